@@ -1,0 +1,308 @@
+"""Channel presets and the units copy is counted in.
+
+Each platform counts length its own way, so each channel names a unit:
+
+- ``utf16``: UTF-16 code units. Stores and most web fields count these (or say
+  nothing), and they never undercount.
+- ``graphemes``: user-perceived characters, for push notifications and in-app
+  text, where an emoji with modifiers is one.
+- ``x_weighted``: X's weighted count (twitter-text v3): CJK and emoji 2, URLs 23.
+- ``threads``: Threads counts an emoji as its UTF-8 byte length.
+- ``wide2``: Google Ads counts East Asian wide characters twice.
+- ``sms``: billed segments, GSM-7 or UCS-2 depending on the characters used.
+
+Every unit counts NFC-normalised text, so composed and decomposed "é" are equal.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import re
+import sys
+import types
+import unicodedata
+import warnings
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Channel:
+    name: str
+    max: int  # the limit, in `unit` (for sms: the number of segments allowed, default 1)
+    unit: str  # a key of UNIT_LABELS
+    hard: bool  # True: platform hard limit (error); False: recommendation (warning)
+
+
+UNIT_LABELS: dict[str, str] = {
+    "utf16": "characters",
+    "graphemes": "graphemes",
+    "x_weighted": "weighted characters",
+    "threads": "characters",
+    "wide2": "characters",
+    "sms": "segments",
+}
+
+
+def _presets(unit: str, hard: bool, limits: dict[str, int]) -> dict[str, Channel]:
+    return {name: Channel(name, limit, unit, hard) for name, limit in limits.items()}
+
+
+PRESETS: dict[str, Channel] = {
+    **_presets(
+        "utf16",
+        True,
+        {
+            "app_store.name": 30,
+            "app_store.subtitle": 30,
+            "app_store.promotional_text": 170,
+            "app_store.description": 4000,
+            "app_store.whats_new": 4000,
+            "app_store.keywords": 100,
+            "google_play.title": 30,
+            "google_play.short_description": 80,
+            "google_play.full_description": 4000,
+            "google_play.release_notes": 500,
+            "linkedin.post": 3000,
+            "instagram.caption": 2200,
+        },
+    ),
+    **_presets("x_weighted", True, {"x.post": 280}),
+    **_presets("threads", True, {"threads.post": 500}),
+    **_presets(
+        "utf16",
+        False,
+        {
+            "web.title": 60,
+            "web.meta_description": 160,
+            "og.title": 60,
+            "og.description": 200,
+            "email.subject": 78,
+            "email.preheader": 100,
+        },
+    ),
+    **_presets("sms", True, {"sms": 1}),
+    **_presets(
+        "graphemes",
+        False,
+        {
+            "push.ios.title": 30,
+            "push.ios.body": 140,
+            "push.android.title": 65,
+            "push.android.body": 240,
+        },
+    ),
+    **_presets(
+        "wide2",
+        True,
+        {"google_ads.headline": 30, "google_ads.description": 90, "google_ads.path": 15},
+    ),
+    # max=0: there is no platform limit, so each in_app copy item must give its own max:.
+    **_presets("graphemes", True, {"in_app": 0}),
+}
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def _nfc(text: str) -> str:
+    # CPython's normalize() quick-checks first and returns already-NFC text unchanged.
+    return unicodedata.normalize("NFC", text)
+
+
+def _utf16_len(text: str) -> int:
+    # surrogatepass: a lone surrogate (possible from JSON input) counts as one unit, not a crash.
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+@functools.cache
+def _regex() -> Any:
+    # `regex` costs ~25 ms to import (start-up time is measured); load it on first use.
+    import regex  # type: ignore[import-untyped, unused-ignore]  # ships no type information
+
+    return regex
+
+
+@functools.cache
+def _grapheme_re() -> Any:
+    return _regex().compile(r"\X")
+
+
+@functools.cache
+def _emoji_char_re() -> Any:
+    # Marks a grapheme as an emoji for Threads. Any regional indicator and the keycap mark
+    # count too: both render as emoji, and counting their bytes can only overcount.
+    return _regex().compile(r"[\p{Extended_Pictographic}\p{Regional_Indicator}\u20E3]")
+
+
+@functools.cache
+def _twitter_text() -> Any:
+    # twitter-text-parser takes ~300 ms to import (it parses emoji tables), and reads its
+    # emoji table through pkg_resources, which setuptools deprecates with a warning and
+    # removed in version 81 (Python 3.12+ venvs have no setuptools at all).
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=".*pkg_resources")
+        if not _importable("pkg_resources"):
+            sys.modules["pkg_resources"] = _PkgResourcesShim()
+        import twitter_text
+    return twitter_text
+
+
+def _importable(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except ValueError:  # blocked with sys.modules[name] = None
+        return False
+
+
+class _PkgResourcesShim(types.ModuleType):
+    """The one pkg_resources call twitter-text-parser makes, on importlib.resources."""
+
+    def __init__(self) -> None:
+        super().__init__("pkg_resources")
+
+    @staticmethod
+    def resource_string(package: str, name: str) -> bytes:
+        from importlib.resources import files
+
+        try:
+            folder = files(package)
+        except TypeError:  # a module, not a package: pkg_resources looks beside it
+            folder = files(package.rpartition(".")[0])
+        return folder.joinpath(name).read_bytes()
+
+
+def _segments(costs: Iterable[int], per_segment: int) -> int:
+    """Segments needed when no item (a 2-septet escape, a surrogate pair) may be split."""
+    segments, used = 1, 0
+    for cost in costs:
+        if used + cost > per_segment:
+            segments += 1
+            used = 0
+        used += cost
+    return segments
+
+
+# --- units ---------------------------------------------------------------------------------
+
+
+def _count_utf16(text: str) -> int:
+    return len(text) if text.isascii() else _utf16_len(_nfc(text))
+
+
+def _count_graphemes(text: str) -> int:
+    if text.isascii():
+        return len(text) - text.count("\r\n")  # CR LF is the only multi-char ASCII grapheme
+    return len(_grapheme_re().findall(_nfc(text)))
+
+
+def _count_threads(text: str) -> int:
+    if text.isascii():
+        return len(text)
+    text = _nfc(text)
+    total = _utf16_len(text)
+    emoji = _emoji_char_re()
+    if emoji.search(text) is None:
+        return total
+    for grapheme in _grapheme_re().findall(text):
+        if emoji.search(grapheme):
+            total += len(grapheme.encode("utf-8", "surrogatepass")) - _utf16_len(grapheme)
+    return total
+
+
+_X_URL_WEIGHT = 23  # X shortens every link to a t.co URL of this length
+
+
+def _count_x_weighted(text: str) -> int:
+    if not text.isascii():
+        return int(_twitter_text().parse_tweet(_nfc(text)).weightedLength)
+    # ASCII holds no emoji and weighs 1 a character, so only URLs (23 each) need twitter-text,
+    # and only if there is a "." (every URL has one). Scanning for emoji is most of the cost
+    # of parse_tweet (~0.25 ms a post). parse_tweet folds CR LF into one character first.
+    text = text.replace("\r\n", "\n")
+    if "." not in text:
+        return len(text)
+    urls = _twitter_text().extract_urls_with_indices(text)
+    return len(text) + sum(_X_URL_WEIGHT - len(url["url"]) for url in urls)
+
+
+_WIDE = frozenset("WF")
+
+
+def _count_wide2(text: str) -> int:
+    if text.isascii():
+        return len(text)
+    eaw = unicodedata.east_asian_width
+    return sum(2 if eaw(ch) in _WIDE else 1 for ch in _nfc(text))
+
+
+# GSM 03.38 default alphabet (ESC, 0x1B, left out: it is not a character) and the
+# characters reached through ESC, which cost two septets.
+GSM7_BASIC = (
+    "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
+    "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
+)
+GSM7_EXTENSION = "\f^{}\\[]~|€"
+
+
+@functools.cache
+def _not_gsm_re() -> re.Pattern[str]:
+    return re.compile(f"[^{re.escape(GSM7_BASIC + GSM7_EXTENSION)}]")
+
+
+@functools.cache
+def _gsm_extension_re() -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(GSM7_EXTENSION)}]")
+
+
+def _sms(text: str) -> tuple[str, int, int]:
+    """(encoding, length in septets or UTF-16 units, segments) of NFC text."""
+    if _not_gsm_re().search(text) is None:
+        extension = len(_gsm_extension_re().findall(text))
+        septets = len(text) + extension
+        if septets <= 160:
+            segments = 1 if text else 0
+        elif extension == 0:
+            segments = -(-septets // 153)
+        else:
+            segments = _segments((2 if ch in GSM7_EXTENSION else 1 for ch in text), 153)
+        return "GSM-7", septets, segments
+    units = _utf16_len(text)
+    if units <= 70:
+        segments = 1
+    elif units == len(text):
+        segments = -(-units // 67)
+    else:
+        segments = _segments((2 if ch > "\uffff" else 1 for ch in text), 67)
+    return "UCS-2", units, segments
+
+
+def _count_sms(text: str) -> int:
+    return _sms(_nfc(text))[2]
+
+
+_COUNTERS: dict[str, Callable[[str], int]] = {
+    "utf16": _count_utf16,
+    "graphemes": _count_graphemes,
+    "x_weighted": _count_x_weighted,
+    "threads": _count_threads,
+    "wide2": _count_wide2,
+    "sms": _count_sms,
+}
+
+
+def count(text: str, unit: str) -> int:
+    """Length of `text` in `unit` (a key of UNIT_LABELS); empty text is 0 in every unit."""
+    try:
+        counter = _COUNTERS[unit]
+    except KeyError:
+        raise ValueError(f"unknown unit {unit!r}; known: {', '.join(UNIT_LABELS)}") from None
+    return counter(text) if text else 0
+
+
+def sms_detail(text: str) -> tuple[str, int]:
+    """("GSM-7", septets) or ("UCS-2", UTF-16 units), to explain an sms count in messages."""
+    encoding, length, _ = _sms(_nfc(text))
+    return encoding, length

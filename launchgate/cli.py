@@ -1,0 +1,172 @@
+"""Command line: `launchgate check|rules|explain|schema|init`. The only place that exits.
+
+Imports stay inside the command functions: `launchgate --version` must not pay
+for pydantic, PyYAML or the rules.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from launchgate import __version__
+from launchgate.errors import ExitCode, LaunchgateError, UsageError
+
+FORMATS = ("text", "json", "markdown")
+SEVERITIES = ("error", "warning", "notice")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="launchgate",
+        description="Checks that every launch in a repository is ready: sign-offs, copy, dates.",
+        epilog="Exit codes: 0 ready, 1 findings at or above --fail-on, 2 usage or config error.",
+    )
+    parser.add_argument("--version", action="version", version=f"launchgate {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    check = commands.add_parser("check", help="check the launches in a repository")
+    check.add_argument("path", nargs="?", default=".", help="repository root (default: .)")
+    check.add_argument("--format", choices=FORMATS, default="text")
+    check.add_argument(
+        "--fail-on",
+        choices=SEVERITIES,
+        default="error",
+        help="lowest severity that makes the launch not ready (default: error)",
+    )
+    check.add_argument(
+        "--today",
+        metavar="YYYY-MM-DD",
+        type=_date,
+        help="check as of this day (default: today in the configured time zone)",
+    )
+    check.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the text output (auto: on a terminal, unless NO_COLOR is set)",
+    )
+
+    commands.add_parser("rules", help="list the rules with their default severity")
+    explain = commands.add_parser("explain", help="explain a rule, with examples")
+    explain.add_argument("rule")
+    commands.add_parser("schema", help="print the JSON Schema of a launch manifest")
+    init = commands.add_parser("init", help="write a starter config, checklist, launch, workflow")
+    init.add_argument("path", nargs="?", default=".", help="repository root (default: .)")
+    init.add_argument("--force", action="store_true", help="overwrite files that exist")
+    return parser
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-12-01") from None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        return int(_run(args, sys.stdout))
+    except SystemExit as exit_:  # argparse's --help, --version and usage errors
+        return exit_.code if isinstance(exit_.code, int) else ExitCode.USAGE
+    except LaunchgateError as error:
+        print(f"launchgate: {error}", file=sys.stderr)
+        return int(error.exit_code)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `launchgate check | head`
+        sys.stderr.close()
+        return int(ExitCode.USAGE)
+    except Exception as error:  # a bug: say so plainly, no traceback for the user
+        if os.environ.get("LAUNCHGATE_DEBUG"):
+            raise
+        print(
+            f"launchgate: internal error: {type(error).__name__}: {error}\n"
+            "Please report it with the input that caused it (LAUNCHGATE_DEBUG=1 shows details).",
+            file=sys.stderr,
+        )
+        return int(ExitCode.USAGE)
+
+
+def _run(args: argparse.Namespace, out: TextIO) -> ExitCode:
+    if args.command == "check":
+        return _check(args, out)
+    if args.command == "rules":
+        return _rules(out)
+    if args.command == "explain":
+        return _explain(args.rule, out)
+    if args.command == "schema":
+        from launchgate.schema import SCHEMA_FILE
+
+        out.write(SCHEMA_FILE.read_text(encoding="utf-8"))
+        return ExitCode.READY
+    if args.command == "init":
+        from launchgate.init import write_starter
+
+        for line in write_starter(Path(args.path), force=args.force):
+            out.write(line + "\n")
+        return ExitCode.READY
+    raise UsageError(f"unknown command {args.command!r}")  # pragma: no cover - argparse stops it
+
+
+def _check(args: argparse.Namespace, out: TextIO) -> ExitCode:
+    from launchgate.config import load_config
+    from launchgate.engine import check
+    from launchgate.findings import Severity
+    from launchgate.reporters import REPORTERS
+    from launchgate.repository import load_repository
+
+    root = Path(args.path)
+    if not root.is_dir():
+        raise UsageError(f"{args.path}: no such directory")
+    config, config_file = load_config(root)
+    today = args.today or _today_in(config.timezone)
+    repo = load_repository(root, config, config_file)
+    report = check(repo, today, Severity.parse(args.fail_on))
+    colour = args.format == "text" and _use_colour(args.color, out)
+    out.write(REPORTERS[args.format](report, colour))
+    return ExitCode.NOT_READY if report.failed else ExitCode.READY
+
+
+def _today_in(zone: str) -> dt.date:
+    from zoneinfo import ZoneInfo
+
+    return dt.datetime.now(ZoneInfo(zone)).date()
+
+
+def _use_colour(choice: str, out: TextIO) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return out.isatty()
+
+
+def _rules(out: TextIO) -> ExitCode:
+    from launchgate.rules import ALL
+
+    width = max(len(r.name) for r in ALL)
+    for rule in ALL:
+        where = " (launchgate ci)" if rule.needs_github else ""
+        out.write(f"{rule.name:<{width}}  {rule.severity.label:<7}  {rule.summary}{where}\n")
+    return ExitCode.READY
+
+
+def _explain(name: str, out: TextIO) -> ExitCode:
+    import difflib
+
+    from launchgate.rules import RULES
+
+    rule = RULES.get(name)
+    if rule is None:
+        close = difflib.get_close_matches(name, list(RULES), n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else "; `launchgate rules` lists them"
+        raise UsageError(f"no rule named {name!r}{hint}")
+    out.write(f"{rule.name} (default: {rule.severity.label})\n\n{rule.doc}\n")
+    return ExitCode.READY

@@ -1,0 +1,133 @@
+""".launchgate.yml -> Config. Every key is optional; no file at all means the defaults."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, PositiveInt, field_validator, model_validator
+
+from launchgate.errors import ConfigError
+from launchgate.loader import DEFAULT_MAX_BYTES, Document, read_document
+from launchgate.models import Strict, check_timezone
+from launchgate.validate import validate
+
+CONFIG_NAMES = (".launchgate.yml", ".launchgate.yaml")
+RuleSetting = Literal["off", "error", "warning", "notice"]
+Unit = Literal["utf16", "graphemes", "x_weighted", "threads", "wide2", "sms"]
+
+
+class Role(Strict):
+    users: list[str] = Field(default_factory=list)
+    teams: list[str] = Field(default_factory=list, description="org/team slugs")
+
+    @field_validator("users", "teams")
+    @classmethod
+    def _without_at(cls, names: list[str]) -> list[str]:
+        return [name.removeprefix("@") for name in names]
+
+
+class SignoffPolicy(Strict):
+    stale: Literal["launch", "any-commit", "never"] = "launch"
+
+
+class Freeze(Strict):
+    start: dt.date = Field(alias="from")
+    end: dt.date = Field(alias="to")
+    reason: str | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Freeze:
+        if self.end < self.start:
+            raise ValueError(f"freeze ends ({self.end}) before it starts ({self.start})")
+        return self
+
+
+class CalendarConfig(Strict):
+    holidays: list[str] = Field(default_factory=list, description="Country codes, e.g. US, DE-BY")
+    freeze: list[Freeze] = Field(default_factory=list)
+
+
+class ChannelSetting(Strict):
+    max: PositiveInt | None = None
+    max_segments: PositiveInt | None = Field(None, description="For sms: segments allowed.")
+    unit: Unit | None = None
+    kind: Literal["hard", "recommendation"] | None = None
+
+
+class ReleaseConfig(Strict):
+    branches: list[str] = Field(default_factory=lambda: ["release/*"])
+    labels: list[str] = Field(default_factory=lambda: ["release"])
+    features: str | None = Field(None, description="path#key of the feature flags mapping")
+
+
+class Config(Strict):
+    manifests: list[str] = Field(
+        default_factory=lambda: ["launches/**/*.yaml", "launches/**/*.yml"]
+    )
+    checklists: str = "checklists/"
+    glossary: str = "glossary.yaml"
+    timezone: str = "UTC"
+    roles: dict[str, Role] = Field(default_factory=dict)
+    signoffs: SignoffPolicy = Field(default_factory=SignoffPolicy)
+    calendar: CalendarConfig = Field(default_factory=CalendarConfig)
+    channels: dict[str, ChannelSetting] = Field(default_factory=dict)
+    rules: dict[str, RuleSetting] = Field(default_factory=dict)
+    release: ReleaseConfig = Field(default_factory=ReleaseConfig)
+    max_file_size: PositiveInt = Field(DEFAULT_MAX_BYTES, description="bytes per YAML file")
+
+    _check_timezone = field_validator("timezone")(check_timezone)
+
+
+def find_config(root: Path) -> Path | None:
+    for name in CONFIG_NAMES:
+        if (root / name).is_file():
+            return root / name
+    return None
+
+
+def load_config(root: Path) -> tuple[Config, str | None]:
+    """The repository's config and the name of its file (None when it has none)."""
+    path = find_config(root)
+    if path is None:
+        return Config(), None
+    document = read_document(path, path.name)
+    if not document.ok:
+        problem = document.problems[0]
+        raise ConfigError(f"{path.name}:{problem.line}:{problem.column}: {problem.message}")
+    if document.data is None:
+        return Config(), path.name
+    config, problems = validate(document, Config)
+    if config is None:
+        lines = [f"{path.name}:{p.line}:{p.column}: {p.message}" for p in problems]
+        raise ConfigError("invalid config:\n  " + "\n  ".join(lines))
+    _check_rule_names(config, document)
+    _check_holidays(config, document)
+    return config, path.name
+
+
+def _check_rule_names(config: Config, document: Document) -> None:
+    from launchgate.rules import RULES  # the registry is the one list of names
+
+    for name in config.rules:
+        if name not in RULES:
+            close = difflib.get_close_matches(name, list(RULES), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            line, column = document.locate(("rules", name), key=True)
+            raise ConfigError(
+                f"{document.path}:{line}:{column}: invalid config: unknown rule {name!r}{hint}; "
+                "`launchgate rules` lists them"
+            )
+
+
+def _check_holidays(config: Config, document: Document) -> None:
+    from launchgate.workdays import unknown_countries
+
+    for index, code in unknown_countries(config.calendar.holidays):
+        line, column = document.locate(("calendar", "holidays", index))
+        raise ConfigError(
+            f"{document.path}:{line}:{column}: invalid config: no holiday calendar for {code!r} "
+            "(use an ISO 3166 country code like US or DE, or DE-BY for a subdivision)"
+        )

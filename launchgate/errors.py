@@ -1,0 +1,25 @@
+"""One exception root and the documented exit codes."""
+
+from __future__ import annotations
+
+import enum
+
+
+class ExitCode(enum.IntEnum):
+    READY = 0  # no finding at or above --fail-on
+    NOT_READY = 1  # findings at or above --fail-on
+    USAGE = 2  # bad arguments, or a config that cannot be read
+
+
+class LaunchgateError(Exception):
+    """Anything launchgate reports to the user as a message instead of a finding."""
+
+    exit_code = ExitCode.USAGE
+
+
+class UsageError(LaunchgateError):
+    """The command line asks for something that cannot be done."""
+
+
+class ConfigError(LaunchgateError):
+    """`.launchgate.yml` is missing what it needs or cannot be read."""

@@ -1,0 +1,34 @@
+"""Make text from a manifest safe inside Markdown that GitHub renders.
+
+Manifests come from pull requests, so their text must not inject HTML, break a
+table, forge the comment's hidden marker, or @mention anyone.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+!|~<>&]")
+# Renovate's trick: a zero-width space after @ keeps the text, loses the mention.
+_MENTION = "@&#8203;"
+_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+
+
+def md_text(text: str) -> str:
+    """Plain text for a table cell or a line of prose: every Markdown meaning escaped."""
+    flat = " ".join(text.split())  # newlines would end a table row
+    escaped = _SPECIAL.sub(lambda m: _ENTITIES.get(m.group(0), "\\" + m.group(0)), flat)
+    return escaped.replace("@", _MENTION)
+
+
+def md_code(text: str) -> str:
+    """A code span that holds any text: the fence is longer than any run of backticks inside.
+
+    Nothing is interpreted inside a code span (no HTML, no mentions); only `|`
+    needs escaping there, because GitHub splits table cells before parsing code.
+    """
+    flat = " ".join(text.split()).replace("|", "\\|")
+    longest = max((len(run) for run in re.findall(r"`+", flat)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if flat.startswith("`") or flat.endswith("`") else ""
+    return f"{fence}{pad}{flat}{pad}{fence}"

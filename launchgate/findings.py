@@ -1,0 +1,78 @@
+"""Findings and the report: plain, frozen, sortable values."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+
+class Severity(enum.IntEnum):
+    NOTICE = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        return cls[text.upper()]
+
+
+class Finding(NamedTuple):
+    """One thing wrong, at one place. Field order is the sort order."""
+
+    file: str
+    line: int  # 1-based
+    column: int  # 1-based
+    rule: str
+    severity: Severity
+    message: str
+    launch: str | None = None
+
+
+@dataclass(frozen=True)
+class LaunchSummary:
+    id: str
+    file: str
+    name: str | None = None
+    release: str | None = None  # ISO date
+    announce: str | None = None  # ISO date
+
+
+@dataclass
+class Report:
+    launches: list[LaunchSummary]
+    findings: list[Finding]
+    fail_on: Severity = Severity.ERROR
+    today: str = ""
+    files_checked: int = 0
+    extra: dict[str, object] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.findings.sort()
+        self.launches.sort(key=lambda launch: (launch.file, launch.id))
+        # One pass to group findings, so per-launch questions stay linear.
+        self._by_launch: dict[tuple[str, str | None], list[Finding]] = {}
+        for finding in self.findings:
+            self._by_launch.setdefault((finding.file, finding.launch), []).append(finding)
+
+    @property
+    def failed(self) -> bool:
+        return any(f.severity >= self.fail_on for f in self.findings)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    def findings_for(self, launch: LaunchSummary) -> list[Finding]:
+        return self._by_launch.get((launch.file, launch.id), [])
+
+    def launch_failed(self, launch: LaunchSummary) -> bool:
+        return any(f.severity >= self.fail_on for f in self.findings_for(launch))
+
+    def unattached_findings(self) -> list[Finding]:
+        """Findings about no parsed launch: a broken config, or a manifest that did not load."""
+        known = {(launch.file, launch.id) for launch in self.launches}
+        return [f for f in self.findings if (f.file, f.launch) not in known]

@@ -1,0 +1,161 @@
+"""Manifest, Checklist and Glossary: what a user's YAML files mean, typed.
+
+Unknown keys are errors (a misspelt `colateral:` must not pass silently), and
+every model validates from the loader's text scalars.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PositiveInt, field_validator, model_validator
+
+from launchgate.workdays import LEAD_TIME
+
+FINISHED_STATUSES = frozenset({"done", "published"})
+
+Status = Literal["planned", "draft", "in_review", "approved", "done", "published"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, str_strip_whitespace=True)
+
+
+def check_timezone(name: str | None) -> str | None:
+    if name is None:
+        return None
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # only when a zone is named
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(
+            f"unknown time zone {name!r} (use an IANA name like Europe/Berlin)"
+        ) from None
+    return name
+
+
+class Feature(Strict):
+    id: str
+    name: str | None = None
+    flag: str | None = Field(None, description="The feature flag that turns it on, if any.")
+
+
+class CopyItem(Strict):
+    channel: str = Field(description="Where the copy appears, e.g. app_store.subtitle.")
+    text: str
+    locale: str | None = Field(None, description="BCP 47 tag such as en-US.")
+    id: str | None = Field(None, description="Tells apart several items of one channel.")
+    max: PositiveInt | None = Field(
+        None, description="A limit of this item's own (required for in_app)."
+    )
+    source: str | None = Field(
+        None, description="The string the product ships, as path#dotted.key in a JSON or YAML file."
+    )
+
+
+class Collateral(Strict):
+    id: str
+    type: str = Field(description="e.g. blog_post, sales_deck, press_release.")
+    owner: str | None = Field(None, description="GitHub handle, e.g. @david.")
+    due: dt.date | None = None
+    status: Status = "planned"
+    name: str | None = None
+    link: str | None = None
+
+    @property
+    def finished(self) -> bool:
+        return self.status in FINISHED_STATUSES
+
+
+class Target(Strict):
+    metric: str
+    owner: str | None = None
+    target: str | None = None
+
+
+class Metrics(Strict):
+    north_star: str | None = None
+    targets: list[Target] = Field(default_factory=list)
+
+
+class Release(Strict):
+    version: str | None = None
+    date: dt.date | None = None
+
+
+class Announce(Strict):
+    date: dt.date | None = None
+    embargo_until: dt.datetime | None = Field(
+        None, description="ISO 8601 date-time; without an offset, the launch's time zone."
+    )
+    pre_announce: bool = Field(False, description="Allows the announcement before the release.")
+
+
+class Manifest(Strict):
+    """One launch."""
+
+    id: str = Field(min_length=1)
+    name: str | None = None
+    checklist: str | None = Field(None, description="Name of a checklist, e.g. major.")
+    owners: dict[str, str | None] = Field(
+        default_factory=dict, description="Role -> GitHub handle, e.g. {product: '@ann'}."
+    )
+    release: Release | None = None
+    announce: Announce | None = None
+    timezone: str | None = None
+    locales: list[str] = Field(default_factory=list, description="Adds to the checklist's locales.")
+    features: list[Feature] = Field(default_factory=list)
+    copy_items: list[CopyItem] = Field(default_factory=list, alias="copy")
+    collateral: list[Collateral] = Field(default_factory=list)
+    metrics: Metrics | None = None
+    signoffs: list[str] = Field(default_factory=list, description="Adds to the checklist's roles.")
+
+    _check_timezone = field_validator("timezone")(check_timezone)
+
+    @property
+    def title(self) -> str:
+        return self.name or self.id
+
+
+class ChecklistCollateral(Strict):
+    type: str
+    lead_time: str | None = Field(None, pattern=LEAD_TIME.pattern)
+
+
+class ChecklistCopy(Strict):
+    channels: list[str] = Field(default_factory=list)
+
+
+class ChecklistMetrics(Strict):
+    north_star: Literal["required", "optional"] = "optional"
+
+
+class Checklist(Strict):
+    name: str | None = None
+    signoffs: list[str] = Field(default_factory=list)
+    locales: list[str] = Field(default_factory=list)
+    collateral: list[ChecklistCollateral] = Field(default_factory=list)
+    copy_rules: ChecklistCopy = Field(default_factory=ChecklistCopy, alias="copy")
+    metrics: ChecklistMetrics = Field(default_factory=ChecklistMetrics)
+    conflicts: Literal["same-day", "none"] = "none"
+
+
+class Term(Strict):
+    use: str | None = None
+    instead_of: list[str] = Field(default_factory=list)
+    ban: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Term:
+        if self.ban and (self.use or self.instead_of):
+            raise ValueError("a term either bans words or says what to use instead, not both")
+        if not self.ban and not (self.use and self.instead_of):
+            raise ValueError("a term needs `use` with `instead_of`, or `ban`")
+        return self
+
+
+class Glossary(Strict):
+    metrics: dict[str, str] = Field(default_factory=dict)
+    terms: list[Term] = Field(default_factory=list)

@@ -1,0 +1,74 @@
+"""Markdown for people on GitHub: the body the pull-request comment and job summary reuse.
+
+Everything that comes from a manifest goes through `escape`, so a hostile
+manifest cannot inject HTML, break a table or mention anyone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from launchgate.escape import md_code, md_text
+from launchgate.findings import Finding, LaunchSummary, Report, Severity
+from launchgate.reporters.summary import counts, verdict
+
+_ICONS = {
+    Severity.ERROR: "❌",
+    Severity.WARNING: "⚠️",
+    Severity.NOTICE: "\N{INFORMATION SOURCE}\N{VARIATION SELECTOR-16}",
+}
+
+
+def render(report: Report, colour: bool = False) -> str:
+    icon = "🚦" if report.failed else "✅"
+    out = [f"### {icon} launchgate: {verdict(report)}", ""]
+    if report.launches:
+        out += [
+            "| launch | release · announce | blockers | findings |",
+            "| --- | --- | --- | --- |",
+        ]
+        out += [_launch_row(report, launch) for launch in report.launches]
+        out.append("")
+    for launch in report.launches:
+        findings = report.findings_for(launch)
+        if findings:
+            title = md_text(launch.name or launch.id)
+            out += _details(f"{title} — {counts(findings)}", findings, report.launch_failed(launch))
+    stray = report.unattached_findings()
+    if stray:
+        out += _details(f"Files that could not be checked — {counts(stray)}", stray, True)
+    out.append(f"<sub>checked as of {report.today} · `launchgate explain RULE` for any rule</sub>")
+    return "\n".join(out) + "\n"
+
+
+def _launch_row(report: Report, launch: LaunchSummary) -> str:
+    blockers = sum(1 for f in report.findings_for(launch) if f.severity >= report.fail_on)
+    dates = f"{_short(launch.release)} · {_short(launch.announce)}"
+    name = f"**{md_text(launch.name or launch.id)}** {md_code(launch.file)}"
+    state = "✅" if blockers == 0 else f"❌ {blockers}"
+    return f"| {name} | {dates} | {state} | {len(report.findings_for(launch))} |"
+
+
+def _short(iso: str | None) -> str:
+    if not iso:
+        return "—"
+    date = dt.date.fromisoformat(iso)
+    return f"{date:%a} {date.day} {date:%b}"
+
+
+def _details(summary: str, findings: list[Finding], open_: bool) -> list[str]:
+    rows = [
+        f"| {_ICONS[f.severity]} | {md_code(f'{f.file}:{f.line}')} | {md_code(f.rule)} "
+        f"| {md_text(f.message)} |"
+        for f in findings
+    ]
+    return [
+        f"<details{' open' if open_ else ''}><summary>{summary}</summary>",
+        "",
+        "| | where | rule | what |",
+        "| --- | --- | --- | --- |",
+        *rows,
+        "",
+        "</details>",
+        "",
+    ]

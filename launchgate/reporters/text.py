@@ -1,0 +1,35 @@
+"""Human output for a terminal: findings grouped by launch, a verdict at the end."""
+
+from __future__ import annotations
+
+from launchgate.findings import Finding, Report, Severity
+from launchgate.reporters.summary import verdict
+
+_COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.NOTICE: "36"}
+
+
+def render(report: Report, colour: bool = False) -> str:
+    def paint(text: str, code: str) -> str:
+        return f"\033[{code}m{text}\033[0m" if colour else text
+
+    def line(finding: Finding) -> str:
+        where = f"{finding.file}:{finding.line}:{finding.column}"
+        level = paint(finding.severity.label, _COLOURS[finding.severity])
+        return f"  {where} {level} {paint(finding.rule, '2')} {finding.message}"
+
+    out: list[str] = []
+    for launch in report.launches:
+        findings = report.findings_for(launch)
+        title = launch.name or launch.id
+        state = paint("not ready", "31") if report.launch_failed(launch) else paint("ready", "32")
+        out.append(f"{paint(title, '1')} ({launch.id}, {launch.file}): {state}")
+        out += [line(f) for f in findings]
+    stray = report.unattached_findings()
+    if stray:
+        out.append(paint("Files that could not be checked", "1"))
+        out += [line(f) for f in stray]
+    if out:
+        out.append("")
+    mark = paint("✗", "31") if report.failed else paint("✓", "32")
+    out.append(f"{mark} {verdict(report)} (as of {report.today})")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,249 @@
+"""A product repository on disk -> everything the rules need, read once.
+
+This is the only module that reads a user's files. Files that cannot be read
+become `LoadProblem`s (reported as `manifest-invalid`), and the rest goes on.
+Nothing outside the repository is read, even through a symlink.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from launchgate.config import Config
+from launchgate.loader import Document, PathKey, Problem, read_document
+from launchgate.models import Checklist, Glossary, Manifest
+from launchgate.rules.base import Launch, SourceText
+from launchgate.validate import validate
+
+_PACKAGE = Path(__file__).resolve().parent
+# Installed: inside the package. From a source checkout: the repository's checklists/.
+BUILTIN_CHECKLISTS = next(
+    (p for p in (_PACKAGE / "checklists", _PACKAGE.parent / "checklists") if p.is_dir()),
+    _PACKAGE / "checklists",
+)
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class LoadProblem:
+    file: str
+    problem: Problem
+    launch: str | None = None
+
+
+@dataclass
+class Repository:
+    root: Path
+    config: Config
+    config_file: str | None = None
+    launches: list[Launch] = field(default_factory=list)
+    problems: list[LoadProblem] = field(default_factory=list)
+    glossary: Glossary | None = None
+    sources: dict[str, SourceText] = field(default_factory=dict)
+    files_checked: int = 0
+
+
+def load_repository(root: Path, config: Config, config_file: str | None) -> Repository:
+    repo = Repository(root=root, config=config, config_file=config_file)
+    checklists = _ChecklistShelf(root, config, repo.problems)
+    for path in _manifest_files(root, config.manifests):
+        repo.files_checked += 1
+        launch = _load_launch(root, path, config, repo.problems)
+        if launch is not None:
+            _attach_checklist(launch, checklists, repo.problems)
+            repo.launches.append(launch)
+    repo.glossary = _load_glossary(root, config, repo.problems)
+    repo.sources = _read_sources(root, repo.launches, config.max_file_size)
+    return repo
+
+
+def _inside(root: Path, path: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+    except (ValueError, OSError):
+        return False
+    return True
+
+
+def _shown(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def _manifest_files(root: Path, patterns: list[str]) -> list[Path]:
+    found: set[Path] = set()
+    for pattern in patterns:
+        try:
+            found.update(p for p in root.glob(pattern) if p.is_file())
+        except (ValueError, OSError):
+            continue  # an absolute or malformed pattern matches nothing
+    return sorted(found)
+
+
+def _problem_at(document: Document, path: PathKey, message: str, key: bool = False) -> Problem:
+    line, column = document.locate(path, key=key)
+    return Problem(line, column, message)
+
+
+def _load_launch(
+    root: Path, path: Path, config: Config, problems: list[LoadProblem]
+) -> Launch | None:
+    shown = _shown(root, path)
+    if not _inside(root, path):
+        problems.append(LoadProblem(shown, Problem(1, 1, "links outside the repository")))
+        return None
+    document = read_document(path, shown, config.max_file_size)
+    raw = document.data
+    launch_id = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else None
+    if document.ok:
+        manifest, invalid = validate(document, Manifest)
+        if manifest is not None:
+            return Launch(manifest=manifest, document=document)
+    else:
+        invalid = document.problems
+    problems.extend(LoadProblem(shown, problem, launch_id) for problem in invalid)
+    return None
+
+
+class _ChecklistShelf:
+    """Checklists by name, the repository's own before the built-in ones, each read once."""
+
+    def __init__(self, root: Path, config: Config, problems: list[LoadProblem]) -> None:
+        self._problems = problems
+        self._max_bytes = config.max_file_size
+        self._loaded: dict[str, Checklist | None] = {}
+        self._files: dict[str, tuple[Path, str]] = {}
+        for path in _yaml_files(BUILTIN_CHECKLISTS):
+            self._files[path.stem] = (path, f"(built-in) checklists/{path.name}")
+        own = root / config.checklists
+        if own.is_dir() and _inside(root, own):
+            for path in _yaml_files(own):
+                if _inside(root, path):
+                    self._files[path.stem] = (path, _shown(root, path))
+
+    def names(self) -> list[str]:
+        return sorted(self._files)
+
+    def get(self, name: str) -> Checklist | None:
+        if name not in self._loaded:
+            self._loaded[name] = self._read(name)
+        return self._loaded[name]
+
+    def _read(self, name: str) -> Checklist | None:
+        if name not in self._files:
+            return None
+        path, shown = self._files[name]
+        document = read_document(path, shown, self._max_bytes)
+        if not document.ok:
+            self._problems.extend(LoadProblem(shown, p) for p in document.problems)
+            return None
+        checklist, invalid = validate(document, Checklist)
+        self._problems.extend(LoadProblem(shown, p) for p in invalid)
+        return checklist
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
+
+
+def _attach_checklist(launch: Launch, shelf: _ChecklistShelf, problems: list[LoadProblem]) -> None:
+    name = launch.manifest.checklist
+    if not name:
+        return
+    launch.checklist_name = name
+    launch.checklist = shelf.get(name)
+    if launch.checklist is None and name not in shelf.names():
+        close = difflib.get_close_matches(name, shelf.names(), n=1)
+        hint = f"did you mean {close[0]!r}?" if close else f"known: {', '.join(shelf.names())}"
+        message = f"unknown checklist {name!r} ({hint})"
+        problem = _problem_at(launch.document, ("checklist",), message)
+        problems.append(LoadProblem(launch.file, problem, launch.manifest.id))
+
+
+def _load_glossary(root: Path, config: Config, problems: list[LoadProblem]) -> Glossary | None:
+    path = root / config.glossary
+    if not path.is_file():
+        return None
+    shown = _shown(root, path) if _inside(root, path) else config.glossary
+    if not _inside(root, path):
+        problems.append(LoadProblem(shown, Problem(1, 1, "links outside the repository")))
+        return None
+    document = read_document(path, shown, config.max_file_size)
+    if not document.ok:
+        problems.extend(LoadProblem(shown, p) for p in document.problems)
+        return None
+    glossary, invalid = validate(document, Glossary)
+    problems.extend(LoadProblem(shown, p) for p in invalid)
+    return glossary
+
+
+def _read_sources(root: Path, launches: list[Launch], max_bytes: int) -> dict[str, SourceText]:
+    """Every `source: path#key` the copy points at, each file parsed once."""
+    wanted = sorted(
+        {item.source for launch in launches for item in launch.manifest.copy_items if item.source}
+    )
+    files: dict[str, Any] = {}
+    resolved: dict[str, SourceText] = {}
+    for ref in wanted:
+        file, _, key = ref.partition("#")
+        if not file or not key:
+            resolved[ref] = SourceText(
+                None, "expected path#dotted.key, e.g. app/locales/en.json#title"
+            )
+            continue
+        if file not in files:
+            files[file] = _parse_source_file(root, file, max_bytes)
+        parsed = files[file]
+        if isinstance(parsed, SourceText):
+            resolved[ref] = parsed
+        else:
+            resolved[ref] = _lookup(parsed, key)
+    return resolved
+
+
+def _parse_source_file(root: Path, file: str, max_bytes: int) -> Any:
+    path = root / file
+    if Path(file).is_absolute() or not _inside(root, path):
+        return SourceText(None, "points outside the repository")
+    if not path.is_file():
+        return SourceText(None, f"{file} does not exist")
+    if path.suffix == ".json":
+        try:
+            if path.stat().st_size > max_bytes:
+                return SourceText(None, f"{file} is over the {max_bytes:,}-byte limit")
+            return json.loads(path.read_bytes())
+        except (OSError, ValueError) as error:
+            return SourceText(None, f"{file} is not valid JSON ({error})")
+    if path.suffix in YAML_SUFFIXES:
+        document = read_document(path, file, max_bytes)
+        if not document.ok:
+            problem = document.problems[0]
+            return SourceText(None, f"{file}:{problem.line}: {problem.message}")
+        return document.data
+    return SourceText(None, f"{file} is neither JSON nor YAML")
+
+
+def _lookup(data: Any, key: str) -> SourceText:
+    """Follow a dotted key; a key that itself contains dots ("onboarding.title") works too."""
+    parts = key.split(".")
+    node = data
+    index = 0
+    while index < len(parts):
+        if not isinstance(node, dict):
+            return SourceText(None, f"no key {key!r}")
+        for end in range(len(parts), index, -1):  # the longest key that exists wins
+            candidate = ".".join(parts[index:end])
+            if candidate in node:
+                node = node[candidate]
+                index = end
+                break
+        else:
+            return SourceText(None, f"no key {key!r}")
+    if isinstance(node, (dict, list)) or node is None:
+        return SourceText(None, f"{key!r} is not a string")
+    return SourceText(str(node))

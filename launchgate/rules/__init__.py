@@ -1,0 +1,63 @@
+"""The rule registry: every rule by name, in the order `launchgate rules` lists them.
+
+No discovery: a rule exists when it is listed here.
+"""
+
+from __future__ import annotations
+
+from launchgate.findings import Severity
+from launchgate.rules import checklist, copy, dates, ids, owners, release, signoffs
+from launchgate.rules.base import Context, Launch, Rule, Violation, rule
+
+MANIFEST_INVALID = rule(
+    "manifest-invalid",
+    Severity.ERROR,
+    doc="""A manifest, checklist or glossary cannot be read as what it should be.
+
+    Not YAML, not UTF-8, binary, over the size limit (`max_file_size`, 1 MiB by
+    default), anchors or aliases (they make "alias bombs"), explicit tags,
+    duplicate keys, unknown keys (with a "did you mean"), wrong types,
+    impossible dates, or a reference to a checklist that does not exist. The
+    other launches are still checked.
+
+    Fails:
+
+        id: smart-reports
+        colateral: []
+
+    Passes:
+
+        id: smart-reports
+        collateral: []""",
+)
+
+ALL: tuple[Rule, ...] = (
+    MANIFEST_INVALID,
+    ids.DUPLICATE_ID,
+    signoffs.MISSING,
+    signoffs.STALE,
+    signoffs.REJECTED,
+    signoffs.UNVERIFIED,
+    copy.LENGTH,
+    copy.EXPANSION,
+    copy.PLACEHOLDER,
+    copy.TERM,
+    copy.LOCALE_MISSING,
+    copy.DRIFT,
+    dates.ORDER,
+    dates.LEAD_TIME,
+    dates.OVERDUE,
+    dates.FREEZE,
+    dates.NON_WORKING_DAY,
+    dates.CONFLICT,
+    owners.MISSING,
+    owners.UNKNOWN,
+    checklist.INCOMPLETE,
+    checklist.METRIC_MISSING,
+    checklist.METRIC_UNKNOWN,
+    release.MISMATCH,
+)
+
+RULES: dict[str, Rule] = {r.name: r for r in ALL}
+
+__all__ = ["ALL", "RULES", "Context", "Launch", "Rule", "Violation"]

@@ -1,0 +1,121 @@
+"""What a rule is, and what it is given.
+
+A rule yields `Violation`s: what is wrong and where (a key path into the
+manifest). The engine turns the path into a line and column and sets the
+rule's name and severity, so a rule never prints, reads files, asks the clock
+or touches the network: it gets all of that in `Context`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from launchgate.channels import Channel
+from launchgate.config import Config
+from launchgate.findings import Severity
+from launchgate.loader import Document, PathKey
+from launchgate.models import Checklist, Glossary, Manifest
+from launchgate.workdays import Workdays
+
+
+@dataclass(frozen=True)
+class Violation:
+    path: PathKey
+    message: str
+    severity: Severity | None = None  # None: the rule's own default
+    at_key: bool = False  # point at the key rather than its value
+
+
+@dataclass
+class Launch:
+    manifest: Manifest
+    document: Document
+    checklist: Checklist | None = None
+    checklist_name: str | None = None
+
+    @property
+    def file(self) -> str:
+        return self.document.path
+
+    @property
+    def locales(self) -> list[str]:
+        """The locales the launch must have copy in: its checklist's, then its own."""
+        wanted = list(self.checklist.locales) if self.checklist else []
+        wanted += [locale for locale in self.manifest.locales if locale not in wanted]
+        return wanted
+
+    @property
+    def primary_locale(self) -> str:
+        """The locale of copy items that name none."""
+        return self.locales[0] if self.locales else "en-US"
+
+    @property
+    def required_roles(self) -> list[str]:
+        roles = list(self.checklist.signoffs) if self.checklist else []
+        roles += [role for role in self.manifest.signoffs if role not in roles]
+        return roles
+
+    @property
+    def deadline(self) -> dt.date | None:
+        """The day collateral must be ready by: the announcement, else the release."""
+        manifest = self.manifest
+        if manifest.announce and manifest.announce.date:
+            return manifest.announce.date
+        return manifest.release.date if manifest.release else None
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A string the product ships, read from the repository before the rules run."""
+
+    text: str | None
+    error: str | None = None
+
+
+@dataclass
+class Context:
+    config: Config
+    today: dt.date
+    workdays: Workdays
+    channels: Callable[[str], Channel | None]
+    glossary: Glossary | None = None
+    sources: dict[str, SourceText] = field(default_factory=dict)
+    # The config's file name, for messages that tell the user where to change something.
+    config_file: str = ".launchgate.yml"
+    # Work a rule does once per run (a compiled pattern, say), keyed by rule name.
+    memo: dict[str, Any] = field(default_factory=dict)
+
+
+LaunchCheck = Callable[[Launch, Context], Iterable[Violation]]
+ProjectCheck = Callable[[list[Launch], Context], Iterable[tuple[Launch, Violation]]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    severity: Severity
+    doc: str
+    check: LaunchCheck | None = None
+    check_all: ProjectCheck | None = None
+    needs_github: bool = False
+
+    @property
+    def summary(self) -> str:
+        return self.doc.split("\n", 1)[0]
+
+
+def rule(
+    name: str,
+    severity: Severity,
+    check: LaunchCheck | None = None,
+    check_all: ProjectCheck | None = None,
+    doc: str | None = None,
+    needs_github: bool = False,
+) -> Rule:
+    """A Rule whose documentation is its check's docstring (what `launchgate explain` prints)."""
+    text = doc or (check and check.__doc__) or (check_all and check_all.__doc__) or ""
+    return Rule(name, severity, inspect.cleandoc(text), check, check_all, needs_github)

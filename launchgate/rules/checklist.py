@@ -1,0 +1,119 @@
+"""Rules that hold a launch to its checklist: required collateral, copy and metrics."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from launchgate.findings import Severity
+from launchgate.loader import PathKey
+from launchgate.rules.base import Context, Launch, Violation, rule
+
+
+def check_incomplete(launch: Launch, ctx: Context) -> Iterator[Violation]:
+    """The launch has everything its checklist requires.
+
+    A checklist (`checklist: major`, from the repository's `checklists/` or
+    the built-in ones) lists the collateral types and copy channels a launch
+    of its tier must have. Each one missing is a finding.
+
+    Fails (the checklist requires a sales_deck and web.meta_description copy):
+
+        collateral:
+          - {id: blog-post, type: blog_post, owner: "@david", due: 2026-11-25}
+
+    Passes:
+
+        collateral:
+          - {id: blog-post, type: blog_post, owner: "@david", due: 2026-11-25}
+          - {id: deck, type: sales_deck, owner: "@david", due: 2026-11-18}
+        copy:
+          - {channel: web.meta_description, locale: en-US, text: "Reports that explain themselves."}
+    """
+    checklist = launch.checklist
+    if checklist is None:
+        return
+    manifest = launch.manifest
+    has_types = {item.type for item in manifest.collateral}
+    for needed in checklist.collateral:
+        if needed.type not in has_types:
+            yield Violation(
+                ("collateral",),
+                f"the {launch.checklist_name} checklist requires a {needed.type} "
+                "and the launch has none",
+            )
+    has_channels = {item.channel for item in manifest.copy_items}
+    for channel in checklist.copy_rules.channels:
+        if channel not in has_channels:
+            yield Violation(
+                ("copy",),
+                f"the {launch.checklist_name} checklist requires {channel} copy "
+                "and the launch has none",
+            )
+
+
+def check_metric_missing(launch: Launch, ctx: Context) -> Iterator[Violation]:
+    """The launch names the north-star metric both teams share.
+
+    Product and marketing aim at one shared metric and own targets that roll
+    up to it. A checklist with `metrics: {north_star: required}` makes
+    `metrics.north_star` mandatory.
+
+    Fails (checklist: `metrics: {north_star: required}`):
+
+        metrics:
+          targets:
+            - {metric: upgrade_conversion, owner: "@david", target: "+2pp"}
+
+    Passes:
+
+        metrics:
+          north_star: weekly_engaged_teams
+    """
+    checklist = launch.checklist
+    if checklist is None or checklist.metrics.north_star != "required":
+        return
+    metrics = launch.manifest.metrics
+    if metrics is None or not metrics.north_star:
+        yield Violation(
+            ("metrics",),
+            f"the {launch.checklist_name} checklist requires a north-star metric "
+            "(metrics.north_star)",
+        )
+
+
+def check_metric_unknown(launch: Launch, ctx: Context) -> Iterator[Violation]:
+    """Metrics are ones the glossary defines.
+
+    "Engaged user" means one thing to everyone only if it is written down:
+    every metric a launch names (its north star and its targets) must be a key
+    of the glossary's `metrics`. Checked when a glossary defines any metric.
+
+    Fails (glossary defines `weekly_engaged_teams`):
+
+        metrics: {north_star: weekly_active_teams}
+
+    Passes:
+
+        metrics: {north_star: weekly_engaged_teams}
+    """
+    glossary = ctx.glossary
+    metrics = launch.manifest.metrics
+    if glossary is None or not glossary.metrics or metrics is None:
+        return
+    named: list[tuple[str, PathKey]] = []
+    if metrics.north_star:
+        named.append((metrics.north_star, ("metrics", "north_star")))
+    named += [
+        (t.metric, ("metrics", "targets", i, "metric")) for i, t in enumerate(metrics.targets)
+    ]
+    for metric, path in named:
+        if metric not in glossary.metrics:
+            close = difflib.get_close_matches(metric, list(glossary.metrics), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            yield Violation(path, f"metric {metric!r} is not defined in the glossary{hint}")
+
+
+INCOMPLETE = rule("checklist-incomplete", Severity.ERROR, check_incomplete)
+METRIC_MISSING = rule("metric-missing", Severity.ERROR, check_metric_missing)
+METRIC_UNKNOWN = rule("metric-unknown", Severity.WARNING, check_metric_unknown)

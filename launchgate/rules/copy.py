@@ -1,0 +1,309 @@
+"""Rules about messaging copy: length, placeholders, glossary terms, locales, drift."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from launchgate.channels import PRESETS, UNIT_LABELS, count, sms_detail
+from launchgate.findings import Severity
+from launchgate.models import CopyItem, Glossary
+from launchgate.rules.base import Context, Launch, Violation, rule
+
+# Translation expansion by English source length (IBM's globalization guidelines),
+# the low end of each band: what a translator will typically need, not the worst case.
+_EXPANSION = ((10, 2.0), (20, 1.8), (30, 1.6), (50, 1.4), (70, 1.5))
+_EXPANSION_LONG = 1.3
+
+
+def describe(item: CopyItem) -> str:
+    """`app_store.subtitle (de-DE)`: how messages name a copy item."""
+    name = item.channel + (f"#{item.id}" if item.id else "")
+    return f"{name} ({item.locale})" if item.locale else name
+
+
+def check_length(launch: Launch, ctx: Context) -> Iterator[Violation]:
+    """Copy must fit its channel, counted the way that platform counts.
+
+    Each channel has a limit and a unit: App Store fields count UTF-16
+    characters, push titles count graphemes (an emoji with modifiers is one),
+    X counts a weighted length (URLs 23, CJK and emoji 2), Google Ads counts
+    East Asian wide characters twice, SMS counts GSM-7 or UCS-2 segments. Over
+    a platform's hard limit is an error (the store rejects it); over a
+    recommendation (search titles, e-mail subjects, push) is a warning (it gets
+    cut off). A `max:` on the item is a hard limit of its own and is required
+    for `in_app`. Add or override channels under `channels:` in the config.
+
+    Fails:
+
+        copy:
+          - {channel: app_store.subtitle, text: "See how each of your reports performs"}
+
+    Passes:
+
+        copy:
+          - {channel: app_store.subtitle, locale: en-US, text: "Know how your content performs"}
+    """
+    for index, item in enumerate(launch.manifest.copy_items):
+        path = ("copy", index)
+        channel = ctx.channels(item.channel)
+        if channel is None:
+            known = sorted(set(PRESETS) | set(ctx.config.channels))
+            close = difflib.get_close_matches(item.channel, known, n=1, cutoff=0.7)
+            hint = (
+                f"did you mean {close[0]!r}?"
+                if close
+                else f"add it under channels: in {ctx.config_file}"
+            )
+            yield Violation(
+                (*path, "channel"), f"unknown channel {item.channel!r} ({hint})", Severity.ERROR
+            )
+            continue
+        limit = item.max or channel.max
+        if not limit:
+            yield Violation(path, f"{describe(item)} needs a max: (the channel has no fixed limit)")
+            continue
+        used = count(item.text, channel.unit)
+        if used <= limit:
+            continue
+        hard = channel.hard or item.max is not None
+        detail = ""
+        if channel.unit == "sms":
+            encoding, units = sms_detail(item.text)
+            detail = f" ({encoding}, {units} {'septets' if encoding == 'GSM-7' else 'units'})"
+        yield Violation(
+            (*path, "text"),
+            f"{describe(item)} is {used} of {limit} {UNIT_LABELS[channel.unit]}{detail}",
+            None if hard else Severity.WARNING,
+        )
+
+
+def check_expansion(launch: Launch, ctx: Context) -> Iterator[Violation]:
+    """English copy that fills most of a short limit will not fit once translated.
+
+    Translations usually run longer than English: up to three times for
+    strings under ten characters, about 1.3 times over seventy (IBM's
+    figures). When a launch needs locales that have no copy yet for a channel,
+    English copy whose length times the typical expansion exceeds the limit is
+    worth rewording before it goes to translation.
+
+    Fails (the launch's checklist requires en-US and de-DE):
+
+        copy:
+          - {channel: app_store.subtitle, locale: en-US, text: "Reports that explain"}
+
+    Passes:
+
+        copy:
+          - {channel: app_store.subtitle, locale: en-US, text: "Clear reports"}
+    """
+    locales = launch.locales
+    present: dict[tuple[str, str | None], set[str]] = {}
+    for item in launch.manifest.copy_items:
+        key = (item.channel, item.id)
+        present.setdefault(key, set()).add(item.locale or launch.primary_locale)
+    for index, item in enumerate(launch.manifest.copy_items):
+        locale = item.locale or launch.primary_locale
+        if not locale.lower().startswith("en"):
+            continue
+        untranslated = [
+            other
+            for other in locales
+            if not other.lower().startswith("en") and other not in present[(item.channel, item.id)]
+        ]
+        channel = ctx.channels(item.channel)
+        if not untranslated or channel is None or channel.unit == "sms":
+            continue
+        limit = item.max or channel.max
+        used = count(item.text, channel.unit)
+        factor = next((f for upto, f in _EXPANSION if used <= upto), _EXPANSION_LONG)
+        if not limit or used > limit or used * factor <= limit:
+            continue
+        yield Violation(
+            ("copy", index, "text"),
+            f"{describe(item)} uses {used} of {limit} {UNIT_LABELS[channel.unit]}; "
+            f"translations of text this long typically run {factor:g}x longer "
+            f"and {', '.join(untranslated)} has none yet",
+        )
+
+
+_PLACEHOLDER = re.compile(
+    r"(?<![\w])(?:TODO|TBD|TBC|TKTK|FIXME|XXX+)(?![\w])"  # upper case only: "todo list" is fine
+    r"|(?i:lorem ipsum)"
+    r"|\{\{[^{}]*\}\}"  # template slots
+    r"|\[(?i:placeholder|insert\b)[^\]]*\]"
+    r"|<(?i:placeholder|insert\b)[^>]*>"
+)
+
+
+def check_placeholder(launch: Launch, ctx: Context) -> Iterator[Violation]:
+    """Copy must not ship with placeholders.
+
+    Flags TODO, TBD, TBC, TKTK, FIXME and XXX (in capitals, as whole words),
+    "lorem ipsum" in any case, template slots like `{{name}}`, and bracketed
+    prompts like `[insert quote]` or `<placeholder>`.
+
+    Fails:
+
+        copy:
+          - {channel: web.title, locale: en-US, text: "Smart Reports: TBD"}
+
+    Passes:
+
+        copy:
+          - {channel: web.title, locale: en-US, text: "Smart Reports: see what works"}
+    """
+    for index, item in enumerate(launch.manifest.copy_items):
+        match = _PLACEHOLDER.search(item.text)
+        if match:
+            yield Violation(
+                ("copy", index, "text"),
+                f"{describe(item)} still holds a placeholder: {match.group(0)!r}",
+            )
+
+
+def _term_pattern(glossary: Glossary) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """One regex for every replaced or banned term, and what each match means."""
+    advice: dict[str, str] = {}
+    for term in glossary.terms:
+        for word in term.instead_of:
+            advice[_normal(word)] = f"the glossary says {term.use!r} instead"
+        for word in term.ban:
+            advice[_normal(word)] = "the glossary bans it"
+    if not advice:
+        return None, advice
+    words = sorted(advice, key=len, reverse=True)  # longest first: "log in" before "log"
+    body = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE), advice
+
+
+def _normal(word: str) -> str:
+    return " ".join(word.casefold().split())
+
+
+def check_term(launch: Launch, ctx: Context) -> Iterator[Violation]:
+    """Copy speaks the glossary's language.
+
+    The glossary's `terms` list words to avoid (`instead_of`, with the word to
+    `use`) and words that are banned outright. Matching ignores case and takes
+    whole words only, so a ban on "login" does not touch "logins" or "blogin".
+
+    Fails (glossary: `{use: sign in, instead_of: [login, log in]}`):
+
+        copy:
+          - {channel: email.subject, locale: en-US, text: "Log in to see your new reports"}
+
+    Passes:
+
+        copy:
+          - {channel: email.subject, locale: en-US, text: "Sign in to see your new reports"}
+    """
+    if ctx.glossary is None:
+        return
+    memo = ctx.memo.get("copy-term")
+    if memo is None:  # compiled once per run, not once per launch
+        memo = ctx.memo["copy-term"] = _term_pattern(ctx.glossary)
+    pattern, advice = memo
+    if pattern is None:
+        return
+    for index, item in enumerate(launch.manifest.copy_items):
+        seen: set[str] = set()
+        for match in pattern.finditer(item.text):
+            word = _normal(match.group(0))
+            if word not in seen:
+                seen.add(word)
+                yield Violation(
+                    ("copy", index, "text"),
+                    f"{describe(item)} uses {match.group(0)!r}: {advice[word]}",
+                )
+
+
+def check_locale_missing(launch: Launch, ctx: Context) -> Iterator[Violation]:
+    """Every piece of copy exists in every locale the launch requires.
+
+    The required locales are the checklist's `locales` plus the manifest's own
+    `locales`. Copy items are grouped by channel and `id`; each group needs one
+    item per required locale. An item without `locale:` is in the launch's
+    first locale.
+
+    Fails (the checklist requires en-US and de-DE):
+
+        copy:
+          - {channel: app_store.subtitle, locale: en-US, text: "Know how your content performs"}
+
+    Passes:
+
+        copy:
+          - {channel: app_store.subtitle, locale: en-US, text: "Know how your content performs"}
+          - {channel: app_store.subtitle, locale: de-DE, text: "Wissen, was Inhalte leisten"}
+    """
+    required = launch.locales
+    if not required:
+        return
+    groups: dict[tuple[str, str | None], tuple[int, set[str]]] = {}
+    for index, item in enumerate(launch.manifest.copy_items):
+        first, locales = groups.setdefault((item.channel, item.id), (index, set()))
+        locales.add(item.locale or launch.primary_locale)
+    for (channel, item_id), (first, locales) in groups.items():
+        missing = [locale for locale in required if locale not in locales]
+        if missing:
+            name = channel + (f"#{item_id}" if item_id else "")
+            yield Violation(
+                ("copy", first),
+                f"{name} has no copy in {', '.join(missing)} (required: {', '.join(required)})",
+            )
+
+
+def check_drift(launch: Launch, ctx: Context) -> Iterator[Violation]:
+    """The string the product ships matches the approved copy.
+
+    A copy item's `source: path#dotted.key` points at the string in the
+    product's own JSON or YAML (a locale file, say). When the two differ,
+    either the product changed the string after marketing approved it, or the
+    manifest was edited without the product: reviewers need to see which.
+    Text is compared after Unicode normalisation (NFC).
+
+    Fails (app/locales/en.json has `{"onboarding": {"title": "See what's new"}}`):
+
+        copy:
+          - channel: in_app
+            max: 40
+            source: "app/locales/en.json#onboarding.title"
+            text: "See what works"
+
+    Passes:
+
+        copy:
+          - channel: in_app
+            max: 40
+            source: "app/locales/en.json#onboarding.title"
+            text: "See what's new"
+    """
+    for index, item in enumerate(launch.manifest.copy_items):
+        if not item.source:
+            continue
+        found = ctx.sources.get(item.source)
+        if found is None or found.text is None:
+            reason = found.error if found else "was not read"
+            yield Violation(("copy", index, "source"), f"source {item.source}: {reason}")
+            continue
+        if unicodedata.normalize("NFC", found.text) != unicodedata.normalize("NFC", item.text):
+            yield Violation(
+                ("copy", index, "text"),
+                f"{describe(item)} differs from the product's string at {item.source}: "
+                f"{_clip(found.text)!r} in the product, {_clip(item.text)!r} here",
+            )
+
+
+def _clip(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+LENGTH = rule("copy-length", Severity.ERROR, check_length)
+EXPANSION = rule("copy-expansion", Severity.NOTICE, check_expansion)
+PLACEHOLDER = rule("copy-placeholder", Severity.ERROR, check_placeholder)
+TERM = rule("copy-term", Severity.WARNING, check_term)
+LOCALE_MISSING = rule("copy-locale-missing", Severity.ERROR, check_locale_missing)
+DRIFT = rule("copy-drift", Severity.ERROR, check_drift)

@@ -1,0 +1,69 @@
+"""Rules about identity: launches and the items inside one are told apart by id."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterator
+
+from launchgate.findings import Severity
+from launchgate.loader import PathKey
+from launchgate.rules.base import Context, Launch, Violation, rule
+
+
+def check_items(launch: Launch, ctx: Context) -> Iterator[Violation]:
+    """Ids are unique: across launches, and among the items of one launch.
+
+    Two launches with one id, two features or collateral items with one id,
+    or two copy items for the same channel, locale and id, make every later
+    reference ambiguous (which one was approved?). The second occurrence is
+    the finding.
+
+    Fails:
+
+        collateral:
+          - {id: blog-post, type: blog_post, owner: "@david", due: 2026-11-25}
+          - {id: blog-post, type: blog_post, owner: "@ann", due: 2026-11-26}
+
+    Passes:
+
+        collateral:
+          - {id: blog-post, type: blog_post, owner: "@david", due: 2026-11-25}
+          - {id: follow-up-post, type: blog_post, owner: "@ann", due: 2026-11-26}
+    """
+    manifest = launch.manifest
+    keyed: list[tuple[str, list[tuple[Hashable, str]]]] = [
+        ("features", [(f.id, f"feature {f.id!r}") for f in manifest.features]),
+        ("collateral", [(c.id, f"collateral {c.id!r}") for c in manifest.collateral]),
+        (
+            "copy",
+            [
+                ((c.channel, c.locale or launch.primary_locale, c.id), _copy_name(c.channel, c.id))
+                for c in manifest.copy_items
+            ],
+        ),
+    ]
+    for section, items in keyed:
+        first: dict[Hashable, int] = {}
+        for index, (key, name) in enumerate(items):
+            if key in first:
+                path: PathKey = (section, index)
+                yield Violation(path, f"{name} appears twice (first at item {first[key] + 1})")
+            else:
+                first[key] = index
+
+
+def _copy_name(channel: str, item_id: str | None) -> str:
+    return f"copy for {channel}" + (f"#{item_id}" if item_id else "") + " in that locale"
+
+
+def check_launches(launches: list[Launch], ctx: Context) -> Iterator[tuple[Launch, Violation]]:
+    first: dict[str, Launch] = {}
+    for launch in launches:
+        seen = first.setdefault(launch.manifest.id, launch)
+        if seen is not launch:
+            yield (
+                launch,
+                Violation(("id",), f"launch id {launch.manifest.id!r} is also used by {seen.file}"),
+            )
+
+
+DUPLICATE_ID = rule("duplicate-id", Severity.ERROR, check_items, check_launches)

@@ -1,0 +1,77 @@
+"""Sign-off rules. Offline, launchgate can only say which roles must approve;
+`launchgate ci` checks the approvals on the pull request."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from launchgate.findings import Severity
+from launchgate.rules.base import Context, Launch, Violation, rule
+
+
+def check_unverified(launch: Launch, ctx: Context) -> Iterator[Violation]:
+    """Sign-offs were not verified: this run had no pull request to read them from.
+
+    A launch's required roles (its checklist's `signoffs` plus its own) are
+    signed off by approving reviews on the pull request, which only
+    `launchgate ci` can read. `launchgate check` lists the roles instead, and
+    never counts them as given. A role that the config's `roles` does not map
+    to any user or team could never be signed off, and the notice says so.
+
+    Fails (offline, the checklist requires product and marketing):
+
+        signoffs: [legal]
+
+    Passes (a launch with no checklist that requires no sign-off):
+
+        checklist: null
+        signoffs: []
+    """
+    roles = launch.required_roles
+    if not roles:
+        return
+    message = f"sign-offs not verified offline: {', '.join(roles)} must approve the pull request"
+    configured = ctx.config.roles
+    unmapped = [
+        role
+        for role in roles
+        if role not in configured or not (configured[role].users or configured[role].teams)
+    ]
+    if unmapped:
+        message += f"; {', '.join(unmapped)} has no users or teams in {ctx.config_file} roles"
+    yield Violation(("signoffs",) if launch.manifest.signoffs else ("id",), message)
+
+
+UNVERIFIED = rule("signoff-unverified", Severity.NOTICE, check_unverified)
+
+MISSING = rule(
+    "signoff-missing",
+    Severity.ERROR,
+    needs_github=True,
+    doc="""A required role has no valid approval on the pull request.
+
+    Roles map to GitHub users and teams in the config's `roles`. A role is
+    signed off when one of its members has an APPROVED review that is still
+    valid: only each reviewer's latest review counts, a dismissed review does
+    not, and the pull request's author never signs off their own launch.
+    Checked by `launchgate ci`.""",
+)
+STALE = rule(
+    "signoff-stale",
+    Severity.ERROR,
+    needs_github=True,
+    doc="""The only approval of a role predates a change to what it approved.
+
+    With `signoffs: {stale: launch}` (the default) an approval goes stale when
+    the launch's manifest, or a `source:` file it points at, changes after the
+    reviewed commit; with `any-commit`, on any new commit; with `never`, not at
+    all. Checked by `launchgate ci`.""",
+)
+REJECTED = rule(
+    "signoff-rejected",
+    Severity.ERROR,
+    needs_github=True,
+    doc="""A member of a required role requested changes and has not approved since.
+
+    Checked by `launchgate ci`.""",
+)

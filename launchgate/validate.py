@@ -1,0 +1,92 @@
+"""Loaded YAML -> a pydantic model, or problems that point at the offending line."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any, TypeVar, Union
+
+from pydantic import BaseModel, ValidationError
+
+from launchgate.loader import Document, Problem
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def validate(document: Document, model: type[ModelT]) -> tuple[ModelT | None, list[Problem]]:
+    if not isinstance(document.data, dict):
+        kind = "a list" if isinstance(document.data, list) else "a single value"
+        return None, [Problem(1, 1, f"expected a mapping of keys at the top, found {kind}")]
+    try:
+        return model.model_validate(document.data), []
+    except ValidationError as error:
+        return None, [_describe(document, model, item) for item in error.errors()]
+
+
+def _describe(document: Document, model: type[BaseModel], error: Any) -> Problem:
+    loc = tuple(step for step in error["loc"] if not _is_union_branch(step))
+    where = _dotted(loc)
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        unknown = str(loc[-1])
+        message = f"unknown key {unknown!r}"
+        close = difflib.get_close_matches(unknown, _keys_at(model, loc[:-1]), n=1, cutoff=0.6)
+        if close:
+            message += f" (did you mean {close[0]!r}?)"
+        line, column = document.locate(loc, key=True)
+    elif kind == "missing":
+        message = f"missing required key {str(loc[-1])!r}"
+        line, column = document.locate(loc[:-1])
+    else:
+        text = str(error["msg"]).removeprefix("Value error, ")
+        message = f"{where}: {text}" if where else text
+        line, column = document.locate(loc)
+    return Problem(line, column, message)
+
+
+def _is_union_branch(step: Any) -> bool:
+    # pydantic inserts the branch name ("str", "function-after[...]") into the location
+    return isinstance(step, str) and ("[" in step or step in {"str", "int", "bool", "none"})
+
+
+def _dotted(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for step in loc:
+        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+    return out
+
+
+def _keys_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The keys the model accepts at `loc`, to suggest one for a misspelt key."""
+    current: Any = model
+    skip_dict_key = False
+    for step in loc:
+        if isinstance(step, int) or skip_dict_key:
+            skip_dict_key = False
+            continue  # a list index or dict key: the item type was already unwrapped below
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return []
+        field = next(
+            (f for name, f in current.model_fields.items() if step in (name, f.alias)), None
+        )
+        if field is None:
+            return []
+        skip_dict_key = typing.get_origin(field.annotation) is dict
+        current = _model_inside(field.annotation)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return [f.alias or name for name, f in current.model_fields.items()]
+    return []
+
+
+def _model_inside(annotation: Any) -> Any:
+    """The BaseModel inside `X | None`, `list[X]` or `dict[str, X]`, if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin in (Union, types.UnionType, list, dict):
+        for arg in typing.get_args(annotation):
+            inner = _model_inside(arg)
+            if inner is not None:
+                return inner
+    return None

@@ -1,0 +1,326 @@
+"""Counting vectors for every unit, the channel presets, and X's conformance cases."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from launchgate.channels import (
+    GSM7_BASIC,
+    GSM7_EXTENSION,
+    PRESETS,
+    UNIT_LABELS,
+    Channel,
+    count,
+    sms_detail,
+)
+
+DATA = Path(__file__).parent / "data" / "channels"
+
+E_COMPOSED = "\u00e9"
+E_DECOMPOSED = "e\u0301"
+FAMILY = "\U0001f468\u200d\U0001f469\u200d\U0001f467\u200d\U0001f466"  # 7 code points
+THUMBS_MEDIUM = "\U0001f44d\U0001f3fd"  # thumbs up + skin tone modifier
+FLAG_DE = "\U0001f1e9\U0001f1ea"
+FLAG_FR = "\U0001f1eb\U0001f1f7"
+FLAG_ENGLAND = "\U0001f3f4\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f"
+KEYCAP_1 = "1\ufe0f\u20e3"
+GRIN = "\U0001f600"
+HANGUL = "\uac01"  # 각
+HANGUL_JAMO = "\u1100\u1161\u11a8"  # 각 as three conjoining jamo; NFC composes it
+CJK = "\u65e5\u672c\u8a9e"  # 日本語
+KOREAN = "\ud55c\uad6d\uc5b4"  # 한국어
+CYRILLIC_ZHE = "\u0436"  # not in GSM-7, one UTF-16 unit
+
+# (text, expected) per unit. Emoji sequences come out very differently per unit, on purpose.
+VECTORS: dict[str, list[tuple[str, int]]] = {
+    "utf16": [
+        ("hello", 5),
+        (E_COMPOSED, 1),
+        (E_DECOMPOSED, 1),
+        (GRIN, 2),
+        (THUMBS_MEDIUM, 4),
+        (FAMILY, 11),
+        (FLAG_DE, 4),
+        (CJK, 3),
+        (KOREAN, 3),
+        (HANGUL_JAMO, 1),
+        ("a\r\nb", 4),
+    ],
+    "graphemes": [
+        ("hello", 5),
+        (E_DECOMPOSED, 1),
+        (THUMBS_MEDIUM, 1),
+        (FAMILY, 1),
+        (FLAG_DE, 1),
+        (FLAG_DE + FLAG_FR, 2),
+        (FLAG_ENGLAND, 1),
+        (KEYCAP_1, 1),
+        (CJK, 3),
+        (HANGUL_JAMO, 1),
+        ("\r\n", 1),
+        ("a\r\nb", 3),
+        ("\n\r", 2),  # LF CR is two line breaks
+        ("caf" + E_DECOMPOSED + " \r\n", 6),  # non-ASCII path must also join CR LF
+    ],
+    "x_weighted": [
+        ("hello", 5),
+        ("caf" + E_DECOMPOSED, 4),
+        (CJK, 6),
+        (KOREAN, 6),
+        (GRIN, 2),
+        (THUMBS_MEDIUM, 2),
+        (FAMILY, 2),
+        (FLAG_DE, 2),
+        ("https://example.com", 23),
+        ("example.com", 23),
+        ("see https://example.com/a/much/longer/path?q=1", 27),
+        ("v1.2 ships", 10),  # has a dot, is no URL
+        ("a\r\nb", 3),  # twitter-text folds CR LF into one newline
+        ("no url here, just words", 23),
+    ],
+    "threads": [
+        ("hello", 5),
+        (E_COMPOSED, 1),
+        (E_DECOMPOSED, 1),
+        (CJK, 3),
+        ("Hi " + GRIN, 7),
+        (THUMBS_MEDIUM, 8),
+        (FAMILY, 25),
+        (FLAG_DE, 8),
+        (FLAG_ENGLAND, 28),
+        (KEYCAP_1, 7),
+        ("\u00a9", 2),  # © is Extended_Pictographic, so it counts its 2 UTF-8 bytes
+        ("a\r\nb", 4),
+        ("\u00f1o " + GRIN + " " + CJK, 3 + 4 + 1 + 3),
+    ],
+    "wide2": [
+        ("hello", 5),
+        (E_COMPOSED, 1),
+        (E_DECOMPOSED, 1),
+        (CJK, 6),
+        (KOREAN, 6),
+        (HANGUL_JAMO, 2),  # would be 4 unnormalised: U+1100 is wide, the vowel and final not
+        ("\uff21", 2),  # fullwidth A: East Asian Width F
+        ("\uff71", 1),  # halfwidth katakana A: East Asian Width H
+        (GRIN, 2),
+        ("Caf\u00e9 \u6771\u4eac", 9),  # Café 東京
+    ],
+    "sms": [
+        ("a" * 160, 1),
+        ("a" * 161, 2),
+        ("a" * 306, 2),
+        ("a" * 307, 3),
+        ("\u20ac" * 80, 1),  # € is an extension character: 160 septets
+        ("\u20ac" * 81, 2),
+        ("[" * 80, 1),
+        ("]" * 81, 2),
+        ("{}^~|\\\f", 1),
+        ("\r\n" * 80, 1),
+        (E_COMPOSED * 160, 1),  # é is in the GSM-7 basic set
+        (E_DECOMPOSED * 160, 1),  # ... after NFC; unnormalised it would be 5 UCS-2 segments
+        # An escape's two septets never straddle segments: 152 + (2 + 152) does not fit 2 x 153.
+        ("a" * 152 + "\u20ac" + "a" * 152, 3),
+        ("a" * 151 + "\u20ac" + "a" * 151, 2),
+        ("a" * 159 + "`", 3),  # backtick is not GSM-7: UCS-2, 160 units
+        ("a" * 69 + "`", 1),
+        ("a" * 70 + "`", 2),
+        ("\u00e7", 1),  # ç (lower case) is not GSM-7; only Ç is
+        (CYRILLIC_ZHE * 70, 1),
+        (CYRILLIC_ZHE * 71, 2),
+        (CYRILLIC_ZHE * 134, 2),
+        (CYRILLIC_ZHE * 135, 3),
+        (GRIN * 35, 1),  # 70 units
+        (GRIN * 36, 2),  # 72 units; 33 pairs fit in 67
+        (GRIN * 67, 3),  # 134 units, but a pair is never split: 33 + 33 + 1
+        (CYRILLIC_ZHE * 66 + GRIN + CYRILLIC_ZHE * 66, 3),
+        (CYRILLIC_ZHE * 65 + GRIN + CYRILLIC_ZHE * 67, 2),
+    ],
+}
+
+UNITS = sorted(UNIT_LABELS)
+
+
+@pytest.mark.parametrize(
+    ("unit", "text", "expected"),
+    [(unit, text, expected) for unit, cases in VECTORS.items() for text, expected in cases],
+    ids=[f"{unit}-{i}" for unit, cases in VECTORS.items() for i in range(len(cases))],
+)
+def test_count(unit: str, text: str, expected: int) -> None:
+    assert count(text, unit) == expected
+
+
+def test_every_unit_has_vectors() -> None:
+    assert set(VECTORS) == set(UNIT_LABELS)
+
+
+@pytest.mark.parametrize("unit", UNITS)
+@pytest.mark.parametrize(
+    ("composed", "decomposed"),
+    [
+        (E_COMPOSED, E_DECOMPOSED),
+        (
+            "Caf" + E_COMPOSED + " cr" + E_COMPOSED + "me",
+            "Caf" + E_DECOMPOSED + " cr" + E_DECOMPOSED + "me",
+        ),
+        (HANGUL, HANGUL_JAMO),
+        ("\u00c5ngstr\u00f6m", "\u212bngstro\u0308m"),  # Å via ANGSTROM SIGN, ö decomposed
+        ("\u00e9" * 100, E_DECOMPOSED * 100),
+    ],
+)
+def test_composed_and_decomposed_count_the_same(unit: str, composed: str, decomposed: str) -> None:
+    assert composed != decomposed
+    assert count(composed, unit) == count(decomposed, unit)
+
+
+@pytest.mark.parametrize("unit", UNITS)
+def test_empty_text_is_zero(unit: str) -> None:
+    assert count("", unit) == 0
+
+
+def test_unknown_unit() -> None:
+    with pytest.raises(ValueError, match="unknown unit 'bytes'"):
+        count("x", "bytes")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", ("GSM-7", 0)),
+        ("Hello", ("GSM-7", 5)),
+        ("\u20ac[]", ("GSM-7", 6)),
+        ("\u20ac" * 81, ("GSM-7", 162)),
+        (E_DECOMPOSED, ("GSM-7", 1)),
+        (THUMBS_MEDIUM, ("UCS-2", 4)),
+        ("a" * 70 + "`", ("UCS-2", 71)),
+    ],
+)
+def test_sms_detail(text: str, expected: tuple[str, int]) -> None:
+    assert sms_detail(text) == expected
+
+
+def test_gsm7_tables() -> None:
+    # 128 code points minus ESC; the extension set is the 10 of GSM 03.38's default table.
+    assert len(GSM7_BASIC) == len(set(GSM7_BASIC)) == 127
+    assert "\x1b" not in GSM7_BASIC
+    assert set(GSM7_EXTENSION) == set("\f^{}\\[]~|\u20ac")
+    for ch in GSM7_BASIC:
+        assert sms_detail(ch) == ("GSM-7", 1), repr(ch)
+    for ch in GSM7_EXTENSION:
+        assert sms_detail(ch) == ("GSM-7", 2), repr(ch)
+
+
+# --- X: twitter-text's own conformance cases -----------------------------------------------
+
+
+def _twitter_cases() -> list[dict[str, Any]]:
+    data = yaml.safe_load((DATA / "twitter_weighted.yaml").read_text(encoding="utf-8"))
+    cases: list[dict[str, Any]] = data["cases"]
+    return cases
+
+
+@pytest.mark.parametrize(
+    "case", _twitter_cases(), ids=[c["description"][:60] for c in _twitter_cases()]
+)
+def test_x_weighted_conformance(case: dict[str, Any]) -> None:
+    assert count(case["text"], "x_weighted") == case["weighted_length"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "plain words",
+        "a\r\nb\rc\nd",
+        "#launch @team 100% ready! 0123456789 *#",
+        "localhost:8080/x",
+        "~`^{}|",
+        "v1.2 is out. Read https://example.com/v1.2?x=1 and docs.example.org\r\nthen t.co/abc",
+        "Two:\r\nhttp://a.io\r\nhttps://b.co/c.d e.f",
+        "mail me@example.com or see example.com/path.",
+    ],
+)
+def test_x_weighted_ascii_fast_path_agrees_with_twitter_text(text: str) -> None:
+    from twitter_text import parse_tweet
+
+    assert count(text, "x_weighted") == parse_tweet(text).weightedLength
+
+
+def test_heavy_imports_are_lazy() -> None:
+    # Start-up time is measured: importing the module must not import regex or twitter_text.
+    code = (
+        "import sys, launchgate.channels; "
+        "print(sorted(m for m in ('regex', 'twitter_text') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"
+
+
+# --- presets -------------------------------------------------------------------------------
+
+# From PRODUCT.md, "Rules", channel presets table: (limit, unit, hard).
+EXPECTED_PRESETS: dict[str, tuple[int, str, bool]] = {
+    "app_store.name": (30, "utf16", True),
+    "app_store.subtitle": (30, "utf16", True),
+    "app_store.promotional_text": (170, "utf16", True),
+    "app_store.description": (4000, "utf16", True),
+    "app_store.whats_new": (4000, "utf16", True),
+    "app_store.keywords": (100, "utf16", True),
+    "google_play.title": (30, "utf16", True),
+    "google_play.short_description": (80, "utf16", True),
+    "google_play.full_description": (4000, "utf16", True),
+    "google_play.release_notes": (500, "utf16", True),
+    "x.post": (280, "x_weighted", True),
+    "threads.post": (500, "threads", True),
+    "linkedin.post": (3000, "utf16", True),
+    "instagram.caption": (2200, "utf16", True),
+    "web.title": (60, "utf16", False),
+    "web.meta_description": (160, "utf16", False),
+    "og.title": (60, "utf16", False),
+    "og.description": (200, "utf16", False),
+    "email.subject": (78, "utf16", False),
+    "email.preheader": (100, "utf16", False),
+    "sms": (1, "sms", True),
+    "push.ios.title": (30, "graphemes", False),
+    "push.ios.body": (140, "graphemes", False),
+    "push.android.title": (65, "graphemes", False),
+    "push.android.body": (240, "graphemes", False),
+    "google_ads.headline": (30, "wide2", True),
+    "google_ads.description": (90, "wide2", True),
+    "google_ads.path": (15, "wide2", True),
+    "in_app": (0, "graphemes", True),
+}
+
+
+def test_presets_are_exactly_the_product_table() -> None:
+    assert sorted(PRESETS) == sorted(EXPECTED_PRESETS)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_PRESETS))
+def test_preset(name: str) -> None:
+    limit, unit, hard = EXPECTED_PRESETS[name]
+    assert PRESETS[name] == Channel(name=name, max=limit, unit=unit, hard=hard)
+    assert PRESETS[name].unit in UNIT_LABELS
+
+
+def test_unit_labels() -> None:
+    assert UNIT_LABELS == {
+        "utf16": "characters",
+        "graphemes": "graphemes",
+        "x_weighted": "weighted characters",
+        "threads": "characters",
+        "wide2": "characters",
+        "sms": "segments",
+    }
+
+
+def test_channel_is_frozen() -> None:
+    channel = PRESETS["x.post"]
+    with pytest.raises(AttributeError):
+        channel.max = 1000  # type: ignore[misc]
