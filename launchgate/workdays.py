@@ -53,7 +53,7 @@ class Workdays:
 
     def why_not_working(self, day: dt.date) -> str | None:
         if day.weekday() >= 5:
-            return day.strftime("%A")
+            return "a weekend"
         return self.holiday(day)
 
     def business_days_before(self, day: dt.date, count: int) -> dt.date:
