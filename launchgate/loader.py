@@ -195,7 +195,7 @@ def _to_data(node: yaml.Node, problems: list[Problem]) -> Any:
         _report(problems, node, f"explicit tags like {tag!r} are not allowed")
         return None
     if isinstance(node, yaml.ScalarNode):
-        if tag == _NULL_TAG and node.style is None:
+        if tag == _NULL_TAG:  # only a plain ~, null or nothing resolves to null
             return None
         return node.value
     if isinstance(node, yaml.SequenceNode):

@@ -1,0 +1,145 @@
+"""Every way a YAML file can be bad becomes a Problem with a line, never an exception."""
+
+from __future__ import annotations
+
+import pytest
+
+from launchgate.loader import MAX_DEPTH, parse_document, parse_text
+from launchgate.models import Manifest
+from launchgate.validate import validate
+
+BILLION_LAUGHS = """\
+a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
+b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+e: [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "fragment"),
+    [
+        ("id: x\nbase: &base {a: 1}\n", 2, "anchors (&name) are not allowed"),
+        ("id: x\n- nope\n", 2, "invalid YAML"),
+        (BILLION_LAUGHS, 1, "anchors"),
+        ("id: x\nname: a\nid: y\n", 3, "duplicate key 'id'"),
+        ("id: x\nbad: !!python/object:os.system ls\n", 2, "explicit tags"),
+        ("id: x\nbad: !custom value\n", 2, "explicit tags"),
+        ("id: x\n---\nid: y\n", 2, "invalid YAML"),
+        ("", 1, "the file is empty"),
+        ("# only a comment\n", 1, "the file is empty"),
+        ("id: x\n[a, b]: c\n", 2, "keys must be plain text"),
+        ("id: x\nname: 'unterminated\n", 3, "invalid YAML"),
+        ("id: x\n\tname: tab\n", 2, "invalid YAML"),
+    ],
+)
+def test_bad_yaml_is_a_problem_with_its_line(text: str, line: int, fragment: str) -> None:
+    document = parse_text(text, "launches/x.yaml")
+    assert not document.ok
+    assert document.data is None
+    problem = document.problems[0]
+    assert fragment in problem.message
+    assert problem.line == line
+
+
+def test_alias_without_anchor_text_is_refused_before_expansion() -> None:
+    document = parse_text("a: [1]\nb: *a\n", "x.yaml")
+    assert not document.ok  # undefined alias: libyaml's own error, still no exception
+
+
+@pytest.mark.parametrize("depth", [MAX_DEPTH + 1, 10_000, 200_000])
+def test_deep_nesting_is_refused_without_crashing(depth: int) -> None:
+    document = parse_text("[" * depth + "]" * depth, "x.yaml")
+    assert not document.ok
+    assert f"nested deeper than {MAX_DEPTH}" in document.problems[0].message
+
+
+def test_deep_block_nesting_is_refused() -> None:
+    document = parse_text("- " * 100_000 + "x\n", "x.yaml")
+    assert not document.ok
+    assert "nested deeper" in document.problems[0].message
+
+
+def test_ordinary_nesting_passes_the_depth_check() -> None:
+    text = "a:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 30)) + "  " * 30 + "v\n"
+    assert parse_text(text, "x.yaml").ok
+
+
+@pytest.mark.parametrize(
+    ("raw", "line", "fragment"),
+    [
+        (b"id: x\nname: \x00\n", 2, "binary file"),
+        (b"id: x\nname: caf\xe9\n", 2, "not UTF-8"),
+        (b"id: " + b"x" * 2000 + b"\n", 1, "over the 1,000 limit"),
+    ],
+)
+def test_bad_bytes_are_problems(raw: bytes, line: int, fragment: str) -> None:
+    document = parse_document(raw, "x.yaml", max_bytes=1000)
+    assert not document.ok
+    assert fragment in document.problems[0].message
+    assert document.problems[0].line == line
+
+
+def test_utf8_bom_is_accepted() -> None:
+    document = parse_document("\ufeffid: x\n".encode(), "x.yaml")
+    assert document.ok
+    assert document.data == {"id": "x"}
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("NO", "NO"),  # YAML 1.1 would say False: the Norway problem
+        ("off", "off"),
+        ("4.10", "4.10"),  # a version, not the float 4.1
+        ("2026-12-01", "2026-12-01"),
+        ("0o17", "0o17"),
+        ("'quoted'", "quoted"),
+        ("~", None),
+        ("null", None),
+        ("", None),
+        ("'null'", "null"),  # quoted: the user meant the word
+    ],
+)
+def test_scalars_stay_text(value: str, expected: str | None) -> None:
+    document = parse_text(f"key: {value}\n", "x.yaml")
+    assert document.ok
+    assert document.data == {"key": expected}
+
+
+def test_locate_points_at_the_node() -> None:
+    text = (
+        "id: x\ncopy:\n  - {channel: web.title, text: hi}\n"
+        "  - channel: email.subject\n    text: yo\n"
+    )
+    document = parse_text(text, "x.yaml")
+    assert document.locate(("copy", 0, "text")) == (3, 32)
+    assert document.locate(("copy", 1, "text")) == (5, 11)
+    assert document.locate(("copy", 1, "text"), key=True) == (5, 5)
+    assert document.locate(("copy", 7, "text")) == (3, 3)  # nearest ancestor that exists
+    assert document.locate(("nope",)) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "fragment"),
+    [
+        ("id: x\ncolateral: []\n", 2, "unknown key 'colateral' (did you mean 'collateral'?)"),
+        ("id: x\ncopy:\n  - {chanel: web.title, text: hi}\n", 3, "did you mean 'channel'?"),
+        ("id: x\nrelease: {version: '1', date: 2026-02-30}\n", 2, "release.date"),
+        ("id: x\nrelease: {date: 2026-13-01}\n", 2, "release.date"),
+        ("id: x\ncollateral:\n  - {id: a, type: b, status: shipped}\n", 3, "collateral[0].status"),
+        ("id: x\ncopy:\n  - {channel: in_app, text: hi, max: -3}\n", 3, "copy[0].max"),
+        ("id: x\nfeatures: {a: 1}\n", 2, "features: Input should be a valid list"),
+        ("name: no id\n", 1, "missing required key 'id'"),
+        ("id: x\ntimezone: Mars/Olympus\n", 2, "unknown time zone 'Mars/Olympus'"),
+        ("- just\n- a list\n", 1, "expected a mapping"),
+    ],
+)
+def test_schema_problems_point_at_the_line(text: str, line: int, fragment: str) -> None:
+    document = parse_text(text, "x.yaml")
+    assert document.ok
+    manifest, problems = validate(document, Manifest)
+    assert manifest is None
+    assert any(fragment in p.message for p in problems), problems
+    assert problems[0].line == line
