@@ -8,6 +8,8 @@ from collections.abc import Callable
 from launchgate.channels import PRESETS, Channel
 from launchgate.config import Config
 from launchgate.findings import Finding, LaunchSummary, Report, Severity
+from launchgate.loader import PARALLEL_FROM
+from launchgate.parallel import split_map
 from launchgate.repository import Repository
 from launchgate.rules import ALL, MANIFEST_INVALID, Rule
 from launchgate.rules.base import Context, Launch, Violation
@@ -25,8 +27,33 @@ def check(repo: Repository, today: dt.date, fail_on: Severity = Severity.ERROR) 
         sources=repo.sources,
         config_file=repo.config_file or ".launchgate.yml",
     )
-    findings: list[Finding] = []
-    if MANIFEST_INVALID.name not in _disabled(config):
+    disabled = {name for name, setting in config.rules.items() if setting == "off"}
+    # Rules that need a pull request's reviews sit out here; `launchgate ci` runs them.
+    enabled = [
+        (rule, _override(rule, config))
+        for rule in ALL
+        if rule.name not in disabled and not rule.needs_github
+    ]
+    launches = repo.launches
+
+    def check_launches(start: int, stop: int) -> list[Finding]:
+        return [
+            _place(rule, override, launch, violation)
+            for launch in launches[start:stop]
+            for rule, override in enabled
+            if rule.check is not None
+            for violation in rule.check(launch, ctx)
+        ]
+
+    # Rules about one launch at a time are most of the work, and launches stand alone.
+    findings = split_map(check_launches, len(launches), PARALLEL_FROM)
+    for rule, override in enabled:
+        if rule.check_all is not None:
+            findings += [
+                _place(rule, override, launch, violation)
+                for launch, violation in rule.check_all(launches, ctx)
+            ]
+    if MANIFEST_INVALID.name not in disabled:
         severity = _override(MANIFEST_INVALID, config) or MANIFEST_INVALID.severity
         findings += [
             Finding(
@@ -40,18 +67,6 @@ def check(repo: Repository, today: dt.date, fail_on: Severity = Severity.ERROR) 
             )
             for p in repo.problems
         ]
-    for rule in ALL:
-        if rule.name in _disabled(config) or rule.needs_github:
-            continue  # rules that need a pull request run in `launchgate ci`
-        override = _override(rule, config)
-        if rule.check is not None:
-            for launch in repo.launches:
-                findings += [_place(rule, override, launch, v) for v in rule.check(launch, ctx)]
-        if rule.check_all is not None:
-            findings += [
-                _place(rule, override, launch, v)
-                for launch, v in rule.check_all(repo.launches, ctx)
-            ]
     return Report(
         launches=[_summary(launch) for launch in repo.launches],
         findings=findings,
@@ -59,10 +74,6 @@ def check(repo: Repository, today: dt.date, fail_on: Severity = Severity.ERROR) 
         today=today.isoformat(),
         files_checked=repo.files_checked,
     )
-
-
-def _disabled(config: Config) -> set[str]:
-    return {name for name, setting in config.rules.items() if setting == "off"}
 
 
 def _override(rule: Rule, config: Config) -> Severity | None:

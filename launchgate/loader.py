@@ -12,7 +12,10 @@ version `4.10` into 4.1); the pydantic models type them. Only a plain `null`,
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import re
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,15 +23,46 @@ from typing import Any
 
 import yaml
 
-try:  # libyaml's parser is several times faster; fall back to pure Python where missing
-    from yaml import CSafeLoader as _Loader
+_STR_TAG = "tag:yaml.org,2002:str"
+_NULL_TAG = "tag:yaml.org,2002:null"
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+
+class _Untyped:
+    """Tag resolution that only knows null: everything else is text for the models to type.
+
+    PyYAML's resolver runs a Python regex match on every scalar to guess ints,
+    floats, booleans and dates we would throw away; skipping it makes composing
+    cheaper than `yaml.compose` with the SafeLoader.
+    """
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            return _NULL_TAG if implicit[0] and value in _NULLS else _STR_TAG
+        return "tag:yaml.org,2002:seq" if kind is yaml.SequenceNode else "tag:yaml.org,2002:map"
+
+
+try:  # libyaml's parser is several times faster than pure Python
+    from yaml import CSafeLoader as _SafeLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+
+
+class _Loader(_Untyped, _SafeLoader):
+    """Parses and composes; `_Untyped` replaces the resolver. Nothing is constructed."""
+
 
 DEFAULT_MAX_BYTES = 1024 * 1024
-MAX_DEPTH = 64  # real manifests nest about five deep; libyaml's composer recurses in C
+# Real manifests nest about five deep. libyaml's composer recurses in C and crashes the
+# process somewhere past 50,000 levels; our own walk recurses in Python.
+MAX_DEPTH = 200
 
-_NULL_TAG = "tag:yaml.org,2002:null"
 # Tags the resolver assigns on its own. Anything else was written explicitly.
 _IMPLICIT_TAGS = frozenset(
     "tag:yaml.org,2002:" + name
@@ -37,7 +71,8 @@ _IMPLICIT_TAGS = frozenset(
 # An anchor (&a) or alias (*a) where YAML allows one; "Q&A" or "5 * 3" in text does not match.
 _ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s\[\]{},]", re.MULTILINE)
 # The run of indentation and block indicators that starts a line bounds block nesting.
-_LINE_LEAD = re.compile(r"^[ \t?-]*", re.MULTILINE)
+# Block nesting needs indentation or "- - -" on a line: a lead this long could hide deep nesting.
+_LONG_LINE_LEAD = re.compile(rf"^[ \t?-]{{{MAX_DEPTH // 2},}}", re.MULTILINE)
 
 PathKey = tuple[str | int, ...]
 
@@ -51,49 +86,85 @@ class Problem:
 
 @dataclass
 class Document:
-    """One loaded YAML file: its data, and the nodes that say where each value stands."""
+    """One loaded YAML file: its data, and where each value stands in the file.
+
+    `positions` holds line, column pairs for every node in document order (a
+    mapping, then each key followed by its value's subtree; a sequence, then its
+    items). That is a few bytes a node, where keeping PyYAML's node tree alive
+    would cost three objects a node, and it crosses process boundaries cheaply.
+    """
 
     path: str  # as shown to the user: relative to the checked repository, with /
     data: Any = None
-    root: yaml.Node | None = None
+    positions: array[int] = field(default_factory=lambda: array("I"))
     problems: list[Problem] = field(default_factory=list)
+    _sizes: dict[int, int] | None = field(default=None, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
     def locate(self, path: PathKey, *, key: bool = False) -> tuple[int, int]:
-        """Line and column of the node at `path`, or of its nearest ancestor that exists.
+        """Line and column of the value at `path`, or of its nearest ancestor that exists.
 
         With `key=True` and a mapping key last in the path, the key itself.
         """
-        node = self.root
-        if node is None:
+        if not self.positions:
             return 1, 1
+        if self._sizes is None:
+            self._sizes = {}
+            _measure(self.data, self._sizes)
+        sizes = self._sizes
+        node, at = self.data, 0  # `at`: the node's index in `positions`
         last = len(path) - 1
-        for index, step in enumerate(path):
-            child, key_node = _child(node, step)
-            if child is None:
+        for depth, step in enumerate(path):
+            if isinstance(node, dict) and step in node:
+                at += 1
+                for name, value in node.items():
+                    if name == step:
+                        break
+                    at += 1 + sizes.get(id(value), 1)
+                if key and depth == last:
+                    break  # `at` is the key's own position
+                node, at = node[step], at + 1
+            elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+                at += 1 + sum(sizes.get(id(item), 1) for item in node[:step])
+                node = node[step]
+            else:
                 break
-            if key and key_node is not None and index == last:
-                node = key_node
-                break
-            node = child
-        return node.start_mark.line + 1, node.start_mark.column + 1
+        return self.positions[2 * at], self.positions[2 * at + 1]
 
 
-def _child(node: yaml.Node, step: str | int) -> tuple[yaml.Node | None, yaml.Node | None]:
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            if key_node.value == step:
-                return value_node, key_node
-    elif (
-        isinstance(node, yaml.SequenceNode)
-        and isinstance(step, int)
-        and 0 <= step < len(node.value)
-    ):
-        return node.value[step], None
-    return None, None
+def _measure(data: Any, sizes: dict[int, int]) -> int:
+    """How many positions each container's subtree holds, by id, for `locate` to skip over."""
+    if isinstance(data, dict):
+        size = 1 + sum(1 + _measure(value, sizes) for value in data.values())
+    elif isinstance(data, list):
+        size = 1 + sum(_measure(item, sizes) for item in data)
+    else:
+        return 1
+    sizes[id(data)] = size
+    return size
+
+
+@contextlib.contextmanager
+def bulk_loading() -> Iterator[None]:
+    """Pause the cyclic garbage collector while thousands of node trees pile up.
+
+    Every YAML node is a tracked object and the trees stay alive as source maps,
+    so the collector would rescan a growing heap again and again: with it
+    running, composing 2,000 manifests takes four times as long. Afterwards the
+    survivors are frozen, so later collections (while the rules run) skip them.
+    Node trees hold no reference cycles; reference counting still frees them.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()
 
 
 def read_document(file: Path, shown_as: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
@@ -106,6 +177,23 @@ def read_document(file: Path, shown_as: str, max_bytes: int = DEFAULT_MAX_BYTES)
     except OSError as error:
         return _failed(shown_as, 1, 1, f"cannot read file: {error.strerror or error}")
     return parse_document(raw, shown_as, max_bytes)
+
+
+# Below this many files, starting a second process costs more than it saves.
+PARALLEL_FROM = 200
+
+
+def read_documents(files: list[tuple[Path, str]], max_bytes: int) -> list[Document]:
+    """`read_document` for each (file, shown_as), in order, on several cores when there are many.
+
+    Parsing is most of a large check's time and each file stands alone.
+    """
+    from launchgate.parallel import split_map
+
+    def read(start: int, stop: int) -> list[Document]:
+        return [read_document(file, shown, max_bytes) for file, shown in files[start:stop]]
+
+    return split_map(read, len(files), PARALLEL_FROM)
 
 
 def parse_document(raw: bytes, shown_as: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
@@ -127,7 +215,7 @@ def parse_text(text: str, shown_as: str) -> Document:
     if problem is not None:
         return Document(shown_as, problems=[problem])
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        root = _compose(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -140,10 +228,30 @@ def parse_text(text: str, shown_as: str) -> Document:
     if root is None:
         return _failed(shown_as, 1, 1, "the file is empty")
     problems: list[Problem] = []
-    data = _to_data(root, problems)
+    positions: list[int] = []
+    data = _to_data(root, problems, positions)
     if problems:
-        return Document(shown_as, root=root, problems=problems)
-    return Document(shown_as, data=data, root=root)
+        return Document(shown_as, problems=problems)
+    return Document(shown_as, data=data, positions=array("I", positions))
+
+
+def _compose(text: str) -> yaml.Node | None:
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def _events(text: str) -> Iterator[yaml.Event]:
+    loader = _Loader(text)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if event is not None:
+                yield event
+    finally:
+        loader.dispose()
 
 
 def _failed(shown_as: str, line: int, column: int, message: str) -> Document:
@@ -162,14 +270,15 @@ def _refuse_structure(text: str) -> Problem | None:
     crash the process. Both checks cost one extra parse, so they only run when a
     cheap look at the text says they could matter.
     """
-    could_alias = _ANCHOR_OR_ALIAS.search(text) is not None
-    block_depth = 2 * (max(map(len, _LINE_LEAD.findall(text)), default=0) + 1)
-    could_nest = text.count("[") + text.count("{") + block_depth > MAX_DEPTH
+    could_alias = ("&" in text or "*" in text) and _ANCHOR_OR_ALIAS.search(text) is not None
+    could_nest = (
+        text.count("[") + text.count("{") > MAX_DEPTH or _LONG_LINE_LEAD.search(text) is not None
+    )
     if not (could_alias or could_nest):
         return None
     depth = 0
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        for event in _events(text):
             mark = event.start_mark
             assert mark is not None  # libyaml and PyYAML mark every event
             if isinstance(event, yaml.AliasEvent):
@@ -189,7 +298,9 @@ def _refuse_structure(text: str) -> Problem | None:
     return None
 
 
-def _to_data(node: yaml.Node, problems: list[Problem]) -> Any:
+def _to_data(node: yaml.Node, problems: list[Problem], positions: list[int]) -> Any:
+    mark = node.start_mark
+    positions += (mark.line + 1, mark.column + 1)
     tag = node.tag
     if tag not in _IMPLICIT_TAGS:
         _report(problems, node, f"explicit tags like {tag!r} are not allowed")
@@ -199,7 +310,7 @@ def _to_data(node: yaml.Node, problems: list[Problem]) -> Any:
             return None
         return node.value
     if isinstance(node, yaml.SequenceNode):
-        return [_to_data(item, problems) for item in node.value]
+        return [_to_data(item, problems, positions) for item in node.value]
     mapping: dict[str, Any] = {}
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
@@ -209,20 +320,11 @@ def _to_data(node: yaml.Node, problems: list[Problem]) -> Any:
         if key in mapping:
             _report(problems, key_node, f"duplicate key {key!r}")
             continue
-        mapping[key] = _to_data(value_node, problems)
+        mark = key_node.start_mark
+        positions += (mark.line + 1, mark.column + 1)
+        mapping[key] = _to_data(value_node, problems, positions)
     return mapping
 
 
 def _report(problems: list[Problem], node: yaml.Node, message: str) -> None:
     problems.append(Problem(node.start_mark.line + 1, node.start_mark.column + 1, message))
-
-
-def iter_paths(data: Any, prefix: PathKey = ()) -> Iterator[tuple[PathKey, Any]]:
-    """Every (path, value) pair below `data`, depth first, for rules that search all text."""
-    yield prefix, data
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from iter_paths(value, (*prefix, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from iter_paths(value, (*prefix, index))

@@ -9,12 +9,20 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from launchgate.config import Config
-from launchgate.loader import Document, PathKey, Problem, read_document
+from launchgate.loader import (
+    Document,
+    PathKey,
+    Problem,
+    bulk_loading,
+    read_document,
+    read_documents,
+)
 from launchgate.models import Checklist, Glossary, Manifest
 from launchgate.rules.base import Launch, SourceText
 from launchgate.validate import validate
@@ -49,24 +57,43 @@ class Repository:
 
 def load_repository(root: Path, config: Config, config_file: str | None) -> Repository:
     repo = Repository(root=root, config=config, config_file=config_file)
-    checklists = _ChecklistShelf(root, config, repo.problems)
-    for path in _manifest_files(root, config.manifests):
-        repo.files_checked += 1
-        launch = _load_launch(root, path, config, repo.problems)
-        if launch is not None:
-            _attach_checklist(launch, checklists, repo.problems)
-            repo.launches.append(launch)
-    repo.glossary = _load_glossary(root, config, repo.problems)
-    repo.sources = _read_sources(root, repo.launches, config.max_file_size)
+    with bulk_loading():
+        checklists = _ChecklistShelf(root, config, repo.problems)
+        files = _manifest_files(root, config.manifests)
+        repo.files_checked = len(files)
+        inside = _Containment(root)
+        for path in files:
+            if not inside(path):
+                message = "links outside the repository"
+                repo.problems.append(LoadProblem(_shown(root, path), Problem(1, 1, message)))
+        readable = [(path, _shown(root, path)) for path in files if inside(path)]
+        for document in read_documents(readable, config.max_file_size):
+            launch = _launch_from(document, repo.problems)
+            if launch is not None:
+                _attach_checklist(launch, checklists, repo.problems)
+                repo.launches.append(launch)
+        repo.glossary = _load_glossary(root, config, repo.problems)
+        repo.sources = _read_sources(root, repo.launches, config.max_file_size)
     return repo
 
 
+class _Containment:
+    """Is a path inside the repository once symlinks are followed? Folders are resolved once."""
+
+    def __init__(self, root: Path) -> None:
+        self._root = os.path.realpath(root)
+        self._folders: dict[Path, str] = {}
+
+    def __call__(self, path: Path) -> bool:
+        folder = self._folders.get(path.parent)
+        if folder is None:
+            folder = self._folders[path.parent] = os.path.realpath(path.parent)
+        real = os.path.realpath(path) if path.is_symlink() else os.path.join(folder, path.name)
+        return real == self._root or real.startswith(self._root + os.sep)
+
+
 def _inside(root: Path, path: Path) -> bool:
-    try:
-        path.resolve().relative_to(root.resolve())
-    except (ValueError, OSError):
-        return False
-    return True
+    return _Containment(root)(path)
 
 
 def _shown(root: Path, path: Path) -> str:
@@ -88,23 +115,16 @@ def _problem_at(document: Document, path: PathKey, message: str, key: bool = Fal
     return Problem(line, column, message)
 
 
-def _load_launch(
-    root: Path, path: Path, config: Config, problems: list[LoadProblem]
-) -> Launch | None:
-    shown = _shown(root, path)
-    if not _inside(root, path):
-        problems.append(LoadProblem(shown, Problem(1, 1, "links outside the repository")))
-        return None
-    document = read_document(path, shown, config.max_file_size)
-    raw = document.data
-    launch_id = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else None
+def _launch_from(document: Document, problems: list[LoadProblem]) -> Launch | None:
     if document.ok:
         manifest, invalid = validate(document, Manifest)
         if manifest is not None:
             return Launch(manifest=manifest, document=document)
     else:
         invalid = document.problems
-    problems.extend(LoadProblem(shown, problem, launch_id) for problem in invalid)
+    raw = document.data
+    launch_id = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else None
+    problems.extend(LoadProblem(document.path, problem, launch_id) for problem in invalid)
     return None
 
 

@@ -324,3 +324,56 @@ def test_channel_is_frozen() -> None:
     channel = PRESETS["x.post"]
     with pytest.raises(AttributeError):
         channel.max = 1000  # type: ignore[misc]
+
+
+def test_x_weighted_fast_path_agrees_with_parse_tweet() -> None:
+    """Without emoji, launchgate skips twitter-text's emoji scan: the counts must not change."""
+    import random
+
+    from twitter_text import parse_tweet
+
+    pieces = [
+        "Grüße",
+        "café",
+        "naïve",
+        "日本語",
+        "한국어",
+        "Привет",
+        "\u2013",
+        "…",
+        "\u2018quoted\u2019",
+        " ",
+        "\r\n",
+        "\r",
+        "https://example.com/a?b=c",
+        "launchgate.dev",
+        "x.co",
+        "𝐁old",
+        "©",
+        "1️⃣",
+        "👍🏽",
+        "🇩🇪",
+        "e\u0301",
+        "plain words",
+    ]
+    rng = random.Random(7)
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        assert count(text, "x_weighted") == parse_tweet(text).weightedLength, repr(text)
+
+
+def test_counting_x_posts_leaves_pkg_resources_alone() -> None:
+    """twitter-text's import gets a stand-in for pkg_resources, which must not leak out."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from launchgate.channels import count; "
+        "assert count('Grüße 👍 https://example.com', 'x_weighted') == 32; "
+        "print('pkg_resources' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-W", "error", "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"

@@ -136,6 +136,7 @@ _PLACEHOLDER = re.compile(
     r"|\[(?i:placeholder|insert\b)[^\]]*\]"
     r"|<(?i:placeholder|insert\b)[^>]*>"
 )
+_PLACEHOLDER_HINTS = ("todo", "tbd", "tbc", "tktk", "fixme", "xxx", "lorem", "{{", "[", "<")
 
 
 def check_placeholder(launch: Launch, ctx: Context) -> Iterator[Violation]:
@@ -155,7 +156,7 @@ def check_placeholder(launch: Launch, ctx: Context) -> Iterator[Violation]:
         copy:
           - {channel: web.title, locale: en-US, text: "Smart Reports: see what works"}
     """
-    for index, item in enumerate(launch.manifest.copy_items):
+    for index, item in _items_matching(_PLACEHOLDER, launch, _PLACEHOLDER_HINTS):
         match = _PLACEHOLDER.search(item.text)
         if match:
             yield Violation(
@@ -164,8 +165,25 @@ def check_placeholder(launch: Launch, ctx: Context) -> Iterator[Violation]:
             )
 
 
-def _term_pattern(glossary: Glossary) -> tuple[re.Pattern[str] | None, dict[str, str]]:
-    """One regex for every replaced or banned term, and what each match means."""
+def _items_matching(
+    pattern: re.Pattern[str], launch: Launch, hints: tuple[str, ...]
+) -> Iterator[tuple[int, CopyItem]]:
+    """The copy items in which `pattern` finds something.
+
+    Most launches have nothing to find, so a cheap look comes first: a
+    pattern can only match where one of its `hints` (case-folded text that
+    every match contains) appears in the launch's copy.
+    """
+    items = launch.manifest.copy_items
+    everything = "\n\n".join(item.text for item in items).casefold()
+    if any(hint in everything for hint in hints):
+        yield from ((i, item) for i, item in enumerate(items) if pattern.search(item.text))
+
+
+def _term_pattern(
+    glossary: Glossary,
+) -> tuple[re.Pattern[str] | None, dict[str, str], tuple[str, ...]]:
+    """One regex for every replaced or banned term, what each match means, and its hints."""
     advice: dict[str, str] = {}
     for term in glossary.terms:
         for word in term.instead_of:
@@ -173,10 +191,11 @@ def _term_pattern(glossary: Glossary) -> tuple[re.Pattern[str] | None, dict[str,
         for word in term.ban:
             advice[_normal(word)] = "the glossary bans it"
     if not advice:
-        return None, advice
+        return None, advice, ()
     words = sorted(advice, key=len, reverse=True)  # longest first: "log in" before "log"
     body = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words)
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE), advice
+    hints = tuple({word.split()[0] for word in words})
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE), advice, hints
 
 
 def _normal(word: str) -> str:
@@ -205,10 +224,10 @@ def check_term(launch: Launch, ctx: Context) -> Iterator[Violation]:
     memo = ctx.memo.get("copy-term")
     if memo is None:  # compiled once per run, not once per launch
         memo = ctx.memo["copy-term"] = _term_pattern(ctx.glossary)
-    pattern, advice = memo
+    pattern, advice, hints = memo
     if pattern is None:
         return
-    for index, item in enumerate(launch.manifest.copy_items):
+    for index, item in _items_matching(pattern, launch, hints):
         seen: set[str] = set()
         for match in pattern.finditer(item.text):
             word = _normal(match.group(0))

@@ -223,10 +223,10 @@ def check_conflict(launches: list[Launch], ctx: Context) -> Iterator[tuple[Launc
         if len(ids) < 2:
             continue
         for launch, what, path in entries:
-            others = [other for other in ids if other != launch.manifest.id]
-            shown = ", ".join(others[:3]) + (
-                f" and {len(others) - 3} more" if len(others) > 3 else ""
-            )
+            # Name three of the others, count the rest: linear however many share the day.
+            named = [other for other in ids[:4] if other != launch.manifest.id][:3]
+            more = len(ids) - 1 - len(named)
+            shown = ", ".join(named) + (f" and {more} more" if more else "")
             yield launch, Violation(path, f"the {what} on {day(date)} shares the day with {shown}")
 
 
