@@ -236,6 +236,7 @@ def _emoji_code_points() -> frozenset[str]:
     """Every non-ASCII code point of every emoji sequence twitter-text knows."""
     _twitter_text()  # first: it imports the package the way it needs
     from twitter_text.regexp.emoji import emoji_list
+
     return frozenset(
         chr(int(code, 16))
         for item in emoji_list

@@ -61,7 +61,7 @@ def manifests(body: str) -> dict[str, dict[str, Any]]:
     if len(parts) == 1:
         return {"launches/example.yaml": {**BASE, **yaml.safe_load(text)}}
     files = {}
-    for name, chunk in zip(parts[1::2], parts[2::2]):
+    for name, chunk in zip(parts[1::2], parts[2::2], strict=True):
         stem = Path(name).stem
         files[name] = {**BASE, "id": stem, **yaml.safe_load(chunk)}
     return files
