@@ -1,4 +1,4 @@
-"""Bytes -> YAML node tree -> plain data, keeping the nodes as the source map.
+"""Bytes -> YAML node tree -> plain data, with the line and column of every value.
 
 Every input is untrusted. A file that is too large, binary, not UTF-8, not
 valid YAML, nested absurdly deep, or that uses anchors, aliases, custom tags or
@@ -63,15 +63,15 @@ DEFAULT_MAX_BYTES = 1024 * 1024
 # process somewhere past 50,000 levels; our own walk recurses in Python.
 MAX_DEPTH = 200
 
-# Tags the resolver assigns on its own. Anything else was written explicitly.
+# Harmless tags; any other (`!!python/object`, `!custom`) was written to make mischief.
 _IMPLICIT_TAGS = frozenset(
     "tag:yaml.org,2002:" + name
     for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 )
 # An anchor (&a) or alias (*a) where YAML allows one; "Q&A" or "5 * 3" in text does not match.
 _ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s\[\]{},]", re.MULTILINE)
-# The run of indentation and block indicators that starts a line bounds block nesting.
-# Block nesting needs indentation or "- - -" on a line: a lead this long could hide deep nesting.
+# Block nesting needs indentation or "- - -" at the start of a line: a lead this long
+# could hide deep nesting.
 _LONG_LINE_LEAD = re.compile(rf"^[ \t?-]{{{MAX_DEPTH // 2},}}", re.MULTILINE)
 
 PathKey = tuple[str | int, ...]
