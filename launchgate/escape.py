@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
-_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+!|~<>&]")
+# Characters that start Markdown or HTML anywhere in a line. With [ and ] escaped no link
+# can form, so ( ) need nothing; # is escaped so "#12" does not link an issue.
+_SPECIAL = re.compile(r"[\\`*_\[\]#|~<>&]")
 # Renovate's trick: a zero-width space after @ keeps the text, loses the mention.
 _MENTION = "@&#8203;"
 _ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}

@@ -64,14 +64,14 @@ def test_check_ready_repository_exits_0(repo: Path) -> None:
     write_tree(repo, {"launches/tiny.yaml": GOOD_MANIFEST})
     result = run_cli("check", str(repo), "--today", TODAY)
     assert result.returncode == 0, result.stdout
-    assert result.stdout.rstrip().endswith(f"ready: 1 launch checked, no findings (as of {TODAY})")
+    assert result.stdout.rstrip().endswith(f"✓ 1 launch ready — no findings (as of {TODAY})")
 
 
 def test_check_examples_is_not_ready_and_exits_1() -> None:
     result = run_cli("check", str(EXAMPLES), "--today", TODAY)
     assert result.returncode == 1
     assert "copy-length" in result.stdout
-    assert "not ready: 2 of 3 launches not ready" in result.stdout
+    assert "2 of 3 launches not ready — 2 errors, 4 warnings, 3 notices" in result.stdout
 
 
 def test_fail_on_warning_turns_warnings_into_blockers(repo: Path) -> None:

@@ -17,13 +17,14 @@ def counts(findings: Iterable[Finding]) -> str:
 
 
 def verdict(report: Report) -> str:
+    """`1 of 2 launches not ready — 2 errors, 1 warning`: the answer first, then the counts."""
     total = len(report.launches)
     if total == 0 and not report.findings:
         return "no launches found"
     noun = "launch" if total == 1 else "launches"
     if not report.failed:
-        return f"ready: {total} {noun} checked, {counts(report.findings)}"
+        return f"{total} {noun} ready — {counts(report.findings)}"
     failing = sum(1 for launch in report.launches if report.launch_failed(launch))
     if failing:
-        return f"not ready: {failing} of {total} {noun} not ready, {counts(report.findings)}"
-    return f"not ready: {counts(report.findings)}"
+        return f"{failing} of {total} {noun} not ready — {counts(report.findings)}"
+    return f"not ready — {counts(report.findings)}"
