@@ -1,0 +1,692 @@
+"""Copy rules: copy-length, copy-expansion, copy-placeholder, copy-term, copy-locale-missing,
+copy-drift. Each table row is a repository; HEADER takes lines 1-4, so `copy:` is line 5 and
+the first copy item line 6."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.rules.conftest import (
+    ERROR,
+    HEADER,
+    NOTICE,
+    WARNING,
+    CheckRepo,
+    Expected,
+    Files,
+    assert_findings,
+    check_files,
+    fired,
+    run_cli_json,
+    write_repo,
+)
+
+FAMILY = "\U0001f468\u200d\U0001f469\u200d\U0001f467\u200d\U0001f466"  # 👨‍👩‍👧‍👦: 7 code points
+GRIN = "\U0001f600"  # 😀: two UTF-16 units
+URL = "https://example.com/" + "p" * 60  # 80 characters, weighs 23 on X
+# Requires en-US and de-DE: lines 1-5, so `copy:` is line 6 and the first item line 7.
+BILINGUAL = HEADER + "locales: [en-US, de-DE]\n"
+
+
+def copy_of(*items: str, header: str = HEADER) -> str:
+    """A manifest whose copy items are the given flow mappings, one a line."""
+    return header + "copy:\n" + "".join(f"  - {item}\n" for item in items)
+
+
+def text_item(channel: str, text: str, extra: str = "") -> str:
+    return f'{{channel: {channel}, {extra}text: "{text}"}}'
+
+
+# --- copy-length ----------------------------------------------------------------------------
+
+LENGTH_CASES = [
+    pytest.param(
+        text_item("app_store.subtitle", "Know how your content performs", "locale: en-US, "),
+        [],
+        id="subtitle-30-of-30",
+    ),
+    pytest.param(
+        text_item("app_store.subtitle", "Know how your content performs!", "locale: en-US, "),
+        [(6, ERROR, "app_store.subtitle (en-US) is 31 of 30 characters")],
+        id="subtitle-31-of-30",
+    ),
+    pytest.param(
+        text_item("app_store.subtitle", "Know how your content perfor" + GRIN),
+        [],
+        id="subtitle-emoji-2-units-makes-30",
+    ),
+    pytest.param(
+        text_item("app_store.subtitle", "Know how your content perform" + GRIN),
+        [(6, ERROR, "app_store.subtitle is 31 of 30 characters")],
+        id="subtitle-emoji-2-units-makes-31",
+    ),
+    pytest.param(
+        text_item("push.ios.title", "Family night is here for you " + FAMILY),
+        [],
+        id="push-zwj-family-is-1-grapheme",
+    ),
+    pytest.param(
+        text_item("push.ios.title", "Family night is here for you! " + FAMILY),
+        [(6, WARNING, "push.ios.title is 31 of 30 graphemes")],
+        id="push-31-graphemes-is-a-warning",
+    ),
+    pytest.param(text_item("x.post", "a" * 256 + " " + URL), [], id="x-url-counts-23-makes-280"),
+    pytest.param(
+        text_item("x.post", "a" * 257 + " " + URL),
+        [(6, ERROR, "x.post is 281 of 280 weighted characters")],
+        id="x-url-counts-23-makes-281",
+    ),
+    pytest.param(text_item("sms", "a" * 160), [], id="sms-gsm-160-septets"),
+    pytest.param(
+        text_item("sms", "a" * 161),
+        [(6, ERROR, "sms is 2 of 1 segments (GSM-7, 161 septets)")],
+        id="sms-gsm-161-septets",
+    ),
+    pytest.param(text_item("sms", "a" * 158 + "€"), [], id="sms-gsm-extension-makes-160"),
+    pytest.param(
+        text_item("sms", "a" * 157 + "€€"),
+        [(6, ERROR, "sms is 2 of 1 segments (GSM-7, 161 septets)")],
+        id="sms-gsm-extension-counts-2",
+    ),
+    pytest.param(text_item("sms", "ł" * 70), [], id="sms-ucs2-70-units"),
+    pytest.param(
+        text_item("sms", "ł" * 71),
+        [(6, ERROR, "sms is 2 of 1 segments (UCS-2, 71 units)")],
+        id="sms-ucs2-71-units",
+    ),
+    pytest.param(text_item("google_ads.headline", "報" * 15), [], id="ads-cjk-15-counts-30"),
+    pytest.param(
+        text_item("google_ads.headline", "報" * 16),
+        [(6, ERROR, "google_ads.headline is 32 of 30 characters")],
+        id="ads-cjk-16-counts-32",
+    ),
+    pytest.param(
+        text_item("in_app", "See what works"),
+        [(6, ERROR, "in_app needs a max: (the channel has no fixed limit)")],
+        id="in-app-without-max",
+    ),
+    pytest.param(text_item("in_app", "Hi " + FAMILY, "max: 4, "), [], id="in-app-max-graphemes"),
+    pytest.param(
+        text_item("in_app", "Hello", "max: 4, "),
+        [(6, ERROR, "in_app is 5 of 4 graphemes")],
+        id="in-app-over-its-max",
+    ),
+    pytest.param(
+        text_item("web.title", "Hello world!", "max: 10, "),
+        [(6, ERROR, "web.title is 12 of 10 characters")],
+        id="item-max-is-a-hard-limit-of-its-own",
+    ),
+    pytest.param(text_item("web.title", "a" * 60), [], id="web-title-60"),
+    pytest.param(
+        text_item("web.title", "a" * 61),
+        [(6, WARNING, "web.title is 61 of 60 characters")],
+        id="web-title-61-is-a-recommendation",
+    ),
+    pytest.param(
+        text_item("email.subject", "a" * 79),
+        [(6, WARNING, "email.subject is 79 of 78 characters")],
+        id="email-subject-is-a-recommendation",
+    ),
+    pytest.param(
+        text_item("app_store.subtitel", "Hello"),
+        [(6, ERROR, "unknown channel 'app_store.subtitel' (did you mean 'app_store.subtitle'?)")],
+        id="unknown-channel-did-you-mean",
+    ),
+    pytest.param(
+        text_item("carrier_pigeon", "Hello"),
+        [
+            (
+                6,
+                ERROR,
+                "unknown channel 'carrier_pigeon' (add it under channels: in .launchgate.yml)",
+            )
+        ],
+        id="unknown-channel-no-close-match",
+    ),
+]
+
+
+@pytest.mark.parametrize(("item", "expected"), LENGTH_CASES)
+def test_copy_length(check_repo: CheckRepo, item: str, expected: list[Expected]) -> None:
+    report = check_repo({"launches/demo.yaml": copy_of(item)})
+    assert_findings(report, "copy-length", expected)
+
+
+def test_copy_length_points_at_the_text_line_of_a_block_item(check_repo: CheckRepo) -> None:
+    manifest = HEADER + (
+        "copy:\n"
+        "  - channel: app_store.subtitle\n"
+        "    locale: en-US\n"
+        '    text: "See how each of your reports performs"\n'
+    )
+    report = check_repo({"launches/demo.yaml": manifest})
+    assert_findings(report, "copy-length", [(8, ERROR, "is 37 of 30 characters")])
+    assert fired(report, "copy-length")[0].column == 11
+
+
+def test_copy_length_findings_of_several_items_are_each_on_their_line(
+    check_repo: CheckRepo,
+) -> None:
+    manifest = copy_of(
+        text_item("web.title", "a" * 61),
+        text_item("app_store.name", "Fine"),
+        text_item("app_store.name", "b" * 31),
+    )
+    report = check_repo({"launches/demo.yaml": manifest})
+    assert_findings(
+        report,
+        "copy-length",
+        [(6, WARNING, "web.title is 61 of 60"), (8, ERROR, "app_store.name is 31 of 30")],
+    )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: an item's max: above a hard platform limit lifts that limit "
+    "(limit = item.max or channel.max)",
+)
+def test_item_max_cannot_raise_a_hard_platform_limit(check_repo: CheckRepo) -> None:
+    manifest = copy_of(text_item("app_store.subtitle", "x" * 35, "max: 40, "))
+    report = check_repo({"launches/demo.yaml": manifest})
+    assert_findings(report, "copy-length", [(6, ERROR, "is 35 of 30 characters")])
+
+
+CHANNEL_CONFIG_CASES = [
+    pytest.param(
+        "channels:\n  in_app.banner: {max: 24, unit: graphemes}\n",
+        text_item("in_app.banner", "x" * 24),
+        [],
+        id="new-channel-at-its-max",
+    ),
+    pytest.param(
+        "channels:\n  in_app.banner: {max: 24, unit: graphemes}\n",
+        text_item("in_app.banner", "x" * 23 + FAMILY),
+        [],
+        id="new-channel-counts-graphemes",
+    ),
+    pytest.param(
+        "channels:\n  in_app.banner: {max: 24, unit: graphemes}\n",
+        text_item("in_app.banner", "x" * 25),
+        [(6, ERROR, "in_app.banner is 25 of 24 graphemes")],
+        id="new-channel-over-its-max",
+    ),
+    pytest.param(
+        "timezone: UTC\n",
+        text_item("in_app.banner", "x" * 25),
+        [(6, ERROR, "in_app.banner needs a max:")],
+        id="without-config-the-family-in-app-needs-max",
+    ),
+    pytest.param(
+        "channels:\n  app_store.subtitle: {max: 35}\n",
+        text_item("app_store.subtitle", "x" * 35),
+        [],
+        id="override-raises-preset-max",
+    ),
+    pytest.param(
+        "channels:\n  app_store.subtitle: {max: 35}\n",
+        text_item("app_store.subtitle", "x" * 36),
+        [(6, ERROR, "app_store.subtitle is 36 of 35 characters")],
+        id="override-keeps-unit-and-hardness",
+    ),
+    pytest.param(
+        "channels:\n  app_store.subtitle: {kind: recommendation}\n",
+        text_item("app_store.subtitle", "x" * 31),
+        [(6, WARNING, "app_store.subtitle is 31 of 30 characters")],
+        id="override-kind-makes-a-warning",
+    ),
+    pytest.param(
+        "channels:\n  sms: {max_segments: 2}\n",
+        text_item("sms", "x" * 306),
+        [],
+        id="sms-two-segments-allowed",
+    ),
+    pytest.param(
+        "channels:\n  sms: {max_segments: 2}\n",
+        text_item("sms", "x" * 307),
+        [(6, ERROR, "sms is 3 of 2 segments (GSM-7, 307 septets)")],
+        id="sms-three-segments",
+    ),
+    pytest.param(
+        "channels:\n  carrier_pigeon: {max: 10}\n",
+        text_item("carrier_pigeo", "x"),
+        [(6, ERROR, "unknown channel 'carrier_pigeo' (did you mean 'carrier_pigeon'?)")],
+        id="did-you-mean-knows-config-channels",
+    ),
+    pytest.param(
+        "channels:\n  carrier_pigeon: {max: 10, kind: recommendation}\n",
+        text_item("carrier_pigeon", "x" * 11),
+        [(6, WARNING, "carrier_pigeon is 11 of 10 characters")],
+        id="new-recommendation-channel",
+    ),
+]
+
+
+@pytest.mark.parametrize(("config", "item", "expected"), CHANNEL_CONFIG_CASES)
+def test_copy_length_with_config_channels(
+    check_repo: CheckRepo, config: str, item: str, expected: list[Expected]
+) -> None:
+    report = check_repo({".launchgate.yml": config, "launches/demo.yaml": copy_of(item)})
+    assert_findings(report, "copy-length", expected)
+
+
+def test_unknown_channel_hint_names_the_config_file_in_use(check_repo: CheckRepo) -> None:
+    files = {
+        ".launchgate.yaml": "timezone: UTC\n",
+        "launches/demo.yaml": copy_of(text_item("carrier_pigeon", "Hello")),
+    }
+    report = check_repo(files)
+    assert_findings(
+        report, "copy-length", [(6, ERROR, "add it under channels: in .launchgate.yaml")]
+    )
+
+
+def test_copy_length_through_the_cli(tmp_path: Path) -> None:
+    item = text_item(
+        "app_store.subtitle", "See how each of your reports performs", "locale: en-US, "
+    )
+    write_repo(tmp_path, {"launches/demo.yaml": copy_of(item)})
+    code, report, _ = run_cli_json(tmp_path)
+    assert code == 1
+    assert report is not None
+    assert report["status"] == "fail"
+    assert report["findings"] == [
+        {
+            "rule": "copy-length",
+            "severity": "error",
+            "launch": "demo",
+            "file": "launches/demo.yaml",
+            "line": 6,
+            "column": 56,  # the opening quote of the text
+            "message": "app_store.subtitle (en-US) is 37 of 30 characters",
+        }
+    ]
+
+
+# --- copy-expansion -------------------------------------------------------------------------
+
+EXPANSION_CASES = [
+    pytest.param(
+        BILINGUAL,
+        [text_item("app_store.subtitle", "Reports that explain", "locale: en-US, ")],
+        [
+            (
+                7,
+                NOTICE,
+                "app_store.subtitle (en-US) uses 20 of 30 characters; translations of text "
+                "this long typically run 1.8x longer and de-DE has none yet",
+            )
+        ],
+        id="20-of-30-untranslated",
+    ),
+    pytest.param(
+        BILINGUAL,
+        [text_item("app_store.subtitle", "Reports that explain")],
+        [(7, NOTICE, "app_store.subtitle uses 20 of 30")],
+        id="item-without-locale-is-english",
+    ),
+    pytest.param(
+        BILINGUAL,
+        [text_item("app_store.subtitle", "Clear reports", "locale: en-US, ")],
+        [],
+        id="short-enough-to-expand",
+    ),
+    pytest.param(
+        BILINGUAL,
+        [
+            text_item("app_store.subtitle", "Reports that explain", "locale: en-US, "),
+            text_item("app_store.subtitle", "Berichte, die erklären", "locale: de-DE, "),
+        ],
+        [],
+        id="translation-exists",
+    ),
+    pytest.param(
+        HEADER,
+        [text_item("app_store.subtitle", "Reports that explain", "locale: en-US, ")],
+        [],
+        id="no-other-locale-required",
+    ),
+    pytest.param(
+        BILINGUAL,
+        [text_item("app_store.subtitle", "Des rapports clairs", "locale: fr-FR, ")],
+        [],
+        id="not-english",
+    ),
+    pytest.param(
+        BILINGUAL,
+        [text_item("app_store.subtitle", "x" * 31, "locale: en-US, ")],
+        [],
+        id="already-too-long-is-copy-length-only",
+    ),
+    pytest.param(
+        BILINGUAL,
+        [text_item("app_store.keywords", "k" * 80, "locale: en-US, ")],
+        [
+            (
+                7,
+                NOTICE,
+                "uses 80 of 100 characters; translations of text this long typically run 1.3x",
+            )
+        ],
+        id="long-text-expands-1.3x",
+    ),
+    pytest.param(
+        BILINGUAL,
+        [text_item("app_store.keywords", "k" * 76, "locale: en-US, ")],
+        [],
+        id="long-text-fits-at-1.3x",
+    ),
+    pytest.param(
+        BILINGUAL,
+        [text_item("sms", "k" * 150, "locale: en-US, ")],
+        [],
+        id="sms-is-not-estimated",
+    ),
+]
+
+
+@pytest.mark.parametrize(("header", "items", "expected"), EXPANSION_CASES)
+def test_copy_expansion(
+    check_repo: CheckRepo, header: str, items: list[str], expected: list[Expected]
+) -> None:
+    report = check_repo({"launches/demo.yaml": copy_of(*items, header=header)})
+    assert_findings(report, "copy-expansion", expected)
+
+
+# --- copy-placeholder -----------------------------------------------------------------------
+
+PLACEHOLDER_CASES = [
+    pytest.param("Smart Reports: TBD", "'TBD'", id="TBD"),
+    pytest.param("TODO: write this", "'TODO'", id="TODO"),
+    pytest.param("Ship it (TBC)", "'TBC'", id="TBC"),
+    pytest.param("FIXME.", "'FIXME'", id="FIXME"),
+    pytest.param("See XXXX for details", "'XXXX'", id="XXX-and-more"),
+    pytest.param("Lorem ipsum dolor sit amet", "'Lorem ipsum'", id="lorem-ipsum"),
+    pytest.param("LOREM IPSUM", "'LOREM IPSUM'", id="lorem-ipsum-any-case"),
+    pytest.param("Hi {{name}}, welcome", "'{{name}}'", id="template-slot"),
+    pytest.param("As they say: [insert quote]", "'[insert quote]'", id="bracketed-insert"),
+    pytest.param("Hello <placeholder>", "'<placeholder>'", id="angle-placeholder"),
+    pytest.param("a-TODO-b", "'TODO'", id="TODO-between-hyphens"),
+    pytest.param("Your todo list, sorted", None, id="lower-case-todo-is-a-word"),
+    pytest.param("No more TBDs", None, id="TBDs-is-not-TBD"),
+    pytest.param("Hi {name}", None, id="single-braces"),
+    pytest.param("XX marks the spot", None, id="two-Xs"),
+    pytest.param("Insert your card", None, id="insert-without-brackets"),
+    pytest.param("Smart Reports: see what works", None, id="clean"),
+]
+
+
+@pytest.mark.parametrize(("text", "placeholder"), PLACEHOLDER_CASES)
+def test_copy_placeholder(check_repo: CheckRepo, text: str, placeholder: str | None) -> None:
+    report = check_repo({"launches/demo.yaml": copy_of(text_item("web.title", text))})
+    expected = (
+        [(6, ERROR, f"web.title still holds a placeholder: {placeholder}")] if placeholder else []
+    )
+    assert_findings(report, "copy-placeholder", expected)
+
+
+def test_copy_placeholder_is_reported_on_the_item_that_holds_it(check_repo: CheckRepo) -> None:
+    manifest = copy_of(
+        text_item("web.title", "Clean title"),
+        text_item("email.subject", "New: TBD", "locale: en-US, "),
+        text_item("web.meta_description", "Also clean"),
+    )
+    report = check_repo({"launches/demo.yaml": manifest})
+    assert_findings(
+        report, "copy-placeholder", [(7, ERROR, "email.subject (en-US) still holds a placeholder")]
+    )
+
+
+# --- copy-term ------------------------------------------------------------------------------
+
+GLOSSARY = """\
+terms:
+  - {use: sign in, instead_of: [login, log in]}
+  - {ban: [revolutionary, world-class, großartig]}
+"""
+REPLACE = "the glossary says 'sign in' instead"
+BANNED = "the glossary bans it"
+
+TERM_CASES = [
+    pytest.param("Login now", [f"uses 'Login': {REPLACE}"], id="capitalised"),
+    pytest.param("LOGIN NOW", [f"uses 'LOGIN': {REPLACE}"], id="upper-case"),
+    pytest.param("Log in today", [f"uses 'Log in': {REPLACE}"], id="multi-word"),
+    pytest.param("Log   in today", [f"uses 'Log   in': {REPLACE}"], id="multi-word-spaces"),
+    pytest.param("Open the login-page", [f"uses 'login': {REPLACE}"], id="hyphen-is-a-boundary"),
+    pytest.param("A revolutionary app", [f"uses 'revolutionary': {BANNED}"], id="banned"),
+    pytest.param("World-class reports", [f"uses 'World-class': {BANNED}"], id="banned-hyphenated"),
+    pytest.param(
+        "Revolutionary: login, then login again",
+        [f"uses 'Revolutionary': {BANNED}", f"uses 'login': {REPLACE}"],
+        id="each-term-once-per-item",
+    ),
+    pytest.param("Track logins in one place", [], id="logins-is-not-login"),
+    pytest.param("The blogin theme", [], id="inside-a-word"),
+    pytest.param("See the log inside", [], id="log-inside-is-not-log-in"),
+    pytest.param("Sign in to see your reports", [], id="preferred-term"),
+]
+
+
+@pytest.mark.parametrize(("text", "fragments"), TERM_CASES)
+def test_copy_term(check_repo: CheckRepo, text: str, fragments: list[str]) -> None:
+    files: Files = {
+        "glossary.yaml": GLOSSARY,
+        "launches/demo.yaml": copy_of(text_item("web.title", text)),
+    }
+    report = check_repo(files)
+    assert_findings(report, "copy-term", [(6, WARNING, fragment) for fragment in fragments])
+
+
+def test_copy_term_without_a_glossary_checks_nothing(check_repo: CheckRepo) -> None:
+    report = check_repo({"launches/demo.yaml": copy_of(text_item("web.title", "Login now"))})
+    assert_findings(report, "copy-term", [])
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: terms are case-folded ('großartig' -> 'grossartig') before the regex is built, "
+    "so a banned word with ß never matches itself",
+)
+def test_copy_term_matches_a_banned_word_with_sharp_s(check_repo: CheckRepo) -> None:
+    files: Files = {
+        "glossary.yaml": GLOSSARY,
+        "launches/demo.yaml": copy_of(text_item("web.title", "Großartig!", "locale: de-DE, ")),
+    }
+    report = check_repo(files)
+    assert_findings(report, "copy-term", [(6, WARNING, f"uses 'Großartig': {BANNED}")])
+
+
+# --- copy-locale-missing --------------------------------------------------------------------
+
+EN = text_item("web.title", "Hi", "locale: en-US, ")
+DE = text_item("web.title", "Hallo", "locale: de-DE, ")
+REQUIRED = "(required: en-US, de-DE)"
+
+LOCALE_CASES = [
+    pytest.param(
+        BILINGUAL,
+        [EN],
+        {},
+        [(7, ERROR, f"web.title has no copy in de-DE {REQUIRED}")],
+        id="de-missing",
+    ),
+    pytest.param(BILINGUAL, [EN, DE], {}, [], id="both"),
+    pytest.param(
+        BILINGUAL, [text_item("web.title", "Hi"), DE], {}, [], id="no-locale-is-the-first-locale"
+    ),
+    pytest.param(
+        BILINGUAL,
+        [DE],
+        {},
+        [(7, ERROR, f"web.title has no copy in en-US {REQUIRED}")],
+        id="en-missing",
+    ),
+    pytest.param(
+        BILINGUAL,
+        [EN, text_item("web.title", "Hi", "id: b, locale: en-US, "), DE],
+        {},
+        [(8, ERROR, f"web.title#b has no copy in de-DE {REQUIRED}")],
+        id="items-grouped-by-id",
+    ),
+    pytest.param(HEADER, [EN], {}, [], id="nothing-required"),
+    pytest.param(
+        HEADER.replace("id: demo\n", "id: demo\nchecklist: loc\n"),
+        [EN],
+        {"checklists/loc.yaml": "locales: [en-US, fr-FR]\n"},
+        [(7, ERROR, "web.title has no copy in fr-FR (required: en-US, fr-FR)")],
+        id="checklist-locales",
+    ),
+    pytest.param(
+        HEADER.replace("id: demo\n", "id: demo\nchecklist: loc\n") + "locales: [de-DE]\n",
+        [EN, DE],
+        {"checklists/loc.yaml": "locales: [en-US, fr-FR]\n"},
+        [(8, ERROR, "web.title has no copy in fr-FR (required: en-US, fr-FR, de-DE)")],
+        id="checklist-and-manifest-locales-add-up",
+    ),
+]
+
+
+@pytest.mark.parametrize(("header", "items", "extra", "expected"), LOCALE_CASES)
+def test_copy_locale_missing(
+    check_repo: CheckRepo,
+    header: str,
+    items: list[str],
+    extra: dict[str, str],
+    expected: list[Expected],
+) -> None:
+    report = check_repo({**extra, "launches/demo.yaml": copy_of(*items, header=header)})
+    assert_findings(report, "copy-locale-missing", expected)
+
+
+# --- copy-drift -----------------------------------------------------------------------------
+
+LOCALE_JSON = """\
+{
+  "onboarding": {"title": "See what works", "cafe": "Caf\\u00e9"},
+  "settings.title": "Settings",
+  "a.b": {"c": "Deep"},
+  "menu": {"open": 5, "items": {"x": "y"}, "none": null}
+}
+"""
+SOURCE_FILES: Files = {
+    "app/locales/en.json": LOCALE_JSON,
+    "app/strings.yaml": "home:\n  title: Welcome home\n",
+    "app/strings.txt": "title=Welcome\n",
+    "app/broken.json": "{nope",
+}
+
+
+def drift_manifest(source: str, text: str) -> str:
+    # The item's source is on line 8 and its text on line 9.
+    return HEADER + (
+        f'copy:\n  - channel: in_app\n    max: 40\n    source: "{source}"\n    text: "{text}"\n'
+    )
+
+
+DRIFT_CASES = [
+    pytest.param("app/locales/en.json#onboarding.title", "See what works", [], id="match"),
+    pytest.param(
+        "app/locales/en.json#onboarding.title",
+        "See what changed",
+        [
+            (
+                9,
+                ERROR,
+                "in_app differs from the product's string at app/locales/en.json#onboarding.title:"
+                " 'See what works' in the product, 'See what changed' here",
+            )
+        ],
+        id="differs",
+    ),
+    pytest.param(
+        "app/locales/fr.json#onboarding.title",
+        "x",
+        [
+            (
+                8,
+                ERROR,
+                "source app/locales/fr.json#onboarding.title: app/locales/fr.json does not exist",
+            )
+        ],
+        id="missing-file",
+    ),
+    pytest.param(
+        "app/locales/en.json#onboarding.subtitle",
+        "x",
+        [(8, ERROR, "no key 'onboarding.subtitle'")],
+        id="missing-key",
+    ),
+    pytest.param("app/locales/en.json#settings.title", "Settings", [], id="key-with-a-dot"),
+    pytest.param("app/locales/en.json#a.b.c", "Deep", [], id="dotted-key-into-dotted-key"),
+    pytest.param("app/locales/en.json#onboarding.cafe", "Cafe\u0301", [], id="nfd-equals-nfc"),
+    pytest.param(
+        "app/locales/en.json#menu.items",
+        "y",
+        [(8, ERROR, "'menu.items' is not a string")],
+        id="mapping-is-not-a-string",
+    ),
+    pytest.param(
+        "app/locales/en.json#menu.none",
+        "y",
+        [(8, ERROR, "'menu.none' is not a string")],
+        id="null-is-not-a-string",
+    ),
+    pytest.param(
+        "../../etc/passwd#root",
+        "x",
+        [(8, ERROR, "source ../../etc/passwd#root: points outside the repository")],
+        id="relative-path-escapes",
+    ),
+    pytest.param(
+        "/etc/passwd#root",
+        "x",
+        [(8, ERROR, "points outside the repository")],
+        id="absolute-path",
+    ),
+    pytest.param(
+        "app/locales/en.json",
+        "x",
+        [(8, ERROR, "expected path#dotted.key")],
+        id="no-key",
+    ),
+    pytest.param("app/strings.yaml#home.title", "Welcome home", [], id="yaml-match"),
+    pytest.param(
+        "app/strings.yaml#home.title",
+        "Welcome",
+        [(9, ERROR, "'Welcome home' in the product, 'Welcome' here")],
+        id="yaml-differs",
+    ),
+    pytest.param(
+        "app/strings.txt#title",
+        "Welcome",
+        [(8, ERROR, "app/strings.txt is neither JSON nor YAML")],
+        id="not-json-or-yaml",
+    ),
+    pytest.param(
+        "app/broken.json#title",
+        "Welcome",
+        [(8, ERROR, "app/broken.json is not valid JSON")],
+        id="invalid-json",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "text", "expected"), DRIFT_CASES)
+def test_copy_drift(
+    check_repo: CheckRepo, source: str, text: str, expected: list[Expected]
+) -> None:
+    report = check_repo({**SOURCE_FILES, "launches/demo.yaml": drift_manifest(source, text)})
+    assert_findings(report, "copy-drift", expected)
+
+
+def test_copy_drift_does_not_follow_a_symlink_out_of_the_repository(tmp_path: Path) -> None:
+    outside = tmp_path / "outside.json"
+    outside.write_text('{"title": "secret"}', encoding="utf-8")
+    root = tmp_path / "repo"
+    (root / "app").mkdir(parents=True)
+    (root / "app" / "en.json").symlink_to(outside)
+    report = check_files(
+        root, {"launches/demo.yaml": drift_manifest("app/en.json#title", "secret")}
+    )
+    assert_findings(report, "copy-drift", [(8, ERROR, "points outside the repository")])
