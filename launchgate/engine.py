@@ -104,23 +104,24 @@ def _summary(launch: Launch) -> LaunchSummary:
 
 
 def channel_lookup(config: Config) -> Callable[[str], Channel | None]:
-    """Channel by name: the config's channels over the presets; `in_app.banner` falls back
-    to `in_app` when only the family is known."""
+    """Channel by name: the config's channels over the presets.
+
+    Only `in_app` is a family: `in_app.banner` is in-app copy with its own `max:`.
+    Any other unknown name (`web.title.hom`) is a typo to report, not a channel.
+    """
     table = dict(PRESETS)
     for name, setting in sorted(config.channels.items()):
-        base = _family(table, name)
+        base = table.get(name) or (table["in_app"] if name.startswith("in_app.") else None)
         table[name] = Channel(
             name=name,
             max=setting.max or setting.max_segments or (base.max if base else 0),
             unit=setting.unit or (base.unit if base else "utf16"),
             hard=setting.kind == "hard" if setting.kind else (base.hard if base else True),
         )
-    return lambda name: _family(table, name)
 
-
-def _family(table: dict[str, Channel], name: str) -> Channel | None:
-    while name:
+    def lookup(name: str) -> Channel | None:
         if name in table:
             return table[name]
-        name = name.rpartition(".")[0]
-    return None
+        return table["in_app"] if name.startswith("in_app.") else None
+
+    return lookup

@@ -226,7 +226,7 @@ def parse_text(text: str, shown_as: str) -> Document:
     except yaml.YAMLError as error:  # e.g. a reader error on a control character
         return _failed(shown_as, 1, 1, f"invalid YAML: {_first_line(str(error))}")
     if root is None:
-        return _failed(shown_as, 1, 1, "the file is empty")
+        return Document(shown_as)  # empty, or only comments: each caller says what that means
     problems: list[Problem] = []
     positions: list[int] = []
     data = _to_data(root, problems, positions)

@@ -19,7 +19,9 @@ Status = Literal["planned", "draft", "in_review", "approved", "done", "published
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, str_strip_whitespace=True)
+    # No whitespace stripping: YAML trims plain scalars itself, and the spaces a user
+    # quotes on purpose count toward a channel's limit.
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
 
 def check_timezone(name: str | None) -> str | None:
@@ -36,6 +38,24 @@ def check_timezone(name: str | None) -> str | None:
     return name
 
 
+def canonical_locale(tag: str) -> str:
+    """`de-de`, `DE_de` -> `de-DE`: BCP 47 tags ignore case, so compare them in one form."""
+    parts = tag.replace("_", "-").split("-")
+    out = [parts[0].lower()]
+    for part in parts[1:]:
+        if len(part) == 4 and part.isalpha():
+            out.append(part.title())  # script: Latn, Hant
+        elif len(part) == 2 or (len(part) == 3 and part.isdigit()):
+            out.append(part.upper())  # region: DE, 419
+        else:
+            out.append(part.lower())
+    return "-".join(out)
+
+
+def _canonical_locales(tags: list[str]) -> list[str]:
+    return [canonical_locale(tag) for tag in tags]
+
+
 class Feature(Strict):
     id: str
     name: str | None = None
@@ -49,6 +69,9 @@ class CopyItem(Strict):
     id: str | None = Field(None, description="Tells apart several items of one channel.")
     max: PositiveInt | None = Field(
         None, description="A limit of this item's own (required for in_app)."
+    )
+    _locale = field_validator("locale")(
+        lambda tag: canonical_locale(tag) if tag is not None else None
     )
     source: str | None = Field(
         None, description="The string the product ships, as path#dotted.key in a JSON or YAML file."
@@ -113,6 +136,7 @@ class Manifest(Strict):
     signoffs: list[str] = Field(default_factory=list, description="Adds to the checklist's roles.")
 
     _check_timezone = field_validator("timezone")(check_timezone)
+    _locales = field_validator("locales")(_canonical_locales)
 
     @property
     def title(self) -> str:
@@ -137,6 +161,8 @@ class Checklist(Strict):
     signoffs: list[str] = Field(default_factory=list)
     locales: list[str] = Field(default_factory=list)
     collateral: list[ChecklistCollateral] = Field(default_factory=list)
+
+    _locales = field_validator("locales")(_canonical_locales)
     copy_rules: ChecklistCopy = Field(default_factory=ChecklistCopy, alias="copy")
     metrics: ChecklistMetrics = Field(default_factory=ChecklistMetrics)
     conflicts: Literal["same-day", "none"] = "none"

@@ -264,6 +264,6 @@ def _lookup(data: Any, key: str) -> SourceText:
                 break
         else:
             return SourceText(None, f"no key {key!r}")
-    if isinstance(node, (dict, list)) or node is None:
+    if not isinstance(node, str):
         return SourceText(None, f"{key!r} is not a string")
-    return SourceText(str(node))
+    return SourceText(node)

@@ -15,6 +15,8 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
 def validate(document: Document, model: type[ModelT]) -> tuple[ModelT | None, list[Problem]]:
+    if document.data is None:
+        return None, [Problem(1, 1, "the file is empty")]
     if not isinstance(document.data, dict):
         kind = "a list" if isinstance(document.data, list) else "a single value"
         return None, [Problem(1, 1, f"expected a mapping of keys at the top, found {kind}")]

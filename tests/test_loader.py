@@ -27,8 +27,6 @@ e: [*d,*d,*d,*d,*d,*d,*d,*d,*d]
         ("id: x\nbad: !!python/object:os.system ls\n", 2, "explicit tags"),
         ("id: x\nbad: !custom value\n", 2, "explicit tags"),
         ("id: x\n---\nid: y\n", 2, "invalid YAML"),
-        ("", 1, "the file is empty"),
-        ("# only a comment\n", 1, "the file is empty"),
         ("id: x\n[a, b]: c\n", 2, "keys must be plain text"),
         ("id: x\nname: 'unterminated\n", 3, "invalid YAML"),
         ("id: x\n\tname: tab\n", 2, "invalid YAML"),
@@ -119,6 +117,16 @@ def test_locate_points_at_the_node() -> None:
     assert document.locate(("copy", 1, "text"), key=True) == (5, 5)
     assert document.locate(("copy", 7, "text")) == (3, 3)  # nearest ancestor that exists
     assert document.locate(("nope",)) == (1, 1)
+
+
+@pytest.mark.parametrize("text", ["", "# only a comment\n", "---\n"])
+def test_an_empty_file_has_no_data_and_no_problem(text: str) -> None:
+    document = parse_text(text, "x.yaml")
+    assert document.ok
+    assert document.data is None
+    manifest, problems = validate(document, Manifest)
+    assert manifest is None
+    assert [p.message for p in problems] == ["the file is empty"]
 
 
 @pytest.mark.parametrize(

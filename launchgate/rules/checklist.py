@@ -34,19 +34,22 @@ def check_incomplete(launch: Launch, ctx: Context) -> Iterator[Violation]:
     if checklist is None:
         return
     manifest = launch.manifest
+    # Point at the list that lacks the item, or at `checklist:` when there is no list at all.
+    collateral_at = ("collateral",) if manifest.collateral else ("checklist",)
     has_types = {item.type for item in manifest.collateral}
     for needed in checklist.collateral:
         if needed.type not in has_types:
             yield Violation(
-                ("collateral",),
-                f"the {launch.checklist_name} checklist requires a {needed.type} "
+                collateral_at,
+                f"the {launch.checklist_name} checklist requires {needed.type} collateral "
                 "and the launch has none",
             )
+    copy_at = ("copy",) if manifest.copy_items else ("checklist",)
     has_channels = {item.channel for item in manifest.copy_items}
     for channel in checklist.copy_rules.channels:
         if channel not in has_channels:
             yield Violation(
-                ("copy",),
+                copy_at,
                 f"the {launch.checklist_name} checklist requires {channel} copy "
                 "and the launch has none",
             )
@@ -76,7 +79,7 @@ def check_metric_missing(launch: Launch, ctx: Context) -> Iterator[Violation]:
     metrics = launch.manifest.metrics
     if metrics is None or not metrics.north_star:
         yield Violation(
-            ("metrics",),
+            ("metrics",) if metrics else ("checklist",),
             f"the {launch.checklist_name} checklist requires a north-star metric "
             "(metrics.north_star)",
         )

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from launchgate.channels import PRESETS, UNIT_LABELS, count, sms_detail
+from launchgate.channels import PRESETS, UNIT_LABELS, Channel, count, sms_detail
 from launchgate.findings import Severity
 from launchgate.models import CopyItem, Glossary
 from launchgate.rules.base import Context, Launch, Violation, rule
@@ -61,7 +61,7 @@ def check_length(launch: Launch, ctx: Context) -> Iterator[Violation]:
                 (*path, "channel"), f"unknown channel {item.channel!r} ({hint})", Severity.ERROR
             )
             continue
-        limit = item.max or channel.max
+        limit = _limit(item, channel)
         if not limit:
             yield Violation(path, f"{describe(item)} needs a max: (the channel has no fixed limit)")
             continue
@@ -78,6 +78,13 @@ def check_length(launch: Launch, ctx: Context) -> Iterator[Violation]:
             f"{describe(item)} is {used} of {limit} {UNIT_LABELS[channel.unit]}{detail}",
             None if hard else Severity.WARNING,
         )
+
+
+def _limit(item: CopyItem, channel: Channel) -> int:
+    """The item's own `max:` tightens any limit, and loosens only a recommendation."""
+    if item.max and channel.max and channel.hard:
+        return min(item.max, channel.max)
+    return item.max or channel.max
 
 
 def check_expansion(launch: Launch, ctx: Context) -> Iterator[Violation]:
@@ -116,7 +123,7 @@ def check_expansion(launch: Launch, ctx: Context) -> Iterator[Violation]:
         channel = ctx.channels(item.channel)
         if not untranslated or channel is None or channel.unit == "sms":
             continue
-        limit = item.max or channel.max
+        limit = _limit(item, channel)
         used = count(item.text, channel.unit)
         factor = next((f for upto, f in _EXPANSION if used <= upto), _EXPANSION_LONG)
         if not limit or used > limit or used * factor <= limit:
@@ -131,7 +138,7 @@ def check_expansion(launch: Launch, ctx: Context) -> Iterator[Violation]:
 
 _PLACEHOLDER = re.compile(
     r"(?<![\w])(?:TODO|TBD|TBC|TKTK|FIXME|XXX+)(?![\w])"  # upper case only: "todo list" is fine
-    r"|(?i:lorem ipsum)"
+    r"|(?<!\w)(?i:lorem ipsum)"
     r"|\{\{[^{}]*\}\}"  # template slots
     r"|\[(?i:placeholder|insert\b)[^\]]*\]"
     r"|<(?i:placeholder|insert\b)[^>]*>"
@@ -185,16 +192,19 @@ def _term_pattern(
 ) -> tuple[re.Pattern[str] | None, dict[str, str], tuple[str, ...]]:
     """One regex for every replaced or banned term, what each match means, and its hints."""
     advice: dict[str, str] = {}
+    words: list[str] = []  # as written: case-folding "ß" to "ss" would never match "ß"
     for term in glossary.terms:
         for word in term.instead_of:
             advice[_normal(word)] = f"the glossary says {term.use!r} instead"
+            words.append(word)
         for word in term.ban:
             advice[_normal(word)] = "the glossary bans it"
+            words.append(word)
     if not advice:
         return None, advice, ()
-    words = sorted(advice, key=len, reverse=True)  # longest first: "log in" before "log"
-    body = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words)
-    hints = tuple({word.split()[0] for word in words})
+    words.sort(key=len, reverse=True)  # longest first: "log in" before "log"
+    body = "|".join(re.escape(" ".join(word.split())).replace(r"\ ", r"\s+") for word in words)
+    hints = tuple({_normal(word).split()[0] for word in words})
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE), advice, hints
 
 

@@ -42,11 +42,13 @@ def check_missing(launch: Launch, ctx: Context) -> Iterator[Violation]:
         collateral:
           - {id: blog-post, type: blog_post, owner: "@david", due: 2026-11-25}
     """
-    if not any(owner for owner in launch.manifest.owners.values()):
+    if not launch.manifest.owners:
         yield Violation(("owners",), 'the launch has no owners (e.g. owners: {product: "@ann"})')
     for what, owner, path in _owned(launch):
-        if not owner and path[0] != "owners":
-            yield Violation(path, f"{what} has no owner")
+        if not owner:
+            yield Violation(
+                path, f"{what} is empty" if path[0] == "owners" else f"{what} has no owner"
+            )
 
 
 def check_unknown(launch: Launch, ctx: Context) -> Iterator[Violation]:

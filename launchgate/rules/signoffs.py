@@ -38,7 +38,8 @@ def check_unverified(launch: Launch, ctx: Context) -> Iterator[Violation]:
         if role not in configured or not (configured[role].users or configured[role].teams)
     ]
     if unmapped:
-        message += f"; {', '.join(unmapped)} has no users or teams in {ctx.config_file} roles"
+        verb = "has" if len(unmapped) == 1 else "have"
+        message += f"; {', '.join(unmapped)} {verb} no users or teams in {ctx.config_file} roles"
     yield Violation(("signoffs",) if launch.manifest.signoffs else ("id",), message)
 
 

@@ -41,14 +41,14 @@ INCOMPLETE_CASES = [
     pytest.param("collateral:\n" + BLOG + DECK + "copy:\n" + META, [], id="everything-required"),
     pytest.param(
         "collateral:\n" + BLOG + "copy:\n" + META,
-        [(7, ERROR, "the t checklist requires a sales_deck and the launch has none")],
+        [(7, ERROR, "the t checklist requires sales_deck collateral and the launch has none")],
         id="missing-collateral-type",
     ),
     pytest.param(
         "copy:\n" + META,
         [
-            (1, ERROR, "requires a blog_post and the launch has none"),
-            (1, ERROR, "requires a sales_deck and the launch has none"),
+            (2, ERROR, "requires blog_post collateral and the launch has none"),
+            (2, ERROR, "requires sales_deck collateral and the launch has none"),
         ],
         id="no-collateral-at-all",
     ),
@@ -85,7 +85,7 @@ METRIC_MISSING_CASES = [
     pytest.param(
         REQUIRED,
         "",
-        [(1, ERROR, "the t checklist requires a north-star metric (metrics.north_star)")],
+        [(2, ERROR, "the t checklist requires a north-star metric (metrics.north_star)")],
         id="required-no-metrics",
     ),
     pytest.param(
@@ -205,16 +205,17 @@ def test_builtin_major_without_a_checklists_folder(check_repo: CheckRepo) -> Non
         report,
         "checklist-incomplete",
         [
-            (1, ERROR, "the major checklist requires a blog_post"),
-            (1, ERROR, "the major checklist requires a help_article"),
-            (1, ERROR, "the major checklist requires a press_release"),
-            (1, ERROR, "the major checklist requires a sales_deck"),
-            (1, ERROR, "the major checklist requires email.subject copy"),
-            (1, ERROR, "the major checklist requires web.meta_description copy"),
-            (1, ERROR, "the major checklist requires web.title copy"),
+            # all at the `checklist:` line, so in the order of their messages
+            (2, ERROR, "the major checklist requires blog_post collateral"),
+            (2, ERROR, "the major checklist requires email.subject copy"),
+            (2, ERROR, "the major checklist requires help_article collateral"),
+            (2, ERROR, "the major checklist requires press_release collateral"),
+            (2, ERROR, "the major checklist requires sales_deck collateral"),
+            (2, ERROR, "the major checklist requires web.meta_description copy"),
+            (2, ERROR, "the major checklist requires web.title copy"),
         ],
     )
-    assert_findings(report, "metric-missing", [(1, ERROR, "the major checklist requires")])
+    assert_findings(report, "metric-missing", [(2, ERROR, "the major checklist requires")])
     assert_findings(
         report, "signoff-unverified", [(1, NOTICE, "product, marketing, legal must approve")]
     )
@@ -237,7 +238,9 @@ def test_builtin_minor_complete_launch(check_repo: CheckRepo) -> None:
 def test_builtin_patch(check_repo: CheckRepo) -> None:
     report = check_repo({"launches/demo.yaml": with_checklist("patch")})
     assert_findings(
-        report, "checklist-incomplete", [(1, ERROR, "the patch checklist requires a release_notes")]
+        report,
+        "checklist-incomplete",
+        [(2, ERROR, "the patch checklist requires release_notes collateral")],
     )
     assert_findings(report, "metric-missing", [])
 
@@ -251,7 +254,7 @@ def test_repository_checklist_overrides_the_builtin_of_that_name(check_repo: Che
     assert_findings(
         report,
         "checklist-incomplete",
-        [(1, ERROR, "the major checklist requires a video and the launch has none")],
+        [(2, ERROR, "the major checklist requires video collateral and the launch has none")],
     )
     assert_findings(report, "metric-missing", [])  # the built-in major requires one
     assert_findings(report, "signoff-unverified", [])  # and sign-offs

@@ -157,11 +157,6 @@ def test_setting_must_be_off_error_warning_or_notice(tmp_path: Path, setting: st
     assert ".launchgate.yml:2:14: rules.copy-term: Input should be 'off'" in str(raised.value)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: an empty or comments-only .launchgate.yml is a ConfigError "
-    "('the file is empty') instead of the defaults",
-)
 def test_config_file_with_only_comments_means_the_defaults(tmp_path: Path) -> None:
     write_repo(tmp_path, {".launchgate.yml": "# every key is optional; nothing set yet\n"})
     config, name = load_config(tmp_path)

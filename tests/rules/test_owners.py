@@ -31,12 +31,12 @@ MISSING_CASES = [
     ),
     pytest.param(
         "id: demo\nowners: {product: null}\n" + TAIL,
-        [(2, ERROR, "the launch has no owners")],
+        [(2, ERROR, "the launch's product owner is empty")],
         id="null-owner",
     ),
     pytest.param(
         'id: demo\nowners: {product: ""}\n' + TAIL,
-        [(2, ERROR, "the launch has no owners")],
+        [(2, ERROR, "the launch's product owner is empty")],
         id="empty-string-owner",
     ),
     pytest.param("id: demo\n" + TAIL, [(1, ERROR, "the launch has no owners")], id="no-owners-key"),
