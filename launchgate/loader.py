@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import re
+import sys
 from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -84,21 +85,29 @@ class Problem:
     message: str
 
 
+# In `Document.keys`, what a container entry is; a mapping key's entry holds the key itself.
+MAPPING, SEQUENCE = 1, 2
+
+
 @dataclass
 class Document:
     """One loaded YAML file: its data, and where each value stands in the file.
 
-    `positions` holds line, column pairs for every node in document order (a
-    mapping, then each key followed by its value's subtree; a sequence, then its
-    items). That is a few bytes a node, where keeping PyYAML's node tree alive
-    would cost three objects a node, and it crosses process boundaries cheaply.
+    Every node, and every mapping key, is an entry in document order (a
+    mapping, then each key followed by its value's entries; a sequence, then
+    its items). For entry i, `positions[2*i:2*i+2]` is its line and column,
+    `sizes[i]` how many entries its subtree spans, and `keys[i]` the key text,
+    MAPPING or SEQUENCE, or None for a scalar. That is enough to find any
+    path's line without the data, which callers may drop once the models hold
+    the values, and it crosses process boundaries cheaply.
     """
 
     path: str  # as shown to the user: relative to the checked repository, with /
     data: Any = None
     positions: array[int] = field(default_factory=lambda: array("I"))
+    sizes: array[int] = field(default_factory=lambda: array("I"))
+    keys: list[str | int | None] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    _sizes: dict[int, int] | None = field(default=None, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
@@ -111,40 +120,28 @@ class Document:
         """
         if not self.positions:
             return 1, 1
-        if self._sizes is None:
-            self._sizes = {}
-            _measure(self.data, self._sizes)
-        sizes = self._sizes
-        node, at = self.data, 0  # `at`: the node's index in `positions`
+        sizes, keys = self.sizes, self.keys
+        at = 0  # the entry of the node reached so far
         last = len(path) - 1
         for depth, step in enumerate(path):
-            if isinstance(node, dict) and step in node:
-                at += 1
-                for name, value in node.items():
-                    if name == step:
+            child, end = at + 1, at + sizes[at]
+            if keys[at] == MAPPING and isinstance(step, str):
+                while child < end and keys[child] != step:
+                    child += 1 + sizes[child + 1]  # past the key and its value
+                if child >= end:
+                    break
+                at = child if key and depth == last else child + 1
+            elif keys[at] == SEQUENCE and isinstance(step, int) and step >= 0:
+                for _ in range(step):
+                    if child >= end:
                         break
-                    at += 1 + sizes.get(id(value), 1)
-                if key and depth == last:
-                    break  # `at` is the key's own position
-                node, at = node[step], at + 1
-            elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
-                at += 1 + sum(sizes.get(id(item), 1) for item in node[:step])
-                node = node[step]
+                    child += sizes[child]
+                if child >= end:
+                    break
+                at = child
             else:
                 break
         return self.positions[2 * at], self.positions[2 * at + 1]
-
-
-def _measure(data: Any, sizes: dict[int, int]) -> int:
-    """How many positions each container's subtree holds, by id, for `locate` to skip over."""
-    if isinstance(data, dict):
-        size = 1 + sum(1 + _measure(value, sizes) for value in data.values())
-    elif isinstance(data, list):
-        size = 1 + sum(_measure(item, sizes) for item in data)
-    else:
-        return 1
-    sizes[id(data)] = size
-    return size
 
 
 @contextlib.contextmanager
@@ -228,11 +225,17 @@ def parse_text(text: str, shown_as: str) -> Document:
     if root is None:
         return Document(shown_as)  # empty, or only comments: each caller says what that means
     problems: list[Problem] = []
-    positions: list[int] = []
-    data = _to_data(root, problems, positions)
+    entries = _Entries()
+    data = _to_data(root, problems, entries)
     if problems:
         return Document(shown_as, problems=problems)
-    return Document(shown_as, data=data, positions=array("I", positions))
+    return Document(
+        shown_as,
+        data=data,
+        positions=array("I", entries.positions),
+        sizes=array("I", entries.sizes),
+        keys=entries.keys,
+    )
 
 
 def _compose(text: str) -> yaml.Node | None:
@@ -298,31 +301,53 @@ def _refuse_structure(text: str) -> Problem | None:
     return None
 
 
-def _to_data(node: yaml.Node, problems: list[Problem], positions: list[int]) -> Any:
-    mark = node.start_mark
-    positions += (mark.line + 1, mark.column + 1)
+class _Entries:
+    """The positions, sizes and keys of a document, filled in while its data is built."""
+
+    def __init__(self) -> None:
+        self.positions: list[int] = []
+        self.sizes: list[int] = []
+        self.keys: list[str | int | None] = []
+
+    def add(self, node: yaml.Node, key: str | int | None) -> int:
+        mark = node.start_mark
+        self.positions += (mark.line + 1, mark.column + 1)
+        self.sizes.append(1)
+        self.keys.append(key)
+        return len(self.sizes) - 1
+
+    def close(self, entry: int) -> None:
+        self.sizes[entry] = len(self.sizes) - entry
+
+
+def _to_data(node: yaml.Node, problems: list[Problem], entries: _Entries) -> Any:
     tag = node.tag
     if tag not in _IMPLICIT_TAGS:
         _report(problems, node, f"explicit tags like {tag!r} are not allowed")
         return None
     if isinstance(node, yaml.ScalarNode):
+        entries.add(node, None)
         if tag == _NULL_TAG:  # only a plain ~, null or nothing resolves to null
             return None
         return node.value
     if isinstance(node, yaml.SequenceNode):
-        return [_to_data(item, problems, positions) for item in node.value]
+        entry = entries.add(node, SEQUENCE)
+        items = [_to_data(item, problems, entries) for item in node.value]
+        entries.close(entry)
+        return items
+    entry = entries.add(node, MAPPING)
     mapping: dict[str, Any] = {}
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
             _report(problems, key_node, "keys must be plain text, not a list or mapping")
             continue
-        key = key_node.value
+        key = sys.intern(key_node.value)  # "channel", "text": thousands of times each
         if key in mapping:
             _report(problems, key_node, f"duplicate key {key!r}")
             continue
-        mark = key_node.start_mark
-        positions += (mark.line + 1, mark.column + 1)
-        mapping[key] = _to_data(value_node, problems, positions)
+        entries.add(key_node, key)
+        mapping[key] = _to_data(value_node, problems, entries)
+    entries.close(entry)
     return mapping
 
 

@@ -7,6 +7,7 @@ every model validates from the loader's text scalars.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PositiveInt, field_validator, model_validator
@@ -38,6 +39,7 @@ def check_timezone(name: str | None) -> str | None:
     return name
 
 
+@functools.lru_cache(maxsize=256)  # a repository uses a handful of tags, thousands of times
 def canonical_locale(tag: str) -> str:
     """`de-de`, `DE_de` -> `de-DE`: BCP 47 tags ignore case, so compare them in one form."""
     parts = tag.replace("_", "-").split("-")

@@ -119,6 +119,7 @@ def _launch_from(document: Document, problems: list[LoadProblem]) -> Launch | No
     if document.ok:
         manifest, invalid = validate(document, Manifest)
         if manifest is not None:
+            document.data = None  # the model holds the values now; the entries still locate them
             return Launch(manifest=manifest, document=document)
     else:
         invalid = document.problems

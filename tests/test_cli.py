@@ -197,3 +197,12 @@ def test_cli_import_stays_light() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_json_report_without_findings_is_valid_json(repo: Path) -> None:
+    write_tree(repo, {"launches/tiny.yaml": GOOD_MANIFEST})
+    result = run_cli("check", str(repo), "--today", TODAY, "--format", "json")
+    report = json.loads(result.stdout)
+    assert report["findings"] == []
+    assert report["status"] == "pass"
+    assert report["summary"] == {"launches": 1, "errors": 0, "warnings": 0, "notices": 0}
