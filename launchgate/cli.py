@@ -117,18 +117,16 @@ def _run(args: argparse.Namespace, out: TextIO) -> ExitCode:
 
 def _check(args: argparse.Namespace, out: TextIO) -> ExitCode:
     from launchgate.config import load_config
-    from launchgate.engine import check
+    from launchgate.engine import check_repository
     from launchgate.findings import Severity
     from launchgate.reporters import REPORTERS
-    from launchgate.repository import load_repository
 
     root = Path(args.path)
     if not root.is_dir():
         raise UsageError(f"{args.path}: no such directory")
     config, config_file = load_config(root)
     today = args.today or _today_in(config.timezone)
-    repo = load_repository(root, config, config_file)
-    report = check(repo, today, Severity.parse(args.fail_on))
+    report = check_repository(root, config, config_file, today, Severity.parse(args.fail_on))
     colour = args.format == "text" and _use_colour(args.color, out)
     out.write(REPORTERS[args.format](report, colour))
     return ExitCode.NOT_READY if report.failed else ExitCode.READY

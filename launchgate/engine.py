@@ -4,76 +4,152 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 from launchgate.channels import PRESETS, Channel
 from launchgate.config import Config
 from launchgate.findings import Finding, LaunchSummary, Report, Severity
-from launchgate.loader import PARALLEL_FROM
+from launchgate.loader import PARALLEL_FROM, Document, bulk_loading, read_document
 from launchgate.parallel import split_map
-from launchgate.repository import Repository
+from launchgate.repository import Repository, add_launches, open_repository
 from launchgate.rules import ALL, MANIFEST_INVALID, Rule
-from launchgate.rules.base import Context, Launch, Violation
+from launchgate.rules.base import Context, Launch, SourceText, Violation
 from launchgate.workdays import Workdays
 
 
 def check(repo: Repository, today: dt.date, fail_on: Severity = Severity.ERROR) -> Report:
-    config = repo.config
-    ctx = Context(
-        config=config,
-        today=today,
-        workdays=Workdays(config.calendar.holidays),
-        channels=channel_lookup(config),
-        glossary=repo.glossary,
-        sources=repo.sources,
-        config_file=repo.config_file or ".launchgate.yml",
-    )
-    disabled = {name for name, setting in config.rules.items() if setting == "off"}
-    # Rules that need a pull request's reviews sit out here; `launchgate ci` runs them.
-    enabled = [
-        (rule, _override(rule, config))
-        for rule in ALL
-        if rule.name not in disabled and not rule.needs_github
-    ]
-    launches = repo.launches
+    """Check a repository whose launches are loaded already."""
+    checker = _Checker(repo, today)
+    findings = checker.per_launch(repo.launches)
+    return checker.report(findings, fail_on)
 
-    def check_launches(start: int, stop: int) -> list[Finding]:
-        return [
-            _place(rule, override, launch, violation)
-            for launch in launches[start:stop]
-            for rule, override in enabled
-            if rule.check is not None
-            for violation in rule.check(launch, ctx)
+
+def check_repository(
+    root: Path,
+    config: Config,
+    config_file: str | None,
+    today: dt.date,
+    fail_on: Severity = Severity.ERROR,
+) -> Report:
+    """Load and check a repository; a large one in shards, on several cores.
+
+    Each shard is read, validated and checked by the rules about one launch
+    where it is (parsing and those rules are nearly all the work), so the
+    shards need no second round trip. Launches do not travel back between
+    processes (pickling models costs more than validating them again): the
+    documents do, and this process validates them again for the rules that
+    look across launches.
+    """
+    repo = open_repository(root, config, config_file)
+    checker = _Checker(repo, today)
+
+    def check_shard(start: int, stop: int) -> list[_Shard]:
+        part = replace(repo, launches=[], problems=[], sources={})
+        documents = [
+            read_document(path, shown, config.max_file_size)
+            for path, shown in repo.files[start:stop]
         ]
+        add_launches(part, documents, keep_data=True)
+        findings = replace(checker, sources=part.sources).per_launch(part.launches)
+        return [_Shard(documents, findings, part)]
 
-    # Rules about one launch at a time are most of the work, and launches stand alone.
-    findings = split_map(check_launches, len(launches), PARALLEL_FROM)
-    for rule, override in enabled:
-        if rule.check_all is not None:
-            findings += [
+    findings: list[Finding] = []
+    with bulk_loading():
+        for shard in split_map(check_shard, len(repo.files), PARALLEL_FROM):
+            findings += shard.findings
+            if shard.part is None:  # from another process: validate its documents here
+                add_launches(repo, shard.documents)
+            else:
+                repo.launches += shard.part.launches
+                repo.problems += shard.part.problems
+                repo.sources.update(shard.part.sources)
+    for launch in repo.launches:
+        launch.document.data = None  # the models hold the values; the entries locate them
+    return checker.report(findings, fail_on)
+
+
+@dataclass
+class _Shard:
+    documents: list[Document]
+    findings: list[Finding]
+    part: Repository | None  # the launches, when the shard ran in this process
+
+    def __reduce__(self) -> tuple[type[_Shard], tuple[list[Document], list[Finding], None]]:
+        return _Shard, (self.documents, self.findings, None)  # launches stay where they are
+
+
+@dataclass
+class _Checker:
+    """The enabled rules with their severities, and the context they run in."""
+
+    repo: Repository
+    today: dt.date
+    sources: dict[str, SourceText] | None = None
+
+    def __post_init__(self) -> None:
+        config = self.repo.config
+        self.disabled = {name for name, setting in config.rules.items() if setting == "off"}
+        # Rules that need a pull request's reviews sit out here; `launchgate ci` runs them.
+        self.enabled = [
+            (rule, _override(rule, config))
+            for rule in ALL
+            if rule.name not in self.disabled and not rule.needs_github
+        ]
+        self.ctx = Context(
+            config=config,
+            today=self.today,
+            workdays=Workdays(config.calendar.holidays),
+            channels=channel_lookup(config),
+            glossary=self.repo.glossary,
+            sources=self.repo.sources if self.sources is None else self.sources,
+            config_file=self.repo.config_file or ".launchgate.yml",
+        )
+
+    def per_launch(self, launches: list[Launch]) -> list[Finding]:
+        """The rules about one launch at a time: most of the work, so split over cores."""
+
+        def check_launches(start: int, stop: int) -> list[Finding]:
+            return [
                 _place(rule, override, launch, violation)
-                for launch, violation in rule.check_all(launches, ctx)
+                for launch in launches[start:stop]
+                for rule, override in self.enabled
+                if rule.check is not None
+                for violation in rule.check(launch, self.ctx)
             ]
-    if MANIFEST_INVALID.name not in disabled:
-        severity = _override(MANIFEST_INVALID, config) or MANIFEST_INVALID.severity
-        findings += [
-            Finding(
-                p.file,
-                p.problem.line,
-                p.problem.column,
-                MANIFEST_INVALID.name,
-                severity,
-                p.problem.message,
-                p.launch,
-            )
-            for p in repo.problems
-        ]
-    return Report(
-        launches=[_summary(launch) for launch in repo.launches],
-        findings=findings,
-        fail_on=fail_on,
-        today=today.isoformat(),
-        files_checked=repo.files_checked,
-    )
+
+        return split_map(check_launches, len(launches), PARALLEL_FROM)
+
+    def report(self, findings: list[Finding], fail_on: Severity) -> Report:
+        """Add the rules across launches and the files that did not load, and sum up."""
+        repo = self.repo
+        for rule, override in self.enabled:
+            if rule.check_all is not None:
+                findings += [
+                    _place(rule, override, launch, violation)
+                    for launch, violation in rule.check_all(repo.launches, self.ctx)
+                ]
+        if MANIFEST_INVALID.name not in self.disabled:
+            severity = _override(MANIFEST_INVALID, repo.config) or MANIFEST_INVALID.severity
+            findings += [
+                Finding(
+                    p.file,
+                    p.problem.line,
+                    p.problem.column,
+                    MANIFEST_INVALID.name,
+                    severity,
+                    p.problem.message,
+                    p.launch,
+                )
+                for p in repo.problems
+            ]
+        return Report(
+            launches=[_summary(launch) for launch in repo.launches],
+            findings=findings,
+            fail_on=fail_on,
+            today=self.today.isoformat(),
+            files_checked=repo.files_checked,
+        )
 
 
 def _override(rule: Rule, config: Config) -> Severity | None:

@@ -31,13 +31,14 @@ def split_map(task: Callable[[int, int], list[T]], count: int, minimum: int) -> 
     With `minimum` items or more and a spare core, the range is split between
     this process and forked workers; the result is the same either way.
     """
-    workers = spare_cores() if count >= minimum else 0
+    global _TASK
+    # Inside a split (here or in a worker) work stays where it is: no pools within pools.
+    workers = spare_cores() if count >= minimum and _TASK is None else 0
     if workers <= 0:
         return task(0, count)
     import concurrent.futures
     import multiprocessing
 
-    global _TASK
     share = -(-count // (workers + 1))  # ceiling: this process takes the first share
     _TASK = task
     try:

@@ -48,33 +48,57 @@ class Repository:
     root: Path
     config: Config
     config_file: str | None = None
+    files: list[tuple[Path, str]] = field(default_factory=list)  # manifests: (path, as shown)
     launches: list[Launch] = field(default_factory=list)
     problems: list[LoadProblem] = field(default_factory=list)
     glossary: Glossary | None = None
     sources: dict[str, SourceText] = field(default_factory=dict)
     files_checked: int = 0
+    checklists: _ChecklistShelf | None = None
 
 
 def load_repository(root: Path, config: Config, config_file: str | None) -> Repository:
-    repo = Repository(root=root, config=config, config_file=config_file)
+    """Everything at once: the policy files, then every manifest."""
+    repo = open_repository(root, config, config_file)
     with bulk_loading():
-        checklists = _ChecklistShelf(root, config, repo.problems)
-        files = _manifest_files(root, config.manifests)
-        repo.files_checked = len(files)
-        inside = _Containment(root)
-        for path in files:
-            if not inside(path):
-                message = "links outside the repository"
-                repo.problems.append(LoadProblem(_shown(root, path), Problem(1, 1, message)))
-        readable = [(path, _shown(root, path)) for path in files if inside(path)]
-        for document in read_documents(readable, config.max_file_size):
-            launch = _launch_from(document, repo.problems)
-            if launch is not None:
-                _attach_checklist(launch, checklists, repo.problems)
-                repo.launches.append(launch)
-        repo.glossary = _load_glossary(root, config, repo.problems)
-        repo.sources = _read_sources(root, repo.launches, config.max_file_size)
+        add_launches(repo, read_documents(repo.files, config.max_file_size))
     return repo
+
+
+def open_repository(root: Path, config: Config, config_file: str | None) -> Repository:
+    """The policy (checklists, glossary) and the list of manifests, none of them read yet."""
+    repo = Repository(root=root, config=config, config_file=config_file)
+    repo.checklists = _ChecklistShelf(root, config, repo.problems)
+    files = _manifest_files(root, config.manifests)
+    repo.files_checked = len(files)
+    inside = _Containment(root)
+    for path in files:
+        if inside(path):
+            repo.files.append((path, _shown(root, path)))
+        else:
+            message = "links outside the repository"
+            repo.problems.append(LoadProblem(_shown(root, path), Problem(1, 1, message)))
+    repo.glossary = _load_glossary(root, config, repo.problems)
+    return repo
+
+
+def add_launches(repo: Repository, documents: list[Document], keep_data: bool = False) -> None:
+    """Validate manifests into launches (or problems), with their checklists and sources.
+
+    Once a launch is validated its model holds the values, so the document's
+    raw data is dropped unless `keep_data` says it is still needed.
+    """
+    assert repo.checklists is not None, "open_repository sets up the checklists"
+    added = []
+    for document in documents:
+        launch = _launch_from(document, repo.problems)
+        if launch is not None:
+            if not keep_data:
+                document.data = None
+            _attach_checklist(launch, repo.checklists, repo.problems)
+            added.append(launch)
+    repo.launches += added
+    repo.sources.update(_read_sources(repo.root, added, repo.config.max_file_size))
 
 
 class _Containment:
@@ -119,7 +143,6 @@ def _launch_from(document: Document, problems: list[LoadProblem]) -> Launch | No
     if document.ok:
         manifest, invalid = validate(document, Manifest)
         if manifest is not None:
-            document.data = None  # the model holds the values now; the entries still locate them
             return Launch(manifest=manifest, document=document)
     else:
         invalid = document.problems

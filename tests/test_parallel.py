@@ -9,7 +9,7 @@ import pytest
 
 from launchgate import parallel
 from launchgate.config import load_config
-from launchgate.engine import check
+from launchgate.engine import check, check_repository
 from launchgate.loader import PARALLEL_FROM
 from launchgate.reporters import REPORTERS
 from launchgate.repository import load_repository
@@ -29,15 +29,20 @@ collateral:
 """
 
 
-def _report(root: Path) -> str:
+def _report(root: Path, fused: bool) -> str:
     config, name = load_config(root)
-    report = check(load_repository(root, config, name), dt.date(2026, 11, 23))
+    today = dt.date(2026, 11, 23)
+    if fused:  # what the CLI runs: each shard loaded and checked where it is
+        report = check_repository(root, config, name, today)
+    else:
+        report = check(load_repository(root, config, name), today)
     return REPORTERS["json"](report, False)
 
 
 @pytest.mark.skipif(parallel.spare_cores() < 1, reason="needs a second core (Linux)")
+@pytest.mark.parametrize("fused", [True, False], ids=["check_repository", "load-then-check"])
 def test_parallel_and_serial_reports_are_identical(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fused: bool
 ) -> None:
     files: dict[str, str | bytes] = {
         f"launches/launch-{n:03d}.yaml": MANIFEST.format(
@@ -50,9 +55,9 @@ def test_parallel_and_serial_reports_are_identical(
     }
     files["launches/broken.yaml"] = "id: [\n"
     write_tree(tmp_path, files)
-    parallel_output = _report(tmp_path)
+    parallel_output = _report(tmp_path, fused)
     monkeypatch.setattr(parallel, "spare_cores", lambda: 0)
-    serial_output = _report(tmp_path)
+    serial_output = _report(tmp_path, fused)
     assert parallel_output == serial_output
     too_long = sum(1 for n in range(PARALLEL_FROM + 17) if 25 + n % 10 > 30)
     assert parallel_output.count('"rule": "copy-length"') == too_long  # both halves are there
