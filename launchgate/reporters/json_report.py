@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 
 from launchgate.findings import Report, Severity
 
@@ -10,7 +11,7 @@ SCHEMA = "launchgate.report/v1"
 
 
 def render(report: Report, colour: bool = False) -> str:
-    document = {
+    head = {
         "schema": SCHEMA,
         "status": "fail" if report.failed else "pass",
         "today": report.today,
@@ -21,34 +22,37 @@ def render(report: Report, colour: bool = False) -> str:
             "warnings": report.count(Severity.WARNING),
             "notices": report.count(Severity.NOTICE),
         },
-        "launches": [
-            {
-                "id": launch.id,
-                "file": launch.file,
-                "status": "fail" if report.launch_failed(launch) else "pass",
-                "name": launch.name,
-                "release": launch.release,
-                "announce": launch.announce,
-            }
-            for launch in report.launches
-        ],
-        "findings": [
-            {
-                "rule": f.rule,
-                "severity": f.severity.label,
-                "launch": f.launch,
-                "file": f.file,
-                "line": f.line,
-                "column": f.column,
-                "message": f.message,
-            }
-            for f in report.findings
-        ],
     }
-    # One finding a line: as readable in a diff as indent=2, and json's fast C encoder
-    # only runs without indent (a large report took four times as long).
-    findings = document.pop("findings")
-    head = json.dumps(document, indent=2, ensure_ascii=False).removesuffix("\n}")
-    lines = [json.dumps(finding, ensure_ascii=False) for finding in findings]
-    listing = "[\n    " + ",\n    ".join(lines) + "\n  ]" if lines else "[]"
-    return f'{head},\n  "findings": {listing}\n}}\n'
+    launches = [
+        {
+            "id": launch.id,
+            "file": launch.file,
+            "status": "fail" if report.launch_failed(launch) else "pass",
+            "name": launch.name,
+            "release": launch.release,
+            "announce": launch.announce,
+        }
+        for launch in report.launches
+    ]
+    findings = [
+        {
+            "rule": f.rule,
+            "severity": f.severity.label,
+            "launch": f.launch,
+            "file": f.file,
+            "line": f.line,
+            "column": f.column,
+            "message": f.message,
+        }
+        for f in report.findings
+    ]
+    top = json.dumps(head, indent=2, ensure_ascii=False).removesuffix("\n}")
+    return f'{top},\n  "launches": {_listing(launches)},\n  "findings": {_listing(findings)}\n}}\n'
+
+
+def _listing(items: Sequence[Mapping[str, object]]) -> str:
+    """One item a line: as readable in a diff as indent=2, and json's C encoder only
+    runs without indent (with it, a large report took four times as long)."""
+    if not items:
+        return "[]"
+    return "[\n    " + ",\n    ".join(json.dumps(i, ensure_ascii=False) for i in items) + "\n  ]"
