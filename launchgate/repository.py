@@ -213,8 +213,9 @@ def _load_glossary(root: Path, config: Config, problems: list[LoadProblem]) -> G
     path = root / config.glossary
     if not path.is_file():
         return None
-    shown = _shown(root, path) if _inside(root, path) else config.glossary
-    if not _inside(root, path):
+    inside = _inside(root, path)
+    shown = _shown(root, path) if inside else config.glossary
+    if not inside:
         problems.append(LoadProblem(shown, Problem(1, 1, "links outside the repository")))
         return None
     document = read_document(path, shown, config.max_file_size)

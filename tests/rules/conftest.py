@@ -22,6 +22,7 @@ from launchgate.config import load_config
 from launchgate.engine import check
 from launchgate.findings import Finding, Report, Severity
 from launchgate.repository import load_repository
+from tests.conftest import write_tree
 
 TODAY = dt.date(2026, 11, 23)  # a Monday
 Files = Mapping[str, str | bytes]
@@ -42,14 +43,7 @@ announce: {date: 2026-12-02}
 
 def write_repo(root: Path, files: Files) -> Path:
     """Write `files` (repository-relative path -> content) under `root`."""
-    for name, content in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
-    return root
+    return write_tree(root, files)
 
 
 def check_files(root: Path, files: Files, today: dt.date = TODAY) -> Report:
