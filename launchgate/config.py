@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 from pathlib import Path
 from typing import Literal
@@ -11,7 +10,7 @@ from pydantic import Field, PositiveInt, field_validator, model_validator
 
 from launchgate.errors import ConfigError
 from launchgate.loader import DEFAULT_MAX_BYTES, Document, read_document
-from launchgate.models import Strict, check_timezone
+from launchgate.models import Day, Strict, check_timezone
 from launchgate.validate import validate
 
 CONFIG_NAMES = (".launchgate.yml", ".launchgate.yaml")
@@ -34,8 +33,8 @@ class SignoffPolicy(Strict):
 
 
 class Freeze(Strict):
-    start: dt.date = Field(alias="from")
-    end: dt.date = Field(alias="to")
+    start: Day = Field(alias="from")
+    end: Day = Field(alias="to")
     reason: str | None = None
 
     @model_validator(mode="after")

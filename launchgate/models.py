@@ -8,13 +8,34 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PositiveInt, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PositiveInt,
+    field_validator,
+    model_validator,
+)
 
 from launchgate.workdays import LEAD_TIME
 
 FINISHED_STATUSES = frozenset({"done", "published"})
+
+
+def _plausible(value: dt.date) -> dt.date:
+    # Launch plans live in this millennium; far-off years are typos (2206 for 2026), and
+    # date arithmetic near year 1 or 9999 would overflow.
+    if not 1970 <= value.year <= 2999:
+        raise ValueError(f"{value.isoformat()} is not a plausible launch date (years 1970 to 2999)")
+    return value
+
+
+# A calendar date, or a date-time, within the years a launch plan can mean.
+Day = Annotated[dt.date, AfterValidator(_plausible)]
+Moment = Annotated[dt.datetime, AfterValidator(_plausible)]
 
 Status = Literal["planned", "draft", "in_review", "approved", "done", "published"]
 
@@ -84,7 +105,7 @@ class Collateral(Strict):
     id: str
     type: str = Field(description="e.g. blog_post, sales_deck, press_release.")
     owner: str | None = Field(None, description="GitHub handle, e.g. @david.")
-    due: dt.date | None = None
+    due: Day | None = None
     status: Status = "planned"
     name: str | None = None
     link: str | None = None
@@ -107,12 +128,12 @@ class Metrics(Strict):
 
 class Release(Strict):
     version: str | None = None
-    date: dt.date | None = None
+    date: Day | None = None
 
 
 class Announce(Strict):
-    date: dt.date | None = None
-    embargo_until: dt.datetime | None = Field(
+    date: Day | None = None
+    embargo_until: Moment | None = Field(
         None, description="ISO 8601 date-time; without an offset, the launch's time zone."
     )
     pre_announce: bool = Field(False, description="Allows the announcement before the release.")

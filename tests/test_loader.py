@@ -136,6 +136,8 @@ def test_an_empty_file_has_no_data_and_no_problem(text: str) -> None:
         ("id: x\ncopy:\n  - {chanel: web.title, text: hi}\n", 3, "did you mean 'channel'?"),
         ("id: x\nrelease: {version: '1', date: 2026-02-30}\n", 2, "release.date"),
         ("id: x\nrelease: {date: 2026-13-01}\n", 2, "release.date"),
+        ("id: x\nrelease: {date: 0001-01-01}\n", 2, "not a plausible launch date"),
+        ("id: x\nannounce: {embargo_until: '9999-12-31T23:59:59-12:00'}\n", 2, "plausible"),
         ("id: x\ncollateral:\n  - {id: a, type: b, status: shipped}\n", 3, "collateral[0].status"),
         ("id: x\ncopy:\n  - {channel: in_app, text: hi, max: -3}\n", 3, "copy[0].max"),
         ("id: x\nfeatures: {a: 1}\n", 2, "features: Input should be a valid list"),
