@@ -37,6 +37,12 @@ def test_schema_accepts_the_sample_and_the_brief(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_schema_rejects_unknown_keys() -> None:
+def test_schema_is_a_valid_draft_2020_12_schema() -> None:
+    import jsonschema
+
     schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
-    assert schema["additionalProperties"] is False
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    assert validator.is_valid({"id": "x", "copy": [{"channel": "web.title", "text": "Hi"}]})
+    assert not validator.is_valid({"id": "x", "colateral": []})  # unknown keys are refused
+    assert not validator.is_valid({"name": "no id"})
