@@ -6,13 +6,14 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from launchgate.channels import PRESETS, Channel
 from launchgate.config import Config
 from launchgate.findings import Finding, LaunchSummary, Report, Severity
-from launchgate.loader import PARALLEL_FROM, Document, bulk_loading, read_document
+from launchgate.loader import PARALLEL_FROM, bulk_loading, read_document
 from launchgate.parallel import split_map
-from launchgate.repository import Repository, add_launches, open_repository
+from launchgate.repository import LoadProblem, Repository, add_launches, open_repository
 from launchgate.rules import ALL, MANIFEST_INVALID, Rule
 from launchgate.rules.base import Context, Launch, SourceText, Violation
 from launchgate.workdays import Workdays
@@ -35,48 +36,41 @@ def check_repository(
     """Load and check a repository; a large one in shards, on several cores.
 
     Each shard is read, validated and checked by the rules about one launch
-    where it is (parsing and those rules are nearly all the work), so the
-    shards need no second round trip. Launches do not travel back between
-    processes (pickling models costs more than validating them again): the
-    documents do, and this process validates them again for the rules that
-    look across launches.
+    where it is: parsing and those rules are nearly all the work. What comes
+    back is its findings, its problems, and its launches as the rules across
+    launches see them.
     """
     repo = open_repository(root, config, config_file)
     checker = _Checker(repo, today)
 
     def check_shard(start: int, stop: int) -> list[_Shard]:
         part = replace(repo, launches=[], problems=[], sources={})
-        documents = [
-            read_document(path, shown, config.max_file_size)
-            for path, shown in repo.files[start:stop]
-        ]
-        add_launches(part, documents, keep_data=True)
+        files = repo.files[start:stop]
+        add_launches(
+            part, [read_document(path, shown, config.max_file_size) for path, shown in files]
+        )
         findings = replace(checker, sources=part.sources).per_launch(part.launches)
-        return [_Shard(documents, findings, part)]
+        return [_Shard(findings, part.launches, part.problems)]
 
     findings: list[Finding] = []
     with bulk_loading():
         for shard in split_map(check_shard, len(repo.files), PARALLEL_FROM):
             findings += shard.findings
-            if shard.part is None:  # from another process: validate its documents here
-                add_launches(repo, shard.documents)
-            else:
-                repo.launches += shard.part.launches
-                repo.problems += shard.part.problems
-                repo.sources.update(shard.part.sources)
-    for launch in repo.launches:
-        launch.document.data = None  # the models hold the values; the entries locate them
+            repo.launches += shard.launches
+            repo.problems += shard.problems
     return checker.report(findings, fail_on)
 
 
 @dataclass
 class _Shard:
-    documents: list[Document]
     findings: list[Finding]
-    part: Repository | None  # the launches, when the shard ran in this process
+    launches: list[Launch]
+    problems: list[LoadProblem]
 
-    def __reduce__(self) -> tuple[type[_Shard], tuple[list[Document], list[Finding], None]]:
-        return _Shard, (self.documents, self.findings, None)  # launches stay where they are
+    def __reduce__(self) -> tuple[type[_Shard], tuple[Any, ...]]:
+        # Crossing to another process, launches travel as the rules across launches see them.
+        views = [launch.for_project_rules() for launch in self.launches]
+        return _Shard, (self.findings, views, self.problems)
 
 
 @dataclass

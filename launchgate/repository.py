@@ -82,19 +82,18 @@ def open_repository(root: Path, config: Config, config_file: str | None) -> Repo
     return repo
 
 
-def add_launches(repo: Repository, documents: list[Document], keep_data: bool = False) -> None:
+def add_launches(repo: Repository, documents: list[Document]) -> None:
     """Validate manifests into launches (or problems), with their checklists and sources.
 
     Once a launch is validated its model holds the values, so the document's
-    raw data is dropped unless `keep_data` says it is still needed.
+    raw data is dropped: its entries still locate every value.
     """
     assert repo.checklists is not None, "open_repository sets up the checklists"
     added = []
     for document in documents:
         launch = _launch_from(document, repo.problems)
         if launch is not None:
-            if not keep_data:
-                document.data = None
+            document.data = None
             _attach_checklist(launch, repo.checklists, repo.problems)
             added.append(launch)
     repo.launches += added
@@ -153,40 +152,43 @@ def _launch_from(document: Document, problems: list[LoadProblem]) -> Launch | No
 
 
 class _ChecklistShelf:
-    """Checklists by name, the repository's own before the built-in ones, each read once."""
+    """Checklists by name, the repository's own before the built-in ones.
+
+    All are read up front (a handful of small files), so a broken one is
+    reported once, here, whichever process checks the launches that use it.
+    """
 
     def __init__(self, root: Path, config: Config, problems: list[LoadProblem]) -> None:
-        self._problems = problems
-        self._max_bytes = config.max_file_size
-        self._loaded: dict[str, Checklist | None] = {}
-        self._files: dict[str, tuple[Path, str]] = {}
+        files: dict[str, tuple[Path, str]] = {}
         for path in _yaml_files(BUILTIN_CHECKLISTS):
-            self._files[path.stem] = (path, f"(built-in) checklists/{path.name}")
+            files[path.stem] = (path, f"(built-in) checklists/{path.name}")
         own = root / config.checklists
         if own.is_dir() and _inside(root, own):
             for path in _yaml_files(own):
                 if _inside(root, path):
-                    self._files[path.stem] = (path, _shown(root, path))
+                    files[path.stem] = (path, _shown(root, path))
+        self._checklists = {
+            name: _read_checklist(path, shown, config.max_file_size, problems)
+            for name, (path, shown) in sorted(files.items())
+        }
 
     def names(self) -> list[str]:
-        return sorted(self._files)
+        return sorted(self._checklists)
 
     def get(self, name: str) -> Checklist | None:
-        if name not in self._loaded:
-            self._loaded[name] = self._read(name)
-        return self._loaded[name]
+        return self._checklists.get(name)
 
-    def _read(self, name: str) -> Checklist | None:
-        if name not in self._files:
-            return None
-        path, shown = self._files[name]
-        document = read_document(path, shown, self._max_bytes)
-        if not document.ok:
-            self._problems.extend(LoadProblem(shown, p) for p in document.problems)
-            return None
-        checklist, invalid = validate(document, Checklist)
-        self._problems.extend(LoadProblem(shown, p) for p in invalid)
-        return checklist
+
+def _read_checklist(
+    path: Path, shown: str, max_bytes: int, problems: list[LoadProblem]
+) -> Checklist | None:
+    document = read_document(path, shown, max_bytes)
+    if not document.ok:
+        problems.extend(LoadProblem(shown, p) for p in document.problems)
+        return None
+    checklist, invalid = validate(document, Checklist)
+    problems.extend(LoadProblem(shown, p) for p in invalid)
+    return checklist
 
 
 def _yaml_files(folder: Path) -> list[Path]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import inspect
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from launchgate.channels import Channel
@@ -30,6 +30,20 @@ class Violation:
     at_key: bool = False  # point at the key rather than its value
 
 
+# What a rule across launches (`check_all`) may read of a manifest; see Launch.for_project_rules.
+PROJECT_FIELDS = (
+    "id",
+    "name",
+    "checklist",
+    "owners",
+    "release",
+    "announce",
+    "timezone",
+    "features",
+    "signoffs",
+)
+
+
 @dataclass
 class Launch:
     manifest: Manifest
@@ -40,6 +54,23 @@ class Launch:
     @property
     def file(self) -> str:
         return self.document.path
+
+    def for_project_rules(self) -> Launch:
+        """This launch as rules across launches see it: identity, dates, owners, features.
+
+        Copy and collateral are left out. They are most of a launch's size, and
+        a launch checked in another process comes back in this form: sending it
+        whole would cost more than checking it did.
+        """
+        # None, not an empty list: a project rule that reads a left-out field fails loudly
+        # in the tests (test_parallel) instead of quietly seeing nothing.
+        left_out = {name: None for name in Manifest.model_fields if name not in PROJECT_FIELDS}
+        return Launch(
+            self.manifest.model_copy(update=left_out),
+            replace(self.document, data=None),  # the entries still locate every value
+            self.checklist,
+            self.checklist_name,
+        )
 
     @property
     def locales(self) -> list[str]:
@@ -100,7 +131,7 @@ class Rule:
     severity: Severity
     doc: str
     check: LaunchCheck | None = None
-    check_all: ProjectCheck | None = None
+    check_all: ProjectCheck | None = None  # sees launches as Launch.for_project_rules gives
     needs_github: bool = False
 
     @property
