@@ -1,4 +1,4 @@
-"""Command line: `launchgate check|rules|explain|schema|init`. The only place that exits.
+"""Command line: `launchgate check|ci|rules|explain|schema|init`. The only place that exits.
 
 Imports stay inside the command functions: `launchgate --version` must not pay
 for pydantic, PyYAML or the rules.
@@ -17,7 +17,7 @@ from typing import TextIO
 from launchgate import __version__
 from launchgate.errors import ExitCode, LaunchgateError, UsageError
 
-FORMATS = ("text", "json", "markdown")
+FORMATS = ("text", "json", "markdown", "github")
 SEVERITIES = ("error", "warning", "notice")
 
 
@@ -50,6 +50,22 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("auto", "always", "never"),
         default="auto",
         help="colour the text output (auto: on a terminal, unless NO_COLOR is set)",
+    )
+
+    ci = commands.add_parser(
+        "ci",
+        help="check a pull request in GitHub Actions: sign-offs, comment, status, summary",
+    )
+    ci.add_argument(
+        "path", nargs="?", default=None, help="folder to check (default: GITHUB_WORKSPACE)"
+    )
+    ci.add_argument("--fail-on", choices=SEVERITIES, default="error")
+    ci.add_argument("--today", metavar="YYYY-MM-DD", type=_date)
+    ci.add_argument(
+        "--comment",
+        choices=("true", "false"),
+        default="true",
+        help="post or update the pull-request comment (default: true)",
     )
 
     commands.add_parser("rules", help="list the rules with their default severity")
@@ -97,6 +113,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace, out: TextIO) -> ExitCode:
     if args.command == "check":
         return _check(args, out)
+    if args.command == "ci":
+        from launchgate.findings import Severity
+        from launchgate.github.ci import run
+
+        return run(
+            os.environ,
+            args.path,
+            args.today,
+            Severity.parse(args.fail_on),
+            args.comment == "true",
+            out,
+        )
     if args.command == "rules":
         return _rules(out)
     if args.command == "explain":

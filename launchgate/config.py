@@ -30,6 +30,9 @@ class Role(Strict):
 
 class SignoffPolicy(Strict):
     stale: Literal["launch", "any-commit", "never"] = "launch"
+    mention: bool = Field(
+        False, description="@mention who may sign off in the pull-request comment"
+    )
 
 
 class Freeze(Strict):

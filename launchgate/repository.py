@@ -12,7 +12,7 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from launchgate.config import Config
 from launchgate.loader import (
@@ -43,6 +43,14 @@ class LoadProblem:
     launch: str | None = None
 
 
+class ChecklistShelf(Protocol):
+    """Checklists by name: the repository's own, or the base branch's in `launchgate ci`."""
+
+    def get(self, name: str) -> Checklist | None: ...
+
+    def names(self) -> list[str]: ...
+
+
 @dataclass
 class Repository:
     root: Path
@@ -54,7 +62,7 @@ class Repository:
     glossary: Glossary | None = None
     sources: dict[str, SourceText] = field(default_factory=dict)
     files_checked: int = 0
-    checklists: _ChecklistShelf | None = None
+    checklists: ChecklistShelf | None = None
 
 
 def load_repository(root: Path, config: Config, config_file: str | None) -> Repository:
@@ -65,10 +73,20 @@ def load_repository(root: Path, config: Config, config_file: str | None) -> Repo
     return repo
 
 
-def open_repository(root: Path, config: Config, config_file: str | None) -> Repository:
-    """The policy (checklists, glossary) and the list of manifests, none of them read yet."""
+def open_repository(
+    root: Path,
+    config: Config,
+    config_file: str | None,
+    policy_root: Path | None = None,
+    checklists: ChecklistShelf | None = None,
+) -> Repository:
+    """The policy (checklists, glossary) and the list of manifests, none of them read yet.
+
+    The policy comes from `root` unless `policy_root` (the glossary) and
+    `checklists` say otherwise: `launchgate ci` reads it at the base commit.
+    """
     repo = Repository(root=root, config=config, config_file=config_file)
-    repo.checklists = _ChecklistShelf(root, config, repo.problems)
+    repo.checklists = checklists or _ChecklistShelf(root, config, repo.problems)
     files = _manifest_files(root, config.manifests)
     repo.files_checked = len(files)
     inside = _Containment(root)
@@ -78,7 +96,7 @@ def open_repository(root: Path, config: Config, config_file: str | None) -> Repo
         else:
             message = "links outside the repository"
             repo.problems.append(LoadProblem(_shown(root, path), Problem(1, 1, message)))
-    repo.glossary = _load_glossary(root, config, repo.problems)
+    repo.glossary = _load_glossary(policy_root or root, config, repo.problems)
     return repo
 
 
@@ -168,7 +186,7 @@ class _ChecklistShelf:
                 if _inside(root, path):
                     files[path.stem] = (path, _shown(root, path))
         self._checklists = {
-            name: _read_checklist(path, shown, config.max_file_size, problems)
+            name: read_checklist(path, shown, config.max_file_size, problems)
             for name, (path, shown) in sorted(files.items())
         }
 
@@ -179,7 +197,7 @@ class _ChecklistShelf:
         return self._checklists.get(name)
 
 
-def _read_checklist(
+def read_checklist(
     path: Path, shown: str, max_bytes: int, problems: list[LoadProblem]
 ) -> Checklist | None:
     document = read_document(path, shown, max_bytes)
@@ -191,13 +209,17 @@ def _read_checklist(
     return checklist
 
 
+def builtin_checklists() -> dict[str, Path]:
+    return {path.stem: path for path in _yaml_files(BUILTIN_CHECKLISTS)}
+
+
 def _yaml_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
 
 
-def _attach_checklist(launch: Launch, shelf: _ChecklistShelf, problems: list[LoadProblem]) -> None:
+def _attach_checklist(launch: Launch, shelf: ChecklistShelf, problems: list[LoadProblem]) -> None:
     name = launch.manifest.checklist
     if not name:
         return

@@ -7,12 +7,13 @@ manifest cannot inject HTML, break a table or mention anyone.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from launchgate.escape import md_code, md_text
 from launchgate.findings import Finding, LaunchSummary, Report, Severity
 from launchgate.reporters.summary import counts, verdict
 
-_ICONS = {
+ICONS = {
     Severity.ERROR: "❌",
     Severity.WARNING: "⚠️",
     Severity.NOTICE: "\N{INFORMATION SOURCE}\N{VARIATION SELECTOR-16}",
@@ -33,33 +34,39 @@ def render(report: Report, colour: bool = False) -> str:
         findings = report.findings_for(launch)
         if findings:
             title = md_text(launch.name or launch.id)
-            out += _details(f"{title} — {counts(findings)}", findings, report.launch_failed(launch))
+            out += details(f"{title} — {counts(findings)}", findings, report.launch_failed(launch))
     stray = report.unattached_findings()
     if stray:
-        out += _details(f"Files that could not be checked — {counts(stray)}", stray, True)
+        out += details(f"Files that could not be checked — {counts(stray)}", stray, True)
     out.append(f"<sub>checked as of {report.today} · `launchgate explain RULE` for any rule</sub>")
     return "\n".join(out) + "\n"
 
 
 def _launch_row(report: Report, launch: LaunchSummary) -> str:
     blockers = sum(1 for f in report.findings_for(launch) if f.severity >= report.fail_on)
-    dates = f"{_short(launch.release)} · {_short(launch.announce)}"
+    dates = f"{short_date(launch.release)} · {short_date(launch.announce)}"
     name = f"**{md_text(launch.name or launch.id)}** {md_code(launch.file)}"
     state = "✅" if blockers == 0 else f"❌ {blockers}"
     return f"| {name} | {dates} | {state} | {len(report.findings_for(launch))} |"
 
 
-def _short(iso: str | None) -> str:
+def short_date(iso: str | None) -> str:
     if not iso:
         return "—"
     date = dt.date.fromisoformat(iso)
     return f"{date:%a} {date.day} {date:%b}"
 
 
-def _details(summary: str, findings: list[Finding], open_: bool) -> list[str]:
+def details(
+    summary: str,
+    findings: list[Finding],
+    open_: bool,
+    where: Callable[[Finding], str] | None = None,
+) -> list[str]:
+    """A folded table of findings; `where` may turn a place into a link."""
+    place = where or (lambda f: md_code(f"{f.file}:{f.line}"))
     rows = [
-        f"| {_ICONS[f.severity]} | {md_code(f'{f.file}:{f.line}')} | {md_code(f.rule)} "
-        f"| {md_text(f.message)} |"
+        f"| {ICONS[f.severity]} | {place(f)} | {md_code(f.rule)} | {md_text(f.message)} |"
         for f in findings
     ]
     return [

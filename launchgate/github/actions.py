@@ -1,0 +1,153 @@
+"""The GitHub Actions side of a run: its environment, workflow commands, outputs, summary.
+
+Workflow commands are escaped the way GitHub's toolkit (`@actions/core`)
+escapes them, so a message from a manifest cannot end its annotation early
+or start a command of its own.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from launchgate.errors import UsageError
+from launchgate.findings import Finding, Severity
+
+SUMMARY_LIMIT = 1024 * 1024  # GitHub refuses a step summary over 1 MiB
+ANNOTATIONS_PER_LEVEL = 10  # GitHub shows at most 10 errors and 10 warnings per step
+_COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTICE: "notice"}
+
+
+@dataclass(frozen=True)
+class ActionsEnv:
+    event_name: str
+    event: dict[str, Any]
+    repository: str
+    api_url: str
+    server_url: str
+    token: str
+    team_token: str | None
+    workspace: Path
+    summary: Path | None
+    output: Path | None
+    run_url: str | None
+    temp: Path
+    prefix: str = ""  # where the checked folder sits in the repository: "" or "sub/dir/"
+
+    @classmethod
+    def read(cls, environ: Mapping[str, str]) -> ActionsEnv:
+        missing = [
+            name
+            for name in ("GITHUB_EVENT_NAME", "GITHUB_EVENT_PATH", "GITHUB_REPOSITORY")
+            if not environ.get(name)
+        ]
+        if missing:
+            raise UsageError(
+                f"launchgate ci runs inside GitHub Actions: {', '.join(missing)} not set "
+                "(use `launchgate check` elsewhere)"
+            )
+        token = environ.get("GITHUB_TOKEN") or environ.get("INPUT_TOKEN") or ""
+        if not token:
+            raise UsageError("launchgate ci needs a token: set GITHUB_TOKEN (the action does)")
+        event_path = Path(environ["GITHUB_EVENT_PATH"])
+        try:
+            event = json.loads(event_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:
+            raise UsageError(f"cannot read the event payload {event_path}: {error}") from None
+        if not isinstance(event, dict):
+            raise UsageError(f"the event payload {event_path} is not a JSON object")
+        server = environ.get("GITHUB_SERVER_URL", "https://github.com").rstrip("/")
+        repository = environ["GITHUB_REPOSITORY"]
+        run_id = environ.get("GITHUB_RUN_ID")
+        return cls(
+            event_name=environ["GITHUB_EVENT_NAME"],
+            event=event,
+            repository=repository,
+            api_url=environ.get("GITHUB_API_URL", "https://api.github.com"),
+            server_url=server,
+            token=token,
+            team_token=environ.get("LAUNCHGATE_TEAM_TOKEN") or None,
+            workspace=Path(environ.get("GITHUB_WORKSPACE") or "."),
+            summary=_optional_path(environ.get("GITHUB_STEP_SUMMARY")),
+            output=_optional_path(environ.get("GITHUB_OUTPUT")),
+            run_url=f"{server}/{repository}/actions/runs/{run_id}" if run_id else None,
+            temp=Path(environ.get("RUNNER_TEMP") or os.environ.get("TMPDIR") or "/tmp"),
+        )
+
+
+def _optional_path(value: str | None) -> Path | None:
+    return Path(value) if value else None
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation_commands(findings: list[Finding], prefix: str = "") -> list[str]:
+    """Workflow commands for the findings: failures first, within GitHub's caps per step.
+
+    One notice slot is kept for a line that counts what was left out.
+    """
+    kinds = {s: [f for f in findings if f.severity == s] for s in _COMMANDS}
+    errors = kinds[Severity.ERROR][:ANNOTATIONS_PER_LEVEL]
+    warnings = kinds[Severity.WARNING][:ANNOTATIONS_PER_LEVEL]
+    left_out = len(findings) - len(errors) - len(warnings) - len(kinds[Severity.NOTICE])
+    notice_room = ANNOTATIONS_PER_LEVEL
+    if left_out or len(kinds[Severity.NOTICE]) > notice_room:
+        notice_room -= 1
+    notices = kinds[Severity.NOTICE][:notice_room]
+    left_out += len(kinds[Severity.NOTICE]) - len(notices)
+    lines = [_annotation(f, prefix) for f in errors + warnings + notices]
+    if left_out:
+        lines.append(
+            f"::notice title=launchgate::{left_out} more finding"
+            f"{'' if left_out == 1 else 's'} not annotated (GitHub shows 10 of each kind "
+            "per step); the job summary lists them all"
+        )
+    return lines
+
+
+def _annotation(finding: Finding, prefix: str) -> str:
+    properties = ",".join(
+        f"{key}={escape_property(value)}"
+        for key, value in (
+            ("file", prefix + finding.file),
+            ("line", str(finding.line)),
+            ("col", str(finding.column)),
+            ("title", f"launchgate {finding.rule}"),
+        )
+    )
+    return f"::{_COMMANDS[finding.severity]} {properties}::{escape_data(finding.message)}"
+
+
+def write_outputs(path: Path | None, values: dict[str, str]) -> None:
+    """Step outputs, each in a heredoc whose delimiter no value can contain."""
+    if path is None:
+        return
+    with path.open("a", encoding="utf-8") as out:
+        for name, value in values.items():
+            delimiter = f"ghadelimiter_{secrets.token_hex(16)}"
+            while delimiter in value:  # pragma: no cover - 128 random bits
+                delimiter = f"ghadelimiter_{secrets.token_hex(16)}"
+            out.write(f"{name}<<{delimiter}\n{value}\n{delimiter}\n")
+
+
+def write_summary(path: Path | None, markdown: str) -> None:
+    if path is None:
+        return
+    data = markdown.encode("utf-8")
+    if len(data) > SUMMARY_LIMIT:
+        note = "\n\n…cut at GitHub's 1 MiB summary limit; the JSON report has every finding.\n"
+        keep = SUMMARY_LIMIT - len(note.encode("utf-8"))
+        markdown = data[:keep].decode("utf-8", errors="ignore") + note
+    with path.open("a", encoding="utf-8") as out:
+        out.write(markdown)

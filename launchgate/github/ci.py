@@ -1,0 +1,318 @@
+"""`launchgate ci`: check a pull request the way a reviewer needs it checked, then publish.
+
+1. Read the event; for a pull request, read the policy at the base commit.
+2. Check the workspace's manifests against that policy (every offline rule).
+3. Verify the sign-offs of each launch whose manifest the pull request changes.
+4. Publish: job summary, annotations and outputs always; the sticky comment and
+   the commit status when the token may write.
+
+GitHub failing to answer is exit 2: a launch whose sign-offs could not be read
+is never passed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from collections.abc import Mapping
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, TextIO
+
+from launchgate.config import Config
+from launchgate.engine import check
+from launchgate.errors import ExitCode, UsageError
+from launchgate.findings import Finding, Report, Severity
+from launchgate.github.actions import ActionsEnv
+from launchgate.github.client import ChangedFile, Forbidden, GitHubClient, Limits
+from launchgate.github.event import PullRequest, pull_request_from
+from launchgate.github.outcome import LaunchSignoffs, Outcome
+from launchgate.github.policy import BasePolicy, fetch_policy, policy_changes
+from launchgate.github.signoffs import SignoffCheck
+from launchgate.loader import bulk_loading, read_document, read_documents
+from launchgate.repository import Repository, add_launches, load_repository, open_repository
+from launchgate.rules import RULES
+from launchgate.rules.base import Launch
+from launchgate.rules.signoffs import MISSING, REJECTED, STALE, UNVERIFIED
+
+_RULE_FOR = {"missing": MISSING, "stale": STALE, "rejected": REJECTED}
+
+
+def run(
+    environ: Mapping[str, str],
+    path: str | None,
+    today: dt.date | None,
+    fail_on: Severity,
+    comment: bool,
+    log: TextIO,
+) -> ExitCode:
+    """Check and publish; `path` is the folder to check (default: the workspace)."""
+    from launchgate.github.publish import publish
+
+    env = ActionsEnv.read(environ)
+    root, prefix = _scope(env.workspace, path)
+    env = replace(env, workspace=root, prefix=prefix)
+    pull = pull_request_from(env.event_name, env.event)
+    limits = _limits(environ)
+    if pull is None:
+        log.write(
+            f"launchgate: a {env.event_name} event is about no pull request: checking the "
+            "workspace, without sign-offs, comment or status\n"
+        )
+        outcome = _check_workspace(root, today, fail_on)
+        publish(env, outcome, None, False, log)
+        return ExitCode.NOT_READY if outcome.report.failed else ExitCode.READY
+    client = GitHubClient(env.api_url, env.repository, env.token, limits)
+    team_client = (
+        GitHubClient(env.api_url, env.repository, env.team_token, limits)
+        if env.team_token
+        else client
+    )
+    with tempfile.TemporaryDirectory(prefix="launchgate-policy-") as folder:
+        policy = fetch_policy(client, pull.base_sha, Path(folder), prefix)
+        outcome = _check_pull(env, pull, policy, client, team_client, today, fail_on)
+    publish(env, outcome, client, comment, log)
+    requests = client.requests + (team_client.requests if team_client is not client else 0)
+    log.write(f"launchgate: {requests} GitHub API requests\n")
+    return ExitCode.NOT_READY if outcome.report.failed else ExitCode.READY
+
+
+def _scope(workspace: Path, path: str | None) -> tuple[Path, str]:
+    """The folder to check, and where it sits in the repository ("" or "sub/dir/")."""
+    if not path:
+        return workspace, ""
+    root = (workspace / path).resolve()
+    if not root.is_dir():
+        raise UsageError(f"{path}: no such directory")
+    try:
+        relative = root.relative_to(workspace.resolve()).as_posix()
+    except ValueError:
+        raise UsageError(f"{path} is outside the workspace {workspace}") from None
+    return root, "" if relative == "." else relative + "/"
+
+
+def _limits(environ: Mapping[str, str]) -> Limits:
+    """Retry limits; the environment may shorten them (the tests do)."""
+    defaults = Limits()
+    try:
+        return Limits(
+            tries=int(environ.get("LAUNCHGATE_RETRY_TRIES", defaults.tries)),
+            backoff=float(environ.get("LAUNCHGATE_RETRY_BACKOFF", defaults.backoff)),
+            total=float(environ.get("LAUNCHGATE_RETRY_BUDGET", defaults.total)),
+        )
+    except ValueError:
+        return defaults
+
+
+def _check_workspace(root: Path, today: dt.date | None, fail_on: Severity) -> Outcome:
+    from launchgate.config import load_config
+
+    config, config_file = load_config(root)
+    repo = load_repository(root, config, config_file)
+    report = check(repo, today or _today(config), fail_on)
+    return Outcome(report, config=config)
+
+
+def _check_pull(
+    env: ActionsEnv,
+    pull: PullRequest,
+    policy: BasePolicy,
+    client: GitHubClient,
+    team_client: GitHubClient,
+    today: dt.date | None,
+    fail_on: Severity,
+) -> Outcome:
+    config = policy.config
+    repo = open_repository(
+        env.workspace,
+        config,
+        policy.config_file,
+        policy_root=policy.root,
+        checklists=policy.checklists,
+    )
+    with bulk_loading():
+        add_launches(repo, read_documents(repo.files, config.max_file_size))
+    repo.problems += policy.checklists.problems
+    offline = check(repo, today or _today(config), fail_on)
+
+    files = _within(client.pull_files(pull.number), env.prefix)
+    changed = _changed_launches(repo, files)
+    checker = SignoffCheck(
+        config=config,
+        config_file=policy.config_file or ".launchgate.yml",
+        author=pull.author,
+        head_sha=pull.head_sha,
+        reviews=client.reviews(pull.number) if changed else [],
+        membership=_Memberships(team_client),
+        changes_since=_ChangesSince(client, pull.head_sha, env.prefix),
+    )
+    signoffs = []
+    for launch, previous in changed:
+        roles = _required_roles(launch, previous, policy, client, pull.base_sha, env.prefix)
+        launch_files = _launch_files(launch, previous, repo)
+        signoffs.append(
+            LaunchSignoffs(launch, [checker.role_state(role, launch_files) for role in roles])
+        )
+    findings = [f for f in offline.findings if f.rule != UNVERIFIED.name]
+    findings += _signoff_findings(signoffs, config)
+    report = Report(
+        launches=offline.launches,
+        findings=findings,
+        fail_on=fail_on,
+        today=offline.today,
+        files_checked=offline.files_checked,
+    )
+    return Outcome(
+        report,
+        pull,
+        signoffs,
+        policy_commit=pull.base_sha,
+        policy_ref=pull.base_ref,
+        policy_changes=policy_changes(config, policy.config_file, files),
+        config=config,
+    )
+
+
+def _today(config: Config) -> dt.date:
+    from zoneinfo import ZoneInfo
+
+    return dt.datetime.now(ZoneInfo(config.timezone)).date()
+
+
+def _changed_launches(
+    repo: Repository, files: list[ChangedFile]
+) -> list[tuple[Launch, str | None]]:
+    """Launches whose manifest the pull request adds or changes, with the manifest's base path."""
+    by_path = {launch.file: launch for launch in repo.launches}
+    changed = []
+    for change in files:
+        launch = by_path.get(change.path)
+        if launch is None or change.status == "removed":
+            continue
+        previous = None if change.status == "added" else (change.previous or change.path)
+        changed.append((launch, previous))
+    return changed
+
+
+def _required_roles(
+    launch: Launch,
+    previous: str | None,
+    policy: BasePolicy,
+    client: GitHubClient,
+    base_sha: str,
+    prefix: str,
+) -> list[str]:
+    """The head manifest's roles and the base manifest's: a pull request cannot drop one."""
+    roles = list(launch.required_roles)
+    if previous is None:
+        return roles
+    data = client.file_at(prefix + previous, base_sha)
+    if data is None:
+        return roles
+    base = _base_manifest(data, previous, policy)
+    checklist = base.get("checklist")
+    if isinstance(checklist, str):
+        listed = policy.checklists.get(checklist)
+        roles += [role for role in (listed.signoffs if listed else []) if role not in roles]
+    own = base.get("signoffs")
+    if isinstance(own, list):
+        roles += [role for role in own if isinstance(role, str) and role not in roles]
+    return roles
+
+
+def _base_manifest(data: bytes, path: str, policy: BasePolicy) -> dict[str, Any]:
+    """The base version of a manifest, read as data (it need not validate any more)."""
+    local = policy.root / "base-manifests" / "manifest.yaml"
+    local.parent.mkdir(parents=True, exist_ok=True)
+    local.write_bytes(data)
+    document = read_document(local, path, policy.config.max_file_size)
+    return document.data if document.ok and isinstance(document.data, dict) else {}
+
+
+def _launch_files(launch: Launch, previous: str | None, repo: Repository) -> set[str]:
+    """The files whose change makes an approval of the launch stale: manifest and sources."""
+    files = {launch.file}
+    if previous:
+        files.add(previous)
+    files |= {item.source.partition("#")[0] for item in launch.manifest.copy_items if item.source}
+    return files
+
+
+class _Memberships:
+    """Team membership, asked once per (login, team); None when the token cannot read it."""
+
+    def __init__(self, client: GitHubClient) -> None:
+        self.client = client
+        self.cache: dict[tuple[str, str], bool | None] = {}
+
+    def __call__(self, login: str, team: str) -> bool | None:
+        key = (login.lower(), team.lower())
+        if key not in self.cache:
+            org, _, slug = team.partition("/")
+            if not org or not slug:
+                self.cache[key] = False  # not an org/team slug: nobody is a member
+            else:
+                try:
+                    state = self.client.team_membership(org, slug, login)
+                    self.cache[key] = state == "active"
+                except Forbidden:
+                    self.cache[key] = None
+        return self.cache[key]
+
+
+class _ChangesSince:
+    """Files changed between a reviewed commit and the head, one compare per commit."""
+
+    def __init__(self, client: GitHubClient, head: str, prefix: str) -> None:
+        self.client = client
+        self.head = head
+        self.prefix = prefix
+        self.cache: dict[str, set[str] | None] = {}
+
+    def __call__(self, commit: str) -> set[str] | None:
+        if commit not in self.cache:
+            status, everywhere = self.client.compare(commit, self.head)
+            files = _within(everywhere, self.prefix)
+            if status not in ("ahead", "identical") or len(everywhere) >= 300:
+                # A force-push (diverged) or a diff GitHub cuts short: what changed is unknown.
+                self.cache[commit] = None
+            else:
+                paths = {f.path for f in files} | {f.previous for f in files if f.previous}
+                self.cache[commit] = paths
+        return self.cache[commit]
+
+
+def _within(files: list[ChangedFile], prefix: str) -> list[ChangedFile]:
+    """Changed files inside the checked folder, with paths relative to it."""
+    if not prefix:
+        return files
+    inside = []
+    for change in files:
+        previous = change.previous
+        if previous is not None:
+            previous = previous.removeprefix(prefix) if previous.startswith(prefix) else None
+        if change.path.startswith(prefix):
+            inside.append(ChangedFile(change.path.removeprefix(prefix), change.status, previous))
+    return inside
+
+
+def _signoff_findings(signoffs: list[LaunchSignoffs], config: Config) -> list[Finding]:
+    findings = []
+    for entry in signoffs:
+        launch = entry.launch
+        where = ("signoffs",) if launch.manifest.signoffs else ("id",)
+        line, column = launch.document.locate(where)
+        for role in entry.roles:
+            rule = _RULE_FOR.get(role.state)
+            if rule is None:
+                continue
+            setting = config.rules.get(rule.name)
+            if setting == "off":
+                continue
+            severity = Severity.parse(setting) if setting else RULES[rule.name].severity
+            findings.append(
+                Finding(
+                    launch.file, line, column, rule.name, severity, role.message, launch.manifest.id
+                )
+            )
+    return findings

@@ -1,0 +1,298 @@
+"""The GitHub REST calls `launchgate ci` makes, through PyGithub's requester.
+
+PyGithub brings the token handling, GitHub Enterprise base URLs and GitHub's
+rate-limit rules. Calls go by path from `GITHUB_API_URL`, never by the URLs
+inside an event payload, and every list is read with `per_page=100`.
+
+Retries are bounded in count and in total time. A write (POST, PATCH) is
+retried only when GitHub refused it (a rate limit): after a 5xx or a broken
+connection it may have happened, and a second POST would post twice.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+from github import Auth, Github, GithubException
+from github.GithubRetry import GithubRetry
+from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
+
+from launchgate.errors import LaunchgateError
+
+_WRITES = frozenset({"POST", "PATCH"})
+_LINK_NEXT = 'rel="next"'
+
+
+class GitHubUnavailable(LaunchgateError):
+    """GitHub did not answer in time: nothing it would have said can be assumed."""
+
+
+class Forbidden(LaunchgateError):
+    """The token may not do this (a fork's read-only token, or no organisation access)."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    tries: int = 5  # per request, the first one included
+    backoff: float = 1.0  # seconds; doubles on each retry
+    total: float = 120.0  # seconds all retries of one run may wait, rate limits included
+
+
+class _Retry(GithubRetry):
+    """PyGithub's retry (Retry-After, then x-ratelimit-reset), with a deadline and safe writes."""
+
+    def __init__(self, deadline: float = 0.0, **kwargs: Any) -> None:
+        self.deadline = deadline
+        super().__init__(**kwargs)
+
+    def new(self, **kwargs: Any) -> _Retry:
+        kwargs["deadline"] = self.deadline
+        return super().new(**kwargs)
+
+    def is_retry(self, method: str, status_code: int, has_retry_after: bool = False) -> bool:
+        if method.upper() in _WRITES and status_code >= 500:
+            return False  # the write may have happened
+        return super().is_retry(method, status_code, has_retry_after)
+
+    def increment(self, method: str | None = None, *args: Any, **kwargs: Any) -> _Retry:
+        error = kwargs.get("error") or (args[2] if len(args) > 2 else None)
+        response = kwargs.get("response") or (args[1] if len(args) > 1 else None)
+        sent = not isinstance(error, (ConnectTimeoutError, NewConnectionError))
+        if method and method.upper() in _WRITES and response is None and error and sent:
+            raise error  # a write that may have reached GitHub is never sent again
+        return super().increment(method, *args, **kwargs)  # type: ignore[return-value]
+
+    def sleep(self, response: Any = None) -> None:
+        wait = (self.get_retry_after(response) if response is not None else None) or 0.0
+        wait = max(wait, self.get_backoff_time())
+        if time.monotonic() + wait > self.deadline:
+            raise GitHubUnavailable(
+                f"GitHub asked launchgate to wait {wait:.0f} s, past the retry budget"
+            )
+        super().sleep(response)
+
+
+@dataclass(frozen=True)
+class Review:
+    login: str
+    state: str  # APPROVED, CHANGES_REQUESTED, DISMISSED, COMMENTED, PENDING
+    commit: str
+    html_url: str
+
+
+@dataclass(frozen=True)
+class ChangedFile:
+    path: str
+    status: str  # added, modified, removed, renamed, copied, changed, unchanged
+    previous: str | None = None
+
+
+@dataclass(frozen=True)
+class Comment:
+    id: int
+    login: str
+    body: str
+
+
+class GitHubClient:
+    def __init__(
+        self, api_url: str, repository: str, token: str, limits: Limits | None = None
+    ) -> None:
+        self.limits = limits or Limits()
+        deadline = time.monotonic() + self.limits.total
+        retry = _Retry(
+            deadline=deadline,
+            total=self.limits.tries - 1,
+            backoff_factor=self.limits.backoff,
+            max_rate_limit_wait=int(self.limits.total),
+        )
+        self._github = Github(
+            auth=Auth.Token(token),
+            base_url=api_url.rstrip("/"),
+            per_page=100,
+            retry=retry,
+            timeout=30,
+            seconds_between_requests=None,
+            seconds_between_writes=None,
+        )
+        self.repo = repository
+        self.requests = 0
+
+    # -- reading -----------------------------------------------------------------------
+
+    def file_at(self, path: str, ref: str) -> bytes | None:
+        """A file's bytes at a commit, or None when there is no file at that path."""
+        try:
+            data = self._json("GET", f"/repos/{self.repo}/contents/{_path(path)}", {"ref": ref})
+        except _NotFound:
+            return None
+        if not isinstance(data, dict) or data.get("type") != "file":
+            return None  # a folder or a submodule is not a policy file
+        if data.get("encoding") != "base64":
+            raise GitHubUnavailable(f"{path} at {ref[:7]} is too large to read through the API")
+        return base64.b64decode(data.get("content") or "")
+
+    def folder_at(self, path: str, ref: str) -> list[str]:
+        """The names in a folder at a commit ([] when there is no such folder)."""
+        try:
+            data = self._json("GET", f"/repos/{self.repo}/contents/{_path(path)}", {"ref": ref})
+        except _NotFound:
+            return []
+        return [str(item.get("name")) for item in data] if isinstance(data, list) else []
+
+    def pull_files(self, number: int) -> list[ChangedFile]:
+        return [
+            ChangedFile(item["filename"], item["status"], item.get("previous_filename"))
+            for item in self._pages(f"/repos/{self.repo}/pulls/{number}/files")
+        ]
+
+    def reviews(self, number: int) -> list[Review]:
+        """Every review in the order GitHub gives them: oldest first."""
+        return [
+            Review(
+                (item.get("user") or {}).get("login", ""),
+                item.get("state", ""),
+                item.get("commit_id") or "",
+                item.get("html_url", ""),
+            )
+            for item in self._pages(f"/repos/{self.repo}/pulls/{number}/reviews")
+        ]
+
+    def compare(self, base: str, head: str) -> tuple[str, list[ChangedFile]]:
+        """How `head` relates to `base` (ahead, behind, diverged, identical) and what changed."""
+        data = self._json("GET", f"/repos/{self.repo}/compare/{base}...{head}", {"per_page": 100})
+        files = [
+            ChangedFile(f["filename"], f["status"], f.get("previous_filename"))
+            for f in data.get("files") or []
+        ]
+        return data.get("status", ""), files
+
+    def team_membership(self, org: str, team: str, login: str) -> str | None:
+        """`active`, `pending`, or None for not a member. Forbidden when the token cannot tell."""
+        try:
+            path = f"/orgs/{_path(org)}/teams/{_path(team)}/memberships/{_path(login)}"
+            data = self._json("GET", path)
+        except _NotFound:
+            # GitHub also answers 404 when the token may not see the team at all.
+            raise Forbidden(f"the token cannot read the members of {org}/{team}") from None
+        return str(data.get("state")) if isinstance(data, dict) else None
+
+    def comments(self, number: int) -> list[Comment]:
+        return [
+            Comment(item["id"], (item.get("user") or {}).get("login", ""), item.get("body") or "")
+            for item in self._pages(f"/repos/{self.repo}/issues/{number}/comments")
+        ]
+
+    # -- writing -----------------------------------------------------------------------
+
+    def create_comment(self, number: int, body: str) -> Comment:
+        data = self._json(
+            "POST", f"/repos/{self.repo}/issues/{number}/comments", body={"body": body}
+        )
+        return Comment(data["id"], (data.get("user") or {}).get("login", ""), body)
+
+    def edit_comment(self, comment_id: int, body: str) -> None:
+        self._json("PATCH", f"/repos/{self.repo}/issues/comments/{comment_id}", body={"body": body})
+
+    def delete_comment(self, comment_id: int) -> None:
+        with contextlib.suppress(_NotFound):  # another run deleted it first
+            self._json("DELETE", f"/repos/{self.repo}/issues/comments/{comment_id}")
+
+    def create_status(self, sha: str, state: str, description: str, target_url: str | None) -> None:
+        body: dict[str, Any] = {
+            "state": state,
+            "context": "launchgate",
+            "description": description[:140],
+        }
+        if target_url:
+            body["target_url"] = target_url
+        self._json("POST", f"/repos/{self.repo}/statuses/{sha}", body=body)
+
+    # -- transport ---------------------------------------------------------------------
+
+    def _pages(self, path: str) -> Iterator[dict[str, Any]]:
+        url: str | None = path
+        params: dict[str, Any] | None = {"per_page": 100}
+        while url:
+            headers, data = self._request("GET", url, params)
+            yield from data if isinstance(data, list) else []
+            url, params = _next_link(headers.get("link") or headers.get("Link") or ""), None
+
+    def _json(
+        self,
+        method: str,
+        path: str,
+        params: dict[str, Any] | None = None,
+        body: dict[str, Any] | None = None,
+    ) -> Any:
+        return self._request(method, path, params, body)[1]
+
+    def _request(
+        self,
+        method: str,
+        path: str,
+        params: dict[str, Any] | None = None,
+        body: dict[str, Any] | None = None,
+    ) -> tuple[dict[str, Any], Any]:
+        self.requests += 1
+        requester = self._github.requester
+        try:
+            headers, data = requester.requestJsonAndCheck(
+                method, path, parameters=params, input=body
+            )
+        except GithubException as error:
+            raise _classify(error, method, path) from None
+        except GitHubUnavailable:
+            raise
+        except Exception as error:  # connection refused, timeouts, retries used up
+            raise GitHubUnavailable(
+                f"GitHub did not answer {method} {_shown(path)}: {_reason(error)}"
+            ) from None
+        return headers, data
+
+
+class _NotFound(LaunchgateError):
+    pass
+
+
+def _classify(error: GithubException, method: str, path: str) -> LaunchgateError:
+    status = error.status
+    message = error.data.get("message") if isinstance(error.data, dict) else None
+    where = f"{method} {_shown(path)}"
+    if status == 404:
+        return _NotFound(where)
+    if status == 401:
+        return GitHubUnavailable(f"GitHub refused the token (401 {message or 'Bad credentials'})")
+    if status == 403 and not _rate_limited(message):
+        return Forbidden(f"{where}: 403 {message or 'Forbidden'}")
+    return GitHubUnavailable(f"GitHub answered {status} to {where}: {message or 'no message'}")
+
+
+def _rate_limited(message: str | None) -> bool:
+    return bool(message) and "rate limit" in str(message).lower()
+
+
+def _reason(error: Exception) -> str:
+    text = str(error)
+    return text if len(text) < 200 else type(error).__name__
+
+
+def _shown(path: str) -> str:
+    return path.split("?", 1)[0]
+
+
+def _path(segment: str) -> str:
+    return quote(segment, safe="/")
+
+
+def _next_link(header: str) -> str | None:
+    for part in header.split(","):
+        if _LINK_NEXT in part:
+            return part.split(";", 1)[0].strip().strip("<>")
+    return None

@@ -1,0 +1,209 @@
+"""The pull-request comment (and job summary): ready or not, and what each reviewer must do.
+
+Shape (see shared/design/pr-comment.md): a verdict line; one row per launch
+with its dates, each role's sign-off and its blockers; "Needs you" with the
+sign-offs still to give; the findings folded per launch, linked to the
+manifest line at the head commit; the policy it was checked against; and the
+hidden marker last.
+
+Text from manifests only ever appears escaped or in code spans. Names of
+people come from the base branch's policy and from GitHub, never from a
+manifest, and they are @mentioned only when the policy asks for it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from urllib.parse import quote
+
+from launchgate.config import Config
+from launchgate.escape import md_code, md_text
+from launchgate.findings import Finding, LaunchSummary, Report
+from launchgate.github.actions import ActionsEnv
+from launchgate.github.outcome import LaunchSignoffs, Outcome
+from launchgate.github.signoffs import RoleState, who_may_sign
+from launchgate.reporters.markdown import details, short_date
+from launchgate.reporters.summary import counts, verdict
+
+MARKER = "<!-- launchgate:pull-request-comment -->"
+COMMENT_LIMIT = 65_536  # GitHub's limit on a comment body, in characters
+_LOGIN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?")
+_TEAM = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*")
+_ROLE_ICONS = {"signed": "✅", "missing": "⏳", "stale": "♻️", "rejected": "❌"}
+
+
+def render(outcome: Outcome, env: ActionsEnv, with_marker: bool = True) -> str:
+    """The comment body; cut to fit GitHub's limit, pointing at the job summary for the rest."""
+    head, folded, foot = _parts(outcome, env)
+    marker = [MARKER] if with_marker else []
+    body = "\n".join(head + folded + foot + marker) + "\n"
+    if not with_marker or len(body) <= COMMENT_LIMIT:
+        return body
+    where = f"the [job summary]({env.run_url})" if env.run_url else "the job summary"
+    cut = [f"*…more findings than fit in a comment: {where} lists every one.*", ""]
+    room = COMMENT_LIMIT - len("\n".join(head + cut + foot + marker)) - 200
+    kept: list[str] = []
+    for line in folded:
+        if room - len(line) - 1 < 0:
+            break
+        kept.append(line)
+        room -= len(line) + 1
+    if kept and kept[-1] != "</details>" and any(line.startswith("<details") for line in kept):
+        kept += ["", "</details>", ""]
+    return "\n".join(head + kept + cut + foot + marker) + "\n"
+
+
+def _parts(outcome: Outcome, env: ActionsEnv) -> tuple[list[str], list[str], list[str]]:
+    report = outcome.report
+    config = outcome.config or Config()
+    icon = "🚦" if report.failed else "✅"
+    head = [f"### {icon} launchgate: {verdict(report)}", ""]
+    head += _table(outcome)
+    head += _needs_you(outcome, config)
+
+    link = _linker(outcome, env)
+    folded: list[str] = []
+    for launch in report.launches:
+        findings = report.findings_for(launch)
+        if findings:
+            title = f"{md_text(launch.name or launch.id)} — {counts(findings)}"
+            folded += details(title, findings, False, link)
+    stray = report.unattached_findings()
+    if stray:
+        folded += details(f"Files that could not be checked — {counts(stray)}", stray, True, link)
+
+    foot = []
+    if outcome.policy_changes:
+        changed = ", ".join(md_code(path) for path in outcome.policy_changes)
+        foot += [
+            f"**Policy change:** this pull request changes {changed}. It takes effect after "
+            "the merge; until then this pull request is held to the base branch's policy.",
+            "",
+        ]
+    where = []
+    if outcome.policy_commit:
+        ref = md_code(outcome.policy_ref or "base")
+        where.append(f"Policy from {ref} at {md_code(outcome.policy_commit[:7])}")
+    where.append(f"checked as of {report.today}")
+    where.append("`launchgate explain RULE` for any rule")
+    foot.append(f"<sub>{' · '.join(where)}</sub>")
+    return head, folded, foot
+
+
+def _table(outcome: Outcome) -> list[str]:
+    report = outcome.report
+    touched = {entry.launch.file: entry for entry in outcome.signoffs}
+    roles: list[str] = []
+    for entry in outcome.signoffs:
+        roles += [state.role for state in entry.roles if state.role not in roles]
+    shown = [launch for launch in report.launches if launch.file in touched]
+    shown += [
+        launch
+        for launch in report.launches
+        if launch.file not in touched and report.findings_for(launch)
+    ]
+    if not shown:
+        return []
+    header = ["launch", "release · announce", *[md_text(role) for role in roles], "blockers"]
+    lines = [
+        "| " + " | ".join(header) + " |",
+        "|" + " --- |" * len(header),
+    ]
+    for launch in shown:
+        found = touched.get(launch.file)
+        cells = [_launch_cell(launch, found is not None), _dates(launch)]
+        cells += [_role_cell(found, role) for role in roles]
+        blockers = sum(1 for f in report.findings_for(launch) if f.severity >= report.fail_on)
+        cells.append(str(blockers) if blockers else "0 ✅")
+        lines.append("| " + " | ".join(cells) + " |")
+    quiet = len(report.launches) - len(shown)
+    if quiet:
+        lines += ["", f"{quiet} other launch{'' if quiet == 1 else 'es'} checked: ready."]
+    return [*lines, ""]
+
+
+def _launch_cell(launch: LaunchSummary, touched: bool) -> str:
+    name = f"**{md_text(launch.name or launch.id)}** {md_code(launch.file)}"
+    return name if touched else f"{name} (not changed here)"
+
+
+def _dates(launch: LaunchSummary) -> str:
+    return f"{short_date(launch.release)} · {short_date(launch.announce)}"
+
+
+def _role_cell(entry: LaunchSignoffs | None, role: str) -> str:
+    state = next((s for s in entry.roles if s.role == role), None) if entry else None
+    if state is None:
+        return "—"
+    icon = _ROLE_ICONS[state.state]
+    who = ", ".join(md_text(login) for login in state.who)
+    if state.state == "signed":
+        return f"{icon} {who}"
+    if state.state == "stale":
+        return f"{icon} {who}: approve again"
+    if state.state == "rejected":
+        return f"{icon} changes requested by {who}"
+    return f"{icon} not yet"
+
+
+def _needs_you(outcome: Outcome, config: Config) -> list[str]:
+    lines = []
+    author = outcome.pull.author if outcome.pull else ""
+    for entry in outcome.signoffs:
+        title = md_text(entry.launch.manifest.title)
+        for state in entry.roles:
+            if state.state != "signed":
+                lines.append(f"- {_action(state, title, config, author)}")
+    return ["**Needs you**", *lines, ""] if lines else []
+
+
+def _action(state: RoleState, title: str, config: Config, author: str) -> str:
+    role = md_text(state.role)
+    setting = config.roles.get(state.role)
+    if state.state == "rejected":
+        names = _people(list(state.who), config)
+        return f"{names}: changes requested on *{title}*; approve once they are addressed ({role})."
+    if state.state == "stale":
+        names = _people(list(state.who), config)
+        return f"{names}: the launch changed since your approval; approve *{title}* again ({role})."
+    if setting is None or not (setting.users or setting.teams):
+        return f"{role}: nobody can sign off *{title}*: the role has no members in the policy."
+    people = [user for user in setting.users if user.lower() != author.lower()]
+    if config.signoffs.mention:
+        choices = [_mention(user) for user in people] + [_mention(team) for team in setting.teams]
+        who = " or ".join(choices) or "nobody but the author"
+    else:
+        who = md_text(who_may_sign(setting, author))
+    return f"{role}: approve this pull request to sign off *{title}* ({who})."
+
+
+def _people(logins: list[str], config: Config) -> str:
+    if config.signoffs.mention:
+        return ", ".join(_mention(login) for login in logins)
+    return ", ".join(md_text(login) for login in logins)
+
+
+def _mention(name: str) -> str:
+    """@name for a GitHub login or org/team; anything else is shown, not mentioned."""
+    if _LOGIN.fullmatch(name) or _TEAM.fullmatch(name):
+        return f"@{name}"
+    return md_text(name)
+
+
+def _linker(outcome: Outcome, env: ActionsEnv) -> Callable[[Finding], str] | None:
+    pull = outcome.pull
+    if pull is None:
+        return None
+    base = f"{env.server_url}/{env.repository}/blob/{pull.head_sha}/"
+
+    def link(finding: Finding) -> str:
+        url = f"{base}{quote(env.prefix + finding.file)}#L{finding.line}"
+        return f"[{md_text(f'{finding.file}:{finding.line}')}]({url})"
+
+    return link
+
+
+def status_line(report: Report) -> str:
+    """The commit status description (GitHub keeps 140 characters)."""
+    return verdict(report)[:140]

@@ -1,0 +1,54 @@
+"""The pull request an Actions event is about, read from its payload.
+
+`pull_request` and `pull_request_review` payloads both carry the pull request;
+only what GitHub itself sets is read (numbers, commits, logins), and every
+API call is made by path, so nothing in the payload chooses where a request goes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from launchgate.errors import UsageError
+
+PULL_REQUEST_EVENTS = ("pull_request", "pull_request_target", "pull_request_review")
+
+
+@dataclass(frozen=True)
+class PullRequest:
+    number: int
+    author: str
+    head_sha: str
+    head_ref: str
+    base_sha: str
+    base_ref: str
+    title: str
+    labels: tuple[str, ...]
+    from_fork: bool
+
+
+def pull_request_from(event_name: str, payload: dict[str, Any]) -> PullRequest | None:
+    """The event's pull request, or None for an event that is about none."""
+    if event_name not in PULL_REQUEST_EVENTS:
+        return None
+    pr = payload.get("pull_request")
+    if not isinstance(pr, dict):
+        raise UsageError(f"the {event_name} event payload has no pull_request")
+    try:
+        head, base = pr["head"], pr["base"]
+        head_repo = (head.get("repo") or {}).get("full_name")
+        base_repo = (base.get("repo") or {}).get("full_name")
+        return PullRequest(
+            number=int(pr["number"]),
+            author=str((pr.get("user") or {}).get("login", "")),
+            head_sha=str(head["sha"]),
+            head_ref=str(head.get("ref", "")),
+            base_sha=str(base["sha"]),
+            base_ref=str(base.get("ref", "")),
+            title=str(pr.get("title") or ""),
+            labels=tuple(str(label.get("name", "")) for label in pr.get("labels") or []),
+            from_fork=head_repo is not None and head_repo != base_repo,
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise UsageError(f"the {event_name} event payload is not a pull request: {error}") from None

@@ -1,0 +1,30 @@
+"""What `launchgate ci` found, handed from the check to the publishers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from launchgate.config import Config
+from launchgate.findings import Report
+from launchgate.github.event import PullRequest
+from launchgate.github.signoffs import RoleState
+from launchgate.rules.base import Launch
+
+
+@dataclass
+class LaunchSignoffs:
+    """A launch the pull request changes, and the state of each role it needs."""
+
+    launch: Launch
+    roles: list[RoleState]
+
+
+@dataclass
+class Outcome:
+    report: Report
+    pull: PullRequest | None = None
+    signoffs: list[LaunchSignoffs] = field(default_factory=list)
+    policy_commit: str | None = None
+    policy_ref: str | None = None
+    policy_changes: list[str] = field(default_factory=list)
+    config: Config | None = None

@@ -1,0 +1,98 @@
+"""Where a `launchgate ci` result goes: files on the runner first, then GitHub.
+
+The JSON report, job summary, annotations and step outputs need no
+permission, so they are written first and always. The sticky comment and the
+commit status need a token that may write; a fork's pull request gets a
+read-only one, and the log says so instead of failing the run.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TextIO
+
+from launchgate.findings import Severity
+from launchgate.github import actions, comment
+from launchgate.github.actions import ActionsEnv
+from launchgate.github.client import Comment, Forbidden, GitHubClient
+from launchgate.github.outcome import Outcome
+from launchgate.reporters import json_report
+
+DEFAULT_AUTHOR = "github-actions[bot]"
+FORK_HELP = (
+    "a pull request from a fork gets a read-only token; the README's "
+    '"Pull requests from forks" section shows the workflow_run pattern that comments on them'
+)
+
+
+def publish(
+    env: ActionsEnv,
+    outcome: Outcome,
+    client: GitHubClient | None,
+    comment_on_pr: bool,
+    log: TextIO,
+) -> None:
+    report = outcome.report
+    path = env.temp / "launchgate-report.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json_report.render(report), encoding="utf-8")
+    actions.write_summary(env.summary, comment.render(outcome, env, with_marker=False))
+    for line in actions.annotation_commands(report.findings, env.prefix):
+        log.write(line + "\n")
+    actions.write_outputs(
+        env.output,
+        {
+            "status": "fail" if report.failed else "pass",
+            "errors": str(report.count(Severity.ERROR)),
+            "warnings": str(report.count(Severity.WARNING)),
+            "report": str(path),
+        },
+    )
+    pull = outcome.pull
+    if client is None or pull is None:
+        return
+    if comment_on_pr:
+        author = os.environ.get("LAUNCHGATE_COMMENT_AUTHOR") or DEFAULT_AUTHOR
+        try:
+            upsert_comment(client, pull.number, comment.render(outcome, env), author)
+        except Forbidden as error:
+            log.write(f"launchgate: no comment posted: the token may not comment ({error}); ")
+            log.write(
+                f"{FORK_HELP}\n" if pull.from_fork else "give the job `pull-requests: write`\n"
+            )
+    state = "failure" if report.failed else "success"
+    try:
+        client.create_status(pull.head_sha, state, comment.status_line(report), env.run_url)
+    except Forbidden as error:
+        log.write(f"launchgate: no commit status set: the token may not ({error}); ")
+        log.write(f"{FORK_HELP}\n" if pull.from_fork else "give the job `statuses: write`\n")
+
+
+def upsert_comment(client: GitHubClient, number: int, body: str, author: str) -> int:
+    """Create or update the one launchgate comment; returns its id.
+
+    Ours is a comment by `author` (the token's identity) whose body carries
+    the marker: anyone else's comment with the marker is left alone. When
+    two runs race and both create one, the oldest wins and the others go.
+    """
+    mine = _ours(client.comments(number), author)
+    if not mine:
+        created = client.create_comment(number, body)
+        mine = _ours(client.comments(number), created.login or author)
+        if not mine:  # the list does not show it yet: it is the only one we know of
+            return created.id
+        keep, extra = mine[0], mine[1:]
+        if keep.id != created.id:
+            client.edit_comment(keep.id, body)
+    else:
+        keep, extra = mine[0], mine[1:]
+        if keep.body != body:
+            client.edit_comment(keep.id, body)
+    for duplicate in extra:
+        client.delete_comment(duplicate.id)
+    return keep.id
+
+
+def _ours(comments: list[Comment], author: str) -> list[Comment]:
+    found = [c for c in comments if c.login.lower() == author.lower() and comment.MARKER in c.body]
+    return sorted(found, key=lambda c: c.id)

@@ -1,0 +1,150 @@
+"""Which required roles a pull request's reviews sign off, and why the others are not.
+
+Pure logic: GitHub is reached through the two callables a `SignoffCheck` is
+given (team membership, and the files changed since a commit), so every rule
+of the brief is testable here without a server:
+
+- only a reviewer's latest APPROVED / CHANGES_REQUESTED / DISMISSED review counts
+  (a comment changes nothing; a dismissed review counts as nothing);
+- the author never signs off, even when GitHub lists an approval of theirs;
+- a member's CHANGES_REQUESTED holds the role until they approve again;
+- an approval goes stale by the `signoffs.stale` policy;
+- a membership the token cannot read is said to be unknown, never guessed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from launchgate.config import Config, Role
+from launchgate.github.client import Review
+
+State = Literal["signed", "missing", "stale", "rejected"]
+# login, "org/team" -> True (active member), False (not one), None (cannot tell)
+MembershipLookup = Callable[[str, str], bool | None]
+# commit -> the paths changed between it and the head, or None when that cannot be known
+ChangesSince = Callable[[str], set[str] | None]
+_COUNTED = ("APPROVED", "CHANGES_REQUESTED", "DISMISSED")
+
+
+@dataclass(frozen=True)
+class RoleState:
+    role: str
+    state: State
+    who: tuple[str, ...] = ()  # who signed, requested changes, or must approve again
+    message: str = ""  # why not signed; empty when signed
+
+
+@dataclass
+class SignoffCheck:
+    config: Config
+    config_file: str
+    author: str
+    head_sha: str
+    reviews: list[Review]
+    membership: MembershipLookup
+    changes_since: ChangesSince
+    _latest: dict[str, Review] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._latest = {}
+        for review in self.reviews:  # oldest first: later ones replace earlier ones
+            if review.state in _COUNTED and review.login:
+                self._latest[review.login.lower()] = review
+
+    def role_state(self, role: str, launch_files: set[str]) -> RoleState:
+        setting = self.config.roles.get(role)
+        if setting is None or not (setting.users or setting.teams):
+            return RoleState(
+                role,
+                "missing",
+                message=f"{role} must sign off, but {self.config_file} on the base branch "
+                "maps it to no users or teams, so nobody can",
+            )
+        members, unknown = self._members(setting)
+        rejecting = [r.login for r in members if r.state == "CHANGES_REQUESTED"]
+        if rejecting:
+            return RoleState(
+                role,
+                "rejected",
+                tuple(rejecting),
+                f"{role}: {_names(rejecting)} requested changes and has not approved since",
+            )
+        approvals = [r for r in members if r.state == "APPROVED"]
+        valid = [r.login for r in approvals if self._still_valid(r, launch_files)]
+        if valid:
+            return RoleState(role, "signed", tuple(valid))
+        if approvals:
+            stale = [r.login for r in approvals]
+            commits = ", ".join(sorted({r.commit[:7] for r in approvals}))
+            return RoleState(
+                role,
+                "stale",
+                tuple(stale),
+                f"{role}: the approval by {_names(stale)} was given on {commits}; "
+                f"{self._what_changed()} since, so {_names(stale)} must approve again",
+            )
+        return RoleState(role, "missing", message=self._missing(role, setting, unknown))
+
+    def _members(self, setting: Role) -> tuple[list[Review], list[tuple[str, str]]]:
+        """Latest reviews by members of the role, and (login, team) pairs that could not be read."""
+        users = {user.lower() for user in setting.users}
+        members, unknown = [], []
+        for login, review in self._latest.items():
+            if review.state == "DISMISSED" or login == self.author.lower():
+                continue
+            if login in users:
+                members.append(review)
+                continue
+            for team in setting.teams:
+                answer = self.membership(review.login, team)
+                if answer:
+                    members.append(review)
+                    break
+                if answer is None:
+                    unknown.append((review.login, team))
+        return members, unknown
+
+    def _still_valid(self, review: Review, launch_files: set[str]) -> bool:
+        mode = self.config.signoffs.stale
+        if mode == "never" or review.commit == self.head_sha:
+            return True
+        if mode == "any-commit" or not review.commit:
+            return False
+        changed = self.changes_since(review.commit)
+        return changed is not None and not (changed & launch_files)
+
+    def _what_changed(self) -> str:
+        if self.config.signoffs.stale == "any-commit":
+            return "new commits were pushed"
+        return "the launch changed"
+
+    def _missing(self, role: str, setting: Role, unknown: list[tuple[str, str]]) -> str:
+        message = f"{role} has not signed off: {who_may_sign(setting, self.author)} must approve"
+        author_review = self._latest.get(self.author.lower())
+        if author_review is not None and author_review.state == "APPROVED":
+            message += f"; the approval by the author {self.author} was ignored"
+        elif self.author.lower() in {user.lower() for user in setting.users}:
+            message += f" ({self.author} opened this pull request and cannot sign it off)"
+        if unknown:
+            pairs = ", ".join(f"{login} in {team}" for login, team in unknown)
+            message += (
+                f"; approved by someone whose team membership could not be read ({pairs}): "
+                "give the action a team-token that may read organisation members"
+            )
+        return message
+
+
+def who_may_sign(setting: Role, author: str = "") -> str:
+    """`ann, bob or any member of acme/marketing` (the author left out)."""
+    people = [user for user in setting.users if user.lower() != author.lower()]
+    choices = people + [f"any member of {team}" for team in setting.teams]
+    return _names(choices, "or") if choices else "nobody but the author"
+
+
+def _names(names: list[str] | tuple[str, ...], last: str = "and") -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {last} {names[-1]}"
