@@ -1,0 +1,71 @@
+"""action.yml and the workflow `launchgate init` writes: valid, pinned, injection-free."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+ACTION = ROOT / "action.yml"
+WORKFLOW = ROOT / "launchgate" / "starter" / "workflow.yml"
+
+
+def _validate(schema: str, path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_action_is_a_valid_action() -> None:
+    _validate("vendor.github-actions", ACTION)
+
+
+def test_starter_workflow_is_a_valid_workflow() -> None:
+    _validate("vendor.github-workflows", WORKFLOW)
+
+
+def test_inputs_reach_scripts_only_through_the_environment() -> None:
+    # `${{ inputs.x }}` inside `run:` is pasted into the script before bash sees it.
+    action = yaml.safe_load(ACTION.read_text(encoding="utf-8"))
+    for step in action["runs"]["steps"]:
+        assert "${{" not in step.get("run", ""), step["name"]
+
+
+def test_action_installs_exact_versions_of_every_runtime_dependency() -> None:
+    pins = {}
+    for line in (ROOT / "action-requirements.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, _, version = line.partition("==")
+            assert version, f"{line!r} is not pinned with =="
+            pins[_canonical(name)] = version
+    for requirement in importlib.metadata.requires("launchgate") or []:
+        name = re.split(r"[<>=!~;\[ ]", requirement, maxsplit=1)[0]
+        if "extra ==" in requirement or "win32" in requirement:
+            continue  # test tools; and the action runs on Linux and macOS runners
+        assert _canonical(name) in pins, f"{name} is not pinned in action-requirements.txt"
+
+
+def test_workflow_triggers_permissions_and_concurrency() -> None:
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
+    assert set(triggers) == {"pull_request", "pull_request_review"}
+    assert triggers["pull_request_review"]["types"] == ["submitted", "dismissed"]
+    assert workflow["permissions"] == {
+        "contents": "read",
+        "pull-requests": "write",
+        "statuses": "write",
+    }
+    assert "pull_request.number" in workflow["concurrency"]["group"]
+
+
+def _canonical(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
