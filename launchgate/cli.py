@@ -67,6 +67,15 @@ def build_parser() -> argparse.ArgumentParser:
         default="true",
         help="post or update the pull-request comment (default: true)",
     )
+    ci.add_argument(
+        "--pull-request",
+        metavar="N",
+        type=int,
+        help="check this pull request instead of the event's (for workflow_run jobs)",
+    )
+    ci.add_argument(
+        "--head", metavar="SHA", help="with --pull-request: the head commit it must be at"
+    )
 
     commands.add_parser("rules", help="list the rules with their default severity")
     explain = commands.add_parser("explain", help="explain a rule, with examples")
@@ -124,6 +133,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> ExitCode:
             Severity.parse(args.fail_on),
             args.comment == "true",
             out,
+            args.pull_request,
+            args.head,
         )
     if args.command == "rules":
         return _rules(out)

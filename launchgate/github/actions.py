@@ -8,8 +8,8 @@ or start a command of its own.
 from __future__ import annotations
 
 import json
-import os
 import secrets
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,15 +37,13 @@ class ActionsEnv:
     output: Path | None
     run_url: str | None
     temp: Path
+    comment_author: str = "github-actions[bot]"
     prefix: str = ""  # where the checked folder sits in the repository: "" or "sub/dir/"
 
     @classmethod
-    def read(cls, environ: Mapping[str, str]) -> ActionsEnv:
-        missing = [
-            name
-            for name in ("GITHUB_EVENT_NAME", "GITHUB_EVENT_PATH", "GITHUB_REPOSITORY")
-            if not environ.get(name)
-        ]
+    def read(cls, environ: Mapping[str, str], need_event: bool = True) -> ActionsEnv:
+        needed = ("GITHUB_EVENT_NAME", "GITHUB_EVENT_PATH") if need_event else ()
+        missing = [name for name in (*needed, "GITHUB_REPOSITORY") if not environ.get(name)]
         if missing:
             raise UsageError(
                 f"launchgate ci runs inside GitHub Actions: {', '.join(missing)} not set "
@@ -54,18 +52,12 @@ class ActionsEnv:
         token = environ.get("GITHUB_TOKEN") or environ.get("INPUT_TOKEN") or ""
         if not token:
             raise UsageError("launchgate ci needs a token: set GITHUB_TOKEN (the action does)")
-        event_path = Path(environ["GITHUB_EVENT_PATH"])
-        try:
-            event = json.loads(event_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as error:
-            raise UsageError(f"cannot read the event payload {event_path}: {error}") from None
-        if not isinstance(event, dict):
-            raise UsageError(f"the event payload {event_path} is not a JSON object")
+        event = _payload(environ.get("GITHUB_EVENT_PATH"))
         server = environ.get("GITHUB_SERVER_URL", "https://github.com").rstrip("/")
         repository = environ["GITHUB_REPOSITORY"]
         run_id = environ.get("GITHUB_RUN_ID")
         return cls(
-            event_name=environ["GITHUB_EVENT_NAME"],
+            event_name=environ.get("GITHUB_EVENT_NAME", ""),
             event=event,
             repository=repository,
             api_url=environ.get("GITHUB_API_URL", "https://api.github.com"),
@@ -76,8 +68,21 @@ class ActionsEnv:
             summary=_optional_path(environ.get("GITHUB_STEP_SUMMARY")),
             output=_optional_path(environ.get("GITHUB_OUTPUT")),
             run_url=f"{server}/{repository}/actions/runs/{run_id}" if run_id else None,
-            temp=Path(environ.get("RUNNER_TEMP") or os.environ.get("TMPDIR") or "/tmp"),
+            temp=Path(environ.get("RUNNER_TEMP") or tempfile.gettempdir()),
+            comment_author=environ.get("LAUNCHGATE_COMMENT_AUTHOR") or "github-actions[bot]",
         )
+
+
+def _payload(path: str | None) -> dict[str, Any]:
+    if not path:
+        return {}
+    try:
+        event = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise UsageError(f"cannot read the event payload {path}: {error}") from None
+    if not isinstance(event, dict):
+        raise UsageError(f"the event payload {path} is not a JSON object")
+    return event
 
 
 def _optional_path(value: str | None) -> Path | None:

@@ -25,7 +25,7 @@ from launchgate.errors import ExitCode, UsageError
 from launchgate.findings import Finding, Report, Severity
 from launchgate.github.actions import ActionsEnv
 from launchgate.github.client import ChangedFile, Forbidden, GitHubClient, Limits
-from launchgate.github.event import PullRequest, pull_request_from
+from launchgate.github.event import PullRequest, parse_pull_request, pull_request_from
 from launchgate.github.outcome import LaunchSignoffs, Outcome
 from launchgate.github.policy import BasePolicy, fetch_policy, policy_changes
 from launchgate.github.signoffs import SignoffCheck
@@ -45,15 +45,32 @@ def run(
     fail_on: Severity,
     comment: bool,
     log: TextIO,
+    pull_number: int | None = None,
+    head: str | None = None,
 ) -> ExitCode:
-    """Check and publish; `path` is the folder to check (default: the workspace)."""
+    """Check and publish; `path` is the folder to check (default: the workspace).
+
+    `pull_number` names the pull request instead of the event (a `workflow_run`
+    job commenting on a fork's pull request); it is read from the API, and
+    `head` must be its head commit, so a forged number cannot redirect the run.
+    """
     from launchgate.github.publish import publish
 
-    env = ActionsEnv.read(environ)
+    env = ActionsEnv.read(environ, need_event=pull_number is None)
     root, prefix = _scope(env.workspace, path)
     env = replace(env, workspace=root, prefix=prefix)
-    pull = pull_request_from(env.event_name, env.event)
     limits = _limits(environ)
+    pull: PullRequest | None
+    if pull_number is not None:
+        client = GitHubClient(env.api_url, env.repository, env.token, limits)
+        pull = parse_pull_request(client.pull(pull_number), f"pull request #{pull_number}")
+        if head and pull.head_sha != head:
+            raise UsageError(
+                f"pull request #{pull_number} is at {pull.head_sha[:7]}, not {head[:7]}: "
+                "launchgate checks only the pull request of the commit it was given"
+            )
+    else:
+        pull = pull_request_from(env.event_name, env.event)
     if pull is None:
         log.write(
             f"launchgate: a {env.event_name} event is about no pull request: checking the "

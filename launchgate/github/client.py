@@ -138,6 +138,10 @@ class GitHubClient:
             raise GitHubUnavailable(f"{path} at {ref[:7]} is too large to read through the API")
         return base64.b64decode(data.get("content") or "")
 
+    def pull(self, number: int) -> dict[str, Any]:
+        data = self._json("GET", f"/repos/{self.repo}/pulls/{number}")
+        return data if isinstance(data, dict) else {}
+
     def folder_at(self, path: str, ref: str) -> list[str]:
         """The names in a folder at a commit ([] when there is no such folder)."""
         try:

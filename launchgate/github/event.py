@@ -35,6 +35,11 @@ def pull_request_from(event_name: str, payload: dict[str, Any]) -> PullRequest |
     pr = payload.get("pull_request")
     if not isinstance(pr, dict):
         raise UsageError(f"the {event_name} event payload has no pull_request")
+    return parse_pull_request(pr, f"the {event_name} event payload")
+
+
+def parse_pull_request(pr: dict[str, Any], source: str) -> PullRequest:
+    """A pull request object as GitHub's API and webhooks give it."""
     try:
         head, base = pr["head"], pr["base"]
         head_repo = (head.get("repo") or {}).get("full_name")
@@ -51,4 +56,4 @@ def pull_request_from(event_name: str, payload: dict[str, Any]) -> PullRequest |
             from_fork=head_repo is not None and head_repo != base_repo,
         )
     except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise UsageError(f"the {event_name} event payload is not a pull request: {error}") from None
+        raise UsageError(f"{source} is not a pull request: {error}") from None

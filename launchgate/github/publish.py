@@ -8,7 +8,6 @@ read-only one, and the log says so instead of failing the run.
 
 from __future__ import annotations
 
-import os
 from typing import TextIO
 
 from launchgate.findings import Severity
@@ -18,7 +17,6 @@ from launchgate.github.client import Comment, Forbidden, GitHubClient
 from launchgate.github.outcome import Outcome
 from launchgate.reporters import json_report
 
-DEFAULT_AUTHOR = "github-actions[bot]"
 FORK_HELP = (
     "a pull request from a fork gets a read-only token; the README's "
     '"Pull requests from forks" section shows the workflow_run pattern that comments on them'
@@ -52,9 +50,8 @@ def publish(
     if client is None or pull is None:
         return
     if comment_on_pr:
-        author = os.environ.get("LAUNCHGATE_COMMENT_AUTHOR") or DEFAULT_AUTHOR
         try:
-            upsert_comment(client, pull.number, comment.render(outcome, env), author)
+            upsert_comment(client, pull.number, comment.render(outcome, env), env.comment_author)
         except Forbidden as error:
             log.write(f"launchgate: no comment posted: the token may not comment ({error}); ")
             log.write(
