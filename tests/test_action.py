@@ -69,3 +69,13 @@ def test_workflow_triggers_permissions_and_concurrency() -> None:
 
 def _canonical(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def test_workflows_in_the_readme_are_valid(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = [b for b in re.findall(r"```yaml\n(.*?)```", readme, re.S) if "jobs:" in b]
+    assert len(blocks) >= 2, "the README shows the workflow and the fork pattern"
+    for index, block in enumerate(blocks):
+        path = tmp_path / f"workflow-{index}.yml"
+        path.write_text(block, encoding="utf-8")
+        _validate("vendor.github-workflows", path)
