@@ -69,22 +69,16 @@ def upsert_comment(client: GitHubClient, number: int, body: str, author: str) ->
     """Create or update the one launchgate comment; returns its id.
 
     Ours is a comment by `author` (the token's identity) whose body carries
-    the marker: anyone else's comment with the marker is left alone. When
-    two runs race and both create one, the oldest wins and the others go.
+    the marker: anyone else's comment with the marker is left alone. The list
+    is read right before creating one; if two runs raced and both created
+    one, the next run finds both, keeps the oldest and deletes the others.
     """
     mine = _ours(client.comments(number), author)
     if not mine:
-        created = client.create_comment(number, body)
-        mine = _ours(client.comments(number), created.login or author)
-        if not mine:  # the list does not show it yet: it is the only one we know of
-            return created.id
-        keep, extra = mine[0], mine[1:]
-        if keep.id != created.id:
-            client.edit_comment(keep.id, body)
-    else:
-        keep, extra = mine[0], mine[1:]
-        if keep.body != body:
-            client.edit_comment(keep.id, body)
+        return client.create_comment(number, body).id
+    keep, extra = mine[0], mine[1:]
+    if keep.body != body:
+        client.edit_comment(keep.id, body)
     for duplicate in extra:
         client.delete_comment(duplicate.id)
     return keep.id
