@@ -16,7 +16,8 @@ On the way it:
   ``null`` added to an ``enum``) or, beside ``$ref``/``allOf``/``oneOf``, into
   ``anyOf: [..., {"type": "null"}]``; ``nullable: false`` is dropped;
 - drops what validation does not need: descriptions, titles, examples, summaries,
-  ``externalDocs``, ``x-*`` extensions, response headers and media types that
+  ``externalDocs`` (except each operation's URL, which GitHub's error bodies carry as
+  ``documentation_url``), ``x-*`` extensions, response headers and media types that
   carry no schema.
 
 The package version and the source file are recorded under ``info.x-source``.
@@ -177,6 +178,9 @@ def resolve_top(document: dict[str, Any], schema: Any) -> Any:
 
 def convert_operation(document: dict[str, Any], operation: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {"operationId": operation["operationId"]}
+    if "url" in operation.get("externalDocs", {}):
+        # GitHub's error bodies carry it as their documentation_url.
+        out["externalDocs"] = {"url": operation["externalDocs"]["url"]}
     parameters = []
     for parameter in operation.get("parameters", []):
         parameter = resolve(document, parameter)
