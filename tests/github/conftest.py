@@ -5,8 +5,8 @@
     def test_something(github: FakeGitHub, pygithub: PyGithubFactory) -> None:
         repo = github.add_repo("acme/app")
         repo.commit({"README.md": "hello\\n"})
-        client = pygithub()                      # github.token, github.url
-        assert client.get_repo("acme/app", lazy=True).get_contents("README.md")...
+        client = pygithub()                      # github.token, github.url, lazy
+        assert client.get_repo("acme/app").get_contents("README.md")...
         assert github.count("GET") == 1
 
 The ``github`` fixture fails the test at teardown when the fake recorded a contract
@@ -48,6 +48,8 @@ def pygithub(github: FakeGitHub) -> Iterator[PyGithubFactory]:
             "base_url": github.url_ghes if ghes else github.url,
             "per_page": 100,
             "retry": None,
+            # Lazy: get_repo(), get_organization()… make no request until one is needed.
+            "lazy": True,
             # PyGithub waits 0.25 s between requests and 1 s between writes by default.
             "seconds_between_requests": None,
             "seconds_between_writes": None,

@@ -310,7 +310,10 @@ class FakeGitHub(World):
         server.fake = self
         self._server = server
         self.url = f"http://{host}:{server.server_address[1]}"
-        self._thread = threading.Thread(target=server.serve_forever, name="fake-github")
+        # A short poll interval: stop() (shutdown) waits up to one interval.
+        self._thread = threading.Thread(
+            target=server.serve_forever, kwargs={"poll_interval": 0.01}, name="fake-github"
+        )
         self._thread.daemon = True
         self._thread.start()
         return self
@@ -405,10 +408,11 @@ class FakeGitHub(World):
             else:
                 result = self._respond(method, raw_path, query, body, headers, prefix, label)
             response_headers = self._headers(result)
+            # Logged before sending: a client may look at the log as soon as it has read.
+            exchange.status = result.status
+            exchange.response_headers = response_headers
+            exchange.response = result.body
         self._send(handler, result, response_headers)
-        exchange.status = result.status
-        exchange.response_headers = response_headers
-        exchange.response = result.body
 
     def _headers(self, result: Result) -> dict[str, str]:
         used = self.ratelimit_limit - self.ratelimit_remaining
@@ -422,6 +426,8 @@ class FakeGitHub(World):
             "x-ratelimit-used": str(used),
             "x-ratelimit-resource": "core",
         }
+        if result.body is not None:
+            headers["content-type"] = "application/json; charset=utf-8"
         headers.update(result.headers)
         return headers
 
@@ -436,8 +442,6 @@ class FakeGitHub(World):
         else:
             data = json.dumps(result.body, ensure_ascii=False).encode("utf-8")
         handler.send_response(result.status)
-        if data and "content-type" not in headers:
-            headers["content-type"] = "application/json; charset=utf-8"
         for name, value in headers.items():
             handler.send_header(name, value)
         handler.send_header("content-length", str(len(data)))
@@ -989,6 +993,11 @@ def list_issues(fake: FakeGitHub, ctx: Context) -> Result:
         ordered.reverse()
     chunk, headers = fake._paginate(ctx, ordered)
     return Result(200, [ctx.render.issue(i) for i in chunk], headers)
+
+
+@route("issues/get")
+def get_issue(fake: FakeGitHub, ctx: Context) -> Result:
+    return Result(200, ctx.render.issue(fake._issue(ctx, fake._repo(ctx))))
 
 
 def _labels(repo: Repo, given: Iterable[Any]) -> list[str]:

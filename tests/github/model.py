@@ -343,9 +343,10 @@ class Repo:
 
         ``repo.commit({"a.txt": "x", "old.txt": None})`` or ``repo.commit(SHA, {...})``:
         FILES change the parent's snapshot (``None`` deletes a path). Without ``parent``
-        the commit goes on top of ``branch`` (default: the default branch), which then
-        moves to it; with ``parent`` (a sha, a list of shas for a merge, or None for a
-        root commit) no branch moves unless ``branch`` is given too.
+        the commit goes on top of ``branch`` (default: the default branch; a new branch
+        starts from the default branch), which then moves to it; with ``parent`` (a sha,
+        a list of shas for a merge, or None for a root commit) no branch moves unless
+        ``branch`` is given too.
         """
         if isinstance(sha_or_files, str):
             sha: str | None = sha_or_files
@@ -353,7 +354,8 @@ class Repo:
             sha, files = None, sha_or_files if sha_or_files is not None else files
         if isinstance(parent, Unset):
             on = branch or self.default_branch
-            parents: tuple[str, ...] = (self.branches[on],) if on in self.branches else ()
+            start = self.branches.get(on) or self.branches.get(self.default_branch)
+            parents: tuple[str, ...] = (start,) if start else ()
             branch = on
         elif parent is None:
             parents = ()
