@@ -23,6 +23,9 @@ operation's parameters and request body, and each mismatch is appended to
 teardown. A request for anything outside the subset is answered 404, like GitHub answers
 an unknown route, and is an error too.
 
+The server handles each request under ``fake.lock``; a test that changes the scenario
+while clients are running (to provoke a race) does it in ``with github.lock:``.
+
 Authentication is by token (``Authorization: token X`` or ``Bearer X``); ``fake.tokens``
 maps each token to who it is and what it may do (see ``DEFAULT_TOKENS``): an unknown
 token gets 401 "Bad credentials", a write without ``write`` 403 "Resource not accessible
@@ -45,7 +48,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, NamedTuple, TypeVar
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
-from tests.github.contract import Contract, Operation
+from tests.github.contract import Contract, Match, Operation
 from tests.github.model import (
     Comment,
     Issue,
@@ -386,6 +389,8 @@ class FakeGitHub(World):
         payload = handler.rfile.read(length) if length else b""
         method = handler.command
         label = f"{method} {prefix}{raw_path}"
+        if "chunked" in headers.get("transfer-encoding", ""):
+            self.error(f"{label}: a chunked body (the fake reads Content-Length bodies only)")
 
         body: Any = None
         bad_json = False
@@ -478,7 +483,9 @@ class FakeGitHub(World):
                 return self._canned(reply, None, label, match)
         return self._normal(method, raw_path, query, body, headers, prefix, label)
 
-    def _canned(self, reply: Reply, normal: Result | None, label: str, match: Any) -> Result:
+    def _canned(
+        self, reply: Reply, normal: Result | None, label: str, match: Match | None
+    ) -> Result:
         status = reply.status if reply.status is not None else (normal.status if normal else 200)
         response: Any = reply.body
         if reply.transform is not None:
@@ -585,14 +592,13 @@ class FakeGitHub(World):
         if repo is None:
             # GitHub matches owner and repository names without regard to case.
             repo = next((r for n, r in self.repos.items() if n.lower() == name.lower()), None)
-        visible = repo is not None and (
-            (ctx.identity is None and not repo.private)
-            or (
-                ctx.identity is not None
-                and (ctx.identity.repos is None or repo.full_name in ctx.identity.repos)
-            )
-        )
-        if repo is None or not visible:
+        if repo is None:
+            raise GitHubError(404, "Not Found")
+        if ctx.identity is None:
+            visible = not repo.private
+        else:
+            visible = ctx.identity.repos is None or repo.full_name in ctx.identity.repos
+        if not visible:  # GitHub does not tell a hidden repository from a missing one
             raise GitHubError(404, "Not Found")
         return repo
 
@@ -800,7 +806,7 @@ def compare(fake: FakeGitHub, ctx: Context) -> Result:
         commits, headers = fake._paginate(ctx, comparison.commits, default=250, maximum=1000)
         first = _int(ctx.query.get("page"), 1) <= 1
     else:
-        commits, headers, first = comparison.commits[-250:], {}, True
+        commits, headers, first = comparison.commits[:250], {}, True
     return Result(200, ctx.render.comparison(repo, comparison, commits, first), headers)
 
 

@@ -578,3 +578,23 @@ def test_webhook_payloads(event: str, action: str) -> None:
     assert payload["repository"]["full_name"]
     if event == "pull_request_review":
         assert payload["review"]["state"] == ("dismissed" if action == "dismissed" else "commented")
+
+
+def test_a_payload_fitted_to_the_scenario(github: FakeGitHub) -> None:
+    base, head = scenario(github)
+    pr = github.repo("acme/app").add_pull(7, "ann", base, head, "feature")
+    review = pr.review("bob", "APPROVED")
+    payload = payloads.event(
+        github, github.url_ghes, pr, "pull_request_review", "submitted", review=review
+    )
+    assert payload["action"] == "submitted"
+    assert (payload["review"]["state"], payload["review"]["user"]["login"]) == ("approved", "bob")
+    assert payload["pull_request"]["head"]["sha"] == head
+    assert payload["pull_request"]["base"]["sha"] == base
+    assert payload["repository"]["full_name"] == "acme/app"
+    assert payload["pull_request"]["url"] == f"{github.url}/api/v3/repos/acme/app/pulls/7"
+    assert payload["sender"]["login"] == "bob"
+
+    pushed = pr.push({"launches/smart-reports.yaml": LAUNCH + "tier: minor\n"})
+    sync = payloads.event(github, github.url, pr, "pull_request", "synchronize")
+    assert (sync["before"], sync["after"], sync["number"]) == (head, pushed, 7)
