@@ -475,6 +475,10 @@ class Repo:
             todo.extend(parents)
         return listed
 
+    def commits_by_path(self, path: str, ref: str | None = None) -> list[str]:
+        """The shas ``GET /commits?path=PATH&sha=REF`` lists, newest first."""
+        return [c.sha for c in self.log(self.resolve_required(ref or self.default_branch), path)]
+
     # ---- pull requests, issues -----------------------------------------------------------
 
     def _number(self, number: int | None) -> int:

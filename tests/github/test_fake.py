@@ -13,6 +13,7 @@ import pytest
 from github import (
     BadCredentialsException,
     GithubException,
+    GithubRetry,
     RateLimitExceededException,
     UnknownObjectException,
 )
@@ -508,6 +509,7 @@ def test_commits_by_path_and_the_pull_requests_of_a_commit(
     assert history == [head]  # the merge takes the file from the head: not listed
     on_next = client.get_commits(sha="next", path="launches/smart-reports.yaml")
     assert [c.sha for c in on_next] == [later, head]
+    assert repo.commits_by_path("launches/smart-reports.yaml", "next") == [later, head]
     assert [p.number for p in client.get_commit(head).get_pulls()] == [7]
     assert [p.number for p in client.get_commit(later).get_pulls()] == [8]
     assert second.state == "open" and first.merged
@@ -598,3 +600,18 @@ def test_a_payload_fitted_to_the_scenario(github: FakeGitHub) -> None:
     pushed = pr.push({"launches/smart-reports.yaml": LAUNCH + "tier: minor\n"})
     sync = payloads.event(github, github.url, pr, "pull_request", "synchronize")
     assert (sync["before"], sync["after"], sync["number"]) == (head, pushed, 7)
+
+
+def test_pygithubs_own_retry_recognises_the_faults(
+    github: FakeGitHub, pygithub: PyGithubFactory
+) -> None:
+    scenario(github)
+    github.fail("GET", "^/repos/acme/app$", [secondary_rate_limit(retry_after=0), 502])
+    retry = GithubRetry(total=3, backoff_factor=0, secondary_rate_wait=0)
+    assert pygithub(lazy=False, retry=retry).get_repo("acme/app").full_name == "acme/app"
+    assert [e.status for e in github.log] == [403, 502, 200]
+
+    github.fail("GET", "^/repos/acme/app$", [primary_rate_limit(reset_in=3600)])
+    impatient = GithubRetry(total=3, backoff_factor=0, max_rate_limit_wait=1)
+    with pytest.raises(RateLimitExceededException):
+        pygithub(lazy=False, retry=impatient).get_repo("acme/app")
