@@ -39,6 +39,7 @@ import math
 import re
 import threading
 import time
+import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -411,7 +412,11 @@ class FakeGitHub(World):
                 self.errors.append(f"{label}: the body is not JSON: {payload[:100]!r}")
                 result = _error(400, "Problems parsing JSON", DOCS)
             else:
-                result = self._respond(method, raw_path, query, body, headers, prefix, label)
+                try:
+                    result = self._respond(method, raw_path, query, body, headers, prefix, label)
+                except Exception:  # a bug in the fake: say so, and answer like GitHub would
+                    self.errors.append(f"{label}: the fake failed:\n{traceback.format_exc()}")
+                    result = _error(500, "Server Error", DOCS)
             response_headers = self._headers(result)
             # Logged before sending: a client may look at the log as soon as it has read.
             exchange.status = result.status
