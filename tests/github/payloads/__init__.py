@@ -1,0 +1,65 @@
+"""Real webhook payloads (``<event>.<action>.json``, copied by ``extract.py``), and
+``event()``, which fits one to a fake GitHub's scenario for ``GITHUB_EVENT_PATH``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from tests.github.model import Pull, Review, World
+from tests.github.render import Render
+
+HERE = Path(__file__).resolve().parent
+
+
+def load(event: str, action: str) -> dict[str, Any]:
+    """A fresh copy of GitHub's example, e.g. ``load("pull_request", "opened")``."""
+    payload: dict[str, Any] = json.loads((HERE / f"{event}.{action}.json").read_text("utf-8"))
+    return payload
+
+
+def event(
+    world: World,
+    api_url: str,
+    pull: Pull,
+    event: str,
+    action: str,
+    *,
+    review: Review | None = None,
+    before: str | None = None,
+    sender: str | None = None,
+) -> dict[str, Any]:
+    """GitHub's example payload with the scenario's pull request, repository, sender and
+    review in it, their URLs on API_URL (``fake.url`` or ``fake.url_ghes``)::
+
+        payload = event(github, github.url, pr, "pull_request_review", "submitted",
+                        review=pr.review("bob", "APPROVED"))
+        (tmp_path / "event.json").write_text(json.dumps(payload))
+
+    As in real payloads, a review's state is lower case ("approved"), unlike the REST API.
+    """
+    payload = load(event, action)
+    render = Render(world, api_url, "https://github.com")
+    repo = pull.repo
+    payload["pull_request"] = render.pull(pull)
+    payload["repository"] = render.repo(repo)
+    who = sender or (review.user.login if review else pull.user.login)
+    payload["sender"] = render.user(world.user(who))
+    if "number" in payload:
+        payload["number"] = pull.number
+    if action == "synchronize":
+        parents = repo.commits[pull.head_sha].parents
+        payload["before"] = before or (parents[0] if parents else pull.base_sha)
+        payload["after"] = pull.head_sha
+    if event == "pull_request_review":
+        assert review is not None, "a pull_request_review event needs the review"
+        body = render.review(pull, review)
+        body["state"] = review.state.lower()
+        payload["review"] = body
+    if "organization" in payload:
+        if repo.owner.type == "Organization":
+            payload["organization"] |= {"login": repo.owner.login, "id": repo.owner.id}
+        else:
+            del payload["organization"]
+    return payload
