@@ -63,8 +63,15 @@ class SignoffCheck:
                 message=f"{role} must sign off, but {self.config_file} on the base branch "
                 "maps it to no users or teams, so nobody can",
             )
-        members, unknown = self._members(setting)
-        rejecting = [r.login for r in members if r.state == "CHANGES_REQUESTED"]
+        membership = _Membership(setting, self.membership)
+        reviews = [
+            review
+            for login, review in self._latest.items()
+            if review.state != "DISMISSED" and login != self.author.lower()
+        ]
+        rejecting = [
+            r.login for r in reviews if r.state == "CHANGES_REQUESTED" and membership.of(r)
+        ]
         if rejecting:
             return RoleState(
                 role,
@@ -72,40 +79,30 @@ class SignoffCheck:
                 tuple(rejecting),
                 f"{role}: {_names(rejecting)} requested changes and has not approved since",
             )
-        approvals = [r for r in members if r.state == "APPROVED"]
-        valid = [r.login for r in approvals if self._still_valid(r, launch_files)]
-        if valid:
-            return RoleState(role, "signed", tuple(valid))
-        if approvals:
-            stale = [r.login for r in approvals]
-            commits = ", ".join(sorted({r.commit[:7] for r in approvals}))
+        # Team lookups cost a request each: the role's listed users are asked first, and
+        # people listed in other roles last, so the first valid approval usually ends it.
+        others = {
+            u.lower() for name, r in self.config.roles.items() if name != role for u in r.users
+        }
+        approvals = sorted(
+            (r for r in reviews if r.state == "APPROVED"),
+            key=lambda r: (not membership.listed(r), r.login.lower() in others),
+        )
+        for review in approvals:
+            if membership.of(review) and self._still_valid(review, launch_files):
+                return RoleState(role, "signed", (review.login,))
+        stale = [r for r in approvals if membership.of(r)]
+        if stale:
+            names = [r.login for r in stale]
+            commits = ", ".join(sorted({r.commit[:7] for r in stale}))
             return RoleState(
                 role,
                 "stale",
-                tuple(stale),
-                f"{role}: the approval by {_names(stale)} was given on {commits}; "
-                f"{self._what_changed()} since, so {_names(stale)} must approve again",
+                tuple(names),
+                f"{role}: the approval by {_names(names)} was given on {commits}; "
+                f"{self._what_changed()} since, so {_names(names)} must approve again",
             )
-        return RoleState(role, "missing", message=self._missing(role, setting, unknown))
-
-    def _members(self, setting: Role) -> tuple[list[Review], list[tuple[str, str]]]:
-        """Latest reviews by members of the role, and (login, team) pairs that could not be read."""
-        users = {user.lower() for user in setting.users}
-        members, unknown = [], []
-        for login, review in self._latest.items():
-            if review.state == "DISMISSED" or login == self.author.lower():
-                continue
-            if login in users:
-                members.append(review)
-                continue
-            for team in setting.teams:
-                answer = self.membership(review.login, team)
-                if answer:
-                    members.append(review)
-                    break
-                if answer is None:
-                    unknown.append((review.login, team))
-        return members, unknown
+        return RoleState(role, "missing", message=self._missing(role, setting, membership.unknown))
 
     def _still_valid(self, review: Review, launch_files: set[str]) -> bool:
         mode = self.config.signoffs.stale
@@ -135,6 +132,35 @@ class SignoffCheck:
                 "give the action a team-token that may read organisation members"
             )
         return message
+
+
+class _Membership:
+    """Is a reviewer in the role? Listed users need no lookup; teams are looked up once."""
+
+    def __init__(self, setting: Role, lookup: MembershipLookup) -> None:
+        self.users = {user.lower() for user in setting.users}
+        self.teams = setting.teams
+        self.lookup = lookup
+        self.unknown: list[tuple[str, str]] = []
+        self._known: dict[str, bool] = {}
+
+    def listed(self, review: Review) -> bool:
+        return review.login.lower() in self.users
+
+    def of(self, review: Review) -> bool:
+        login = review.login
+        if login.lower() not in self._known:
+            self._known[login.lower()] = self.listed(review) or self._in_a_team(login)
+        return self._known[login.lower()]
+
+    def _in_a_team(self, login: str) -> bool:
+        for team in self.teams:
+            answer = self.lookup(login, team)
+            if answer:
+                return True
+            if answer is None:
+                self.unknown.append((login, team))
+        return False
 
 
 def who_may_sign(setting: Role, author: str = "") -> str:

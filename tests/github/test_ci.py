@@ -9,14 +9,15 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from tests.conftest import ROOT
-from tests.github.fake import FakeGitHub, Reply
-from tests.github.model import Pull, Repo
+from tests.github.fake import FakeGitHub, primary_rate_limit, too_many_requests
+from tests.github.model import Pull, Repo, Review
 from tests.github.payloads import event
 
 TODAY = "2026-11-23"
@@ -32,7 +33,7 @@ signoffs: [product, marketing]
 """
 GLOSSARY = """\
 metrics:
-  weekly_active_teams: {definition: Teams with a weekly active member}
+  weekly_active_teams: Teams with a weekly active member
 """
 
 
@@ -66,7 +67,11 @@ class Run:
     stderr: str
     summary: str
     outputs: dict[str, str]
-    env: dict[str, str]
+    secrets: tuple[str, ...]
+
+    @property
+    def everything(self) -> str:
+        return self.stdout + self.stderr + self.summary + json.dumps(self.outputs)
 
 
 @dataclass
@@ -91,30 +96,23 @@ class Scenario:
         *args: str,
         name: str = "pull_request",
         action: str = "opened",
+        review: Review | None = None,
         token: str = "ghs_actions",
         env: Mapping[str, str] | None = None,
-        review_payload: object = None,
+        api_url: str | None = None,
     ) -> Run:
-        payload = event(
-            self.github.repo_world if hasattr(self.github, "repo_world") else self.github,
-            self.github.url,
-            self.pull,
-            name,
-            action,
-            review=review_payload,  # type: ignore[arg-type]
-        )
-        runner = self.root / f"runner-{len(list(self.root.glob('runner-*')))}"
-        runner.mkdir()
+        url = api_url or self.github.url
+        payload = event(self.github, url, self.pull, name, action, review=review)
+        runner = Path(tempfile.mkdtemp(prefix="runner-", dir=self.root))
         (runner / "event.json").write_text(json.dumps(payload), encoding="utf-8")
         environment = {
             "PATH": os.environ.get("PATH", ""),
-            "SYSTEMROOT": os.environ.get("SYSTEMROOT", ""),
             "NO_COLOR": "1",
             "GITHUB_ACTIONS": "true",
             "GITHUB_EVENT_NAME": name,
             "GITHUB_EVENT_PATH": str(runner / "event.json"),
             "GITHUB_REPOSITORY": self.repo.full_name,
-            "GITHUB_API_URL": self.github.url,
+            "GITHUB_API_URL": url,
             "GITHUB_SERVER_URL": "https://github.com",
             "GITHUB_RUN_ID": "4242",
             "GITHUB_TOKEN": token,
@@ -144,18 +142,362 @@ class Scenario:
             done.stderr,
             summary.read_text(encoding="utf-8") if summary.exists() else "",
             _outputs(output.read_text(encoding="utf-8")) if output.exists() else {},
-            environment,
+            (token, environment.get("LAUNCHGATE_TEAM_TOKEN", token)),
         )
 
     def comments(self) -> list[str]:
         return [c.body for c in self.pull.comments]
 
+    def status(self) -> tuple[str, str, str]:
+        last = self.repo.statuses[self.pull.head_sha][-1]
+        return last.context, last.state, last.description or ""
+
 
 def _outputs(text: str) -> dict[str, str]:
-    return dict(
-        (name, value)
-        for name, value in re.findall(r"^(\w+)<<(\S+)\n(.*?)\n\2$", text, re.M | re.S)
-        for name, value in [(name, value)]
-    ) if False else {
-        match[0]: match[2] for match in re.findall(r"^(\w+)<<(\S+)\n(.*?)\n\2$", text, re.M | re.S)
+    blocks = re.findall(r"^(\w+)<<(\S+)\n(.*?)\n\2$", text, re.M | re.S)
+    return {name: value for name, _, value in blocks}
+
+
+def scenario(
+    github: FakeGitHub,
+    tmp_path: Path,
+    changes: Mapping[str, str | None],
+    *,
+    base: Mapping[str, str] | None = None,
+    author: str = "dana",
+    fork: bool = False,
+) -> Scenario:
+    repo = github.add_repo("acme/app")
+    github.team("acme", "marketing", {"mo": "active", "pia": "pending"})
+    base_sha = repo.commit(dict(base or BASE), message="Base policy and launches")
+    head_sha = repo.commit(dict(changes), parent=base_sha, branch="feature", author=author)
+    pull = repo.add_pull(
+        7, author, base_sha, head_sha, "feature", head_repo="dana/app" if fork else None
+    )
+    return Scenario(github, repo, pull, tmp_path)
+
+
+TEAM = {"LAUNCHGATE_TEAM_TOKEN": "ghp_maintainer"}
+SMART = "launches/smart-reports.yaml"
+
+
+# ---- sign-offs ---------------------------------------------------------------------------
+
+
+def test_a_signed_off_launch_passes_with_one_comment_and_a_success_status(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
+    s.pull.review("ann", "APPROVED")
+    s.pull.review("mo", "APPROVED")
+    run = s.run(env=TEAM)
+    assert run.code == 0, run.stdout + run.stderr
+    (body,) = s.comments()
+    assert body.startswith("### ✅ launchgate: 3 launches ready")
+    assert "| ✅ ann | ✅ mo |" in body
+    assert body.endswith(MARKER + "\n")
+    assert s.status()[:2] == ("launchgate", "success")
+    assert run.outputs["status"] == "pass" and run.outputs["errors"] == "0"
+    report = json.loads(Path(run.outputs["report"]).read_text(encoding="utf-8"))
+    assert report["schema"] == "launchgate.report/v1" and report["status"] == "pass"
+    assert run.summary.startswith("### ✅ launchgate") and MARKER not in run.summary
+
+
+def test_a_missing_role_fails_and_says_who_may_sign(github: FakeGitHub, tmp_path: Path) -> None:
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
+    s.pull.review("ann", "APPROVED")
+    run = s.run(env=TEAM)
+    assert run.code == 1
+    (body,) = s.comments()
+    assert "| ✅ ann | ⏳ not yet |" in body
+    assert "marketing: approve this pull request to sign off *Smart Reports*" in body
+    assert "(any member of acme/marketing)" in body
+    assert s.status()[1] == "failure"
+    assert "::error file=launches/smart-reports.yaml,line=1," in run.stdout
+    assert "signoff-missing" in run.stdout
+    assert run.outputs["status"] == "fail" and run.outputs["errors"] == "1"
+
+
+def test_the_author_never_signs_off(github: FakeGitHub, tmp_path: Path) -> None:
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)}, author="ann")
+    s.pull.review("ann", "APPROVED")
+    s.pull.review("mo", "APPROVED")
+    run = s.run(env=TEAM)
+    assert run.code == 1
+    assert "the approval by the author ann was ignored" in run.stdout
+
+
+def test_a_pull_request_that_drops_a_role_is_held_to_the_base_policy(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    changes = {
+        ".launchgate.yml": CONFIG.replace("  marketing: {teams: [acme/marketing]}\n", ""),
+        "checklists/standard.yaml": "signoffs: [product]\n",
+        SMART: manifest("smart-reports", day=3),
     }
+    s = scenario(github, tmp_path, changes)
+    s.pull.review("ann", "APPROVED")
+    run = s.run(env=TEAM)
+    assert run.code == 1
+    (body,) = s.comments()
+    assert "marketing: approve this pull request" in body
+    assert "**Policy change:** this pull request changes `.launchgate.yml`, " in body
+    assert "`checklists/standard.yaml`" in body and "takes effect after the merge" in body
+    # The workspace's policy files were never read: the base commit's came from the API.
+    assert github.count("GET", r"/contents/\.launchgate\.yml$") == 1
+    (config_read,) = github.calls("GET", r"/contents/\.launchgate\.yml$")
+    assert config_read.query["ref"] == s.pull.base_sha
+
+
+def test_removing_signoffs_from_the_manifest_keeps_the_base_roles(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    base = {**BASE, SMART: manifest("smart-reports", "signoffs: [legal]\n")}
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)}, base=base)
+    s.pull.review("ann", "APPROVED")
+    s.pull.review("mo", "APPROVED")
+    run = s.run(env=TEAM)
+    assert run.code == 1
+    assert "legal has not signed off: lee must approve" in run.stdout
+    s.pull.review("lee", "APPROVED")
+    assert s.run(env=TEAM).code == 0
+
+
+def test_a_stale_approval_after_a_push_is_signoff_stale(github: FakeGitHub, tmp_path: Path) -> None:
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
+    s.pull.review("ann", "APPROVED")
+    s.pull.review("mo", "APPROVED")
+    reviewed = s.pull.head_sha
+    s.pull.push({"README.md": "unrelated\n"})  # does not touch the launch: still signed
+    assert s.run(env=TEAM).code == 0
+    s.pull.push({SMART: manifest("smart-reports", day=4)})
+    run = s.run(env=TEAM, action="synchronize")
+    assert run.code == 1
+    assert f"the approval by ann was given on {reviewed[:7]}" in run.stdout
+    assert "ann must approve again" in run.stdout
+    assert "♻️ ann: approve again" in s.comments()[0]
+
+
+def test_changes_requested_then_dismissed(github: FakeGitHub, tmp_path: Path) -> None:
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
+    s.pull.review("ann", "APPROVED")
+    s.pull.review("mo", "APPROVED")
+    objection = s.pull.review("lee", "CHANGES_REQUESTED")  # lee is not in the launch's roles
+    assert s.run(env=TEAM).code == 0
+    rejection = s.pull.review("ann", "CHANGES_REQUESTED")
+    run = s.run(env=TEAM, name="pull_request_review", action="submitted", review=rejection)
+    assert run.code == 1
+    assert "product: ann requested changes and has not approved since" in run.stdout
+    s.pull.dismiss(rejection)
+    run = s.run(env=TEAM, name="pull_request_review", action="dismissed", review=rejection)
+    assert run.code == 1  # dismissing the objection does not bring back the earlier approval
+    assert "product has not signed off" in run.stdout
+    assert objection.state == "CHANGES_REQUESTED"
+
+
+def test_a_pending_team_member_does_not_sign(github: FakeGitHub, tmp_path: Path) -> None:
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
+    s.pull.review("ann", "APPROVED")
+    s.pull.review("pia", "APPROVED")
+    run = s.run(env=TEAM)
+    assert run.code == 1
+    assert "marketing has not signed off" in run.stdout
+
+
+def test_without_a_team_token_membership_is_reported_unreadable(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
+    s.pull.review("ann", "APPROVED")
+    s.pull.review("mo", "APPROVED")
+    run = s.run()  # the Actions token may not read organisation teams
+    assert run.code == 1
+    assert "team membership could not be read (mo in acme/marketing" in run.stdout
+    assert "team-token" in run.stdout
+
+
+# ---- publishing ---------------------------------------------------------------------------
+
+
+def test_repeated_runs_update_the_one_comment(github: FakeGitHub, tmp_path: Path) -> None:
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
+    s.pull.review("ann", "APPROVED")
+    s.run(env=TEAM)
+    s.pull.review("mo", "APPROVED")
+    s.run(env=TEAM)
+    s.run(env=TEAM)
+    (body,) = s.comments()
+    assert body.startswith("### ✅")
+    assert github.count("POST", r"/issues/7/comments$") == 1
+    assert github.count("PATCH", r"/issues/comments/\d+$") == 1  # the third run changed nothing
+
+
+def test_a_comment_by_someone_else_with_the_marker_is_left_alone(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
+    forged = s.pull.comment("mallory", f"all ready, ship it\n{MARKER}")
+    s.run(env=TEAM)
+    assert forged.body == f"all ready, ship it\n{MARKER}"
+    assert len(s.comments()) == 2
+    assert github.count("PATCH") == 0 and github.count("DELETE") == 0
+
+
+def test_duplicates_from_racing_runs_are_cleaned_up(github: FakeGitHub, tmp_path: Path) -> None:
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
+    s.workspace()  # checked out once, before the runs start
+    runs = [threading.Thread(target=s.run, kwargs={"env": TEAM}) for _ in range(3)]
+    for thread in runs:
+        thread.start()
+    for thread in runs:
+        thread.join()
+    assert 1 <= len(s.comments()) <= 3  # the runs may have raced
+    s.run(env=TEAM)
+    (body,) = s.comments()  # the next run keeps the oldest and deletes the rest
+    assert MARKER in body
+    assert s.pull.comments[0].id == min(c.id for c in s.pull.comments)
+
+
+def test_of_two_launchgate_comments_the_oldest_stays(github: FakeGitHub, tmp_path: Path) -> None:
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
+    oldest = s.pull.comment("github-actions[bot]", f"old\n{MARKER}")
+    s.pull.comment("github-actions[bot]", f"a racing run's\n{MARKER}")
+    s.run(env=TEAM)
+    assert [c.id for c in s.pull.comments] == [oldest.id]
+    assert oldest.body.startswith("### 🚦 launchgate")
+    assert github.count("DELETE") == 1 and github.count("POST", r"/comments$") == 0
+
+
+def test_a_fork_gets_summary_and_annotations_and_a_reason_for_no_comment(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)}, fork=True)
+    run = s.run(token="ghs_readonly")
+    assert run.code == 1  # not signed off, and said so
+    assert s.comments() == []
+    assert "no comment posted" in run.stdout and "workflow_run" in run.stdout
+    assert "no commit status set" in run.stdout
+    assert "::error file=launches/smart-reports.yaml" in run.stdout
+    assert run.summary.startswith("### 🚦 launchgate")
+    assert run.outputs["status"] == "fail"
+
+
+def test_a_pull_request_number_that_does_not_match_the_head_is_refused(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
+    s.pull.review("ann", "APPROVED")
+    s.pull.review("mo", "APPROVED")
+    workflow_run = {**TEAM, "GITHUB_EVENT_NAME": "workflow_run"}
+    run = s.run("--pull-request", "7", "--head", "0" * 40, env=workflow_run)
+    assert run.code == 2
+    assert "pull request #7 is at" in run.stderr and "not 0000000" in run.stderr
+    assert s.comments() == []
+    run = s.run("--pull-request", "7", "--head", s.pull.head_sha, env=workflow_run)
+    assert run.code == 0
+    assert len(s.comments()) == 1
+
+
+def test_github_enterprise_base_urls_work(github: FakeGitHub, tmp_path: Path) -> None:
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
+    s.pull.review("ann", "APPROVED")
+    s.pull.review("mo", "APPROVED")
+    run = s.run(env=TEAM, api_url=github.url_ghes)
+    assert run.code == 0, run.stdout + run.stderr
+    assert len(s.comments()) == 1
+
+
+def test_a_subfolder_is_checked_with_paths_from_the_repository_root(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    base = {f"product/{path}": text for path, text in BASE.items()}
+    s = scenario(
+        github, tmp_path, {f"product/{SMART}": manifest("smart-reports", day=3)}, base=base
+    )
+    s.pull.review("ann", "APPROVED")
+    run = s.run("product", env=TEAM)
+    assert run.code == 1
+    assert "::error file=product/launches/smart-reports.yaml" in run.stdout
+    assert f"/blob/{s.pull.head_sha}/product/launches/smart-reports.yaml#L" in s.comments()[0]
+
+
+# ---- the network -------------------------------------------------------------------------
+
+
+def test_the_api_budget_for_three_launches(github: FakeGitHub, tmp_path: Path) -> None:
+    changes = {
+        SMART: manifest("smart-reports", day=3),
+        "launches/data-export.yaml": manifest("data-export", day=9),
+        "launches/team-goals.yaml": manifest("team-goals", day=16),
+    }
+    s = scenario(github, tmp_path, changes)
+    s.pull.review("ann", "APPROVED")
+    s.pull.review("mo", "APPROVED")
+    s.pull.comment("bob", "looks good")
+    run = s.run(env=TEAM)
+    assert run.code == 0, run.stdout
+    calls = [f"{r.method} {r.path}" for r in github.requests]
+    # config, checklist, glossary, files, 3 base manifests, reviews, 1 team membership,
+    # comments, the comment, the status
+    assert len(calls) <= 12, "\n".join(calls)
+    assert f"launchgate: {len(calls)} GitHub API requests" in run.stdout
+
+
+def test_a_502_then_success_is_retried(github: FakeGitHub, tmp_path: Path) -> None:
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
+    s.pull.review("ann", "APPROVED")
+    s.pull.review("mo", "APPROVED")
+    github.fail("GET", r"/pulls/7/reviews$", [502])
+    assert s.run(env=TEAM).code == 0
+    assert github.count("GET", r"/pulls/7/reviews$") == 2
+
+
+def test_a_rate_limit_waits_for_the_reset(github: FakeGitHub, tmp_path: Path) -> None:
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
+    s.pull.review("ann", "APPROVED")
+    s.pull.review("mo", "APPROVED")
+    github.fail("GET", r"/pulls/7/files$", [primary_rate_limit(reset_in=1)])
+    github.fail("POST", r"/statuses/", [too_many_requests(retry_after=1)])
+    run = s.run(env=TEAM)
+    assert run.code == 0, run.stdout + run.stderr
+    assert github.count("GET", r"/pulls/7/files$") == 2
+    assert github.count("POST", r"/statuses/") == 2  # refused, not done: safe to send again
+    assert s.status()[1] == "success"
+
+
+def test_a_write_that_may_have_happened_is_never_sent_twice(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
+    github.fail("POST", r"/issues/7/comments$", [502])
+    run = s.run(env=TEAM)
+    assert run.code == 2
+    assert github.count("POST", r"/issues/7/comments$") == 1
+    assert "GitHub answered 502 to POST /repos/acme/app/issues/7/comments" in run.stderr
+
+
+def test_a_persistent_outage_fails_with_exit_2_and_never_passes(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
+    github.outage = True
+    run = s.run(env={**TEAM, "LAUNCHGATE_RETRY_BUDGET": "2"})
+    assert run.code == 2
+    assert "launchgate: GitHub" in run.stderr
+    assert run.outputs.get("status") != "pass"
+    assert github.count() <= 5  # bounded: five tries of the first request at most
+
+
+def test_the_token_is_never_printed(github: FakeGitHub, tmp_path: Path) -> None:
+    secret = "ghs_" + "S3cr3t" * 6
+    github.tokens[secret] = dict(github.tokens["ghs_actions"])
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
+    github.fail("GET", r"/pulls/7/reviews$", [502])
+    run = s.run(token=secret)
+    assert run.code == 1
+    bad = s.run(token="ghs_" + "Wr0ng" * 6)
+    assert bad.code == 2 and "refused the token" in bad.stderr
+    for result in (run, bad):
+        for token in result.secrets:
+            assert token not in result.everything
+    assert all(secret not in body for body in s.comments())
