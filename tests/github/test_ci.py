@@ -501,3 +501,50 @@ def test_the_token_is_never_printed(github: FakeGitHub, tmp_path: Path) -> None:
         for token in result.secrets:
             assert token not in result.everything
     assert all(secret not in body for body in s.comments())
+
+
+def test_a_manifest_full_of_hostile_text_cannot_deface_the_comment(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    hostile = (
+        '"<script>alert(1)</script> @acme/legal | ] (x) ![i](http://e/x.png) '
+        f'{MARKER} </details> \\u202e"'
+    )
+    text = manifest("smart-reports", day=3).replace("name: Smart Reports", f"name: {hostile}")
+    text += f"copy:\n  - {{channel: app_store.subtitle, locale: en-US, text: {hostile}}}\n"
+    s = scenario(github, tmp_path, {SMART: text})
+    run = s.run(env=TEAM)
+    assert run.code == 1
+    (body,) = s.comments()
+    for bad in ("<script", "@acme/legal", "![i]", "</details> \u202e"):
+        assert bad not in body, bad
+    assert body.count(MARKER) == 1 and body.endswith(MARKER + "\n")
+    assert body.count("<details") == body.count("</details>")
+    assert "<script" not in run.summary
+    for line in run.stdout.splitlines():
+        assert line.startswith(("::error ", "::warning ", "::notice ", "launchgate: ")), line
+
+
+def test_an_event_about_no_pull_request_checks_the_workspace_only(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
+    run = s.run(env={"GITHUB_EVENT_NAME": "push"})
+    assert run.code == 0, run.stdout + run.stderr
+    assert "a push event is about no pull request" in run.stdout
+    assert github.count() == 0
+    assert run.outputs["status"] == "pass" and run.summary.startswith("### ✅")
+
+
+def test_outside_github_actions_ci_says_to_use_check(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "launchgate", "ci"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={"PATH": os.environ.get("PATH", "")},
+        check=False,
+    )
+    assert done.returncode == 2
+    assert "launchgate ci runs inside GitHub Actions" in done.stderr
+    assert "launchgate check" in done.stderr
