@@ -160,7 +160,7 @@ def _check_pull(
         author=pull.author,
         head_sha=pull.head_sha,
         reviews=client.reviews(pull.number) if changed else [],
-        membership=_Memberships(team_client),
+        membership=_Memberships(team_client, trusted_404=team_client is not client),
         changes_since=_ChangesSince(client, pull.head_sha, env.prefix),
     )
     signoffs = []
@@ -256,10 +256,17 @@ def _launch_files(launch: Launch, previous: str | None, repo: Repository) -> set
 
 
 class _Memberships:
-    """Team membership, asked once per (login, team); None when the token cannot read it."""
+    """Team membership, asked once per (login, team); None when the token cannot read it.
 
-    def __init__(self, client: GitHubClient) -> None:
+    GitHub answers 404 both for "not a member" and for a team the token may not
+    see. A team token is given to see teams, so its 404 means not a member; from
+    the workflow's own token (which cannot read organisation teams) it means
+    nothing, and the finding says the membership could not be read.
+    """
+
+    def __init__(self, client: GitHubClient, trusted_404: bool) -> None:
         self.client = client
+        self.trusted_404 = trusted_404
         self.cache: dict[tuple[str, str], bool | None] = {}
 
     def __call__(self, login: str, team: str) -> bool | None:
@@ -271,9 +278,11 @@ class _Memberships:
             else:
                 try:
                     state = self.client.team_membership(org, slug, login)
-                    self.cache[key] = state == "active"
                 except Forbidden:
-                    self.cache[key] = None
+                    state = "unknown"
+                if state is None and not self.trusted_404:
+                    state = "unknown"
+                self.cache[key] = None if state == "unknown" else state == "active"
         return self.cache[key]
 
 
@@ -317,7 +326,15 @@ def _signoff_findings(signoffs: list[LaunchSignoffs], config: Config) -> list[Fi
     findings = []
     for entry in signoffs:
         launch = entry.launch
-        where = ("signoffs",) if launch.manifest.signoffs else ("id",)
+        # The roles come from the manifest's own `signoffs`, else from its checklist.
+        manifest = launch.manifest
+        where = (
+            ("signoffs",)
+            if manifest.signoffs
+            else ("checklist",)
+            if manifest.checklist
+            else ("id",)
+        )
         line, column = launch.document.locate(where)
         for role in entry.roles:
             rule = _RULE_FOR.get(role.state)

@@ -178,13 +178,13 @@ class GitHubClient:
         return data.get("status", ""), files
 
     def team_membership(self, org: str, team: str, login: str) -> str | None:
-        """`active`, `pending`, or None for not a member. Forbidden when the token cannot tell."""
+        """`active`, `pending`, or None when GitHub says 404: not a member, or, for a token
+        that may not see the team, not telling. Forbidden (403) when the token may not ask."""
         try:
             path = f"/orgs/{_path(org)}/teams/{_path(team)}/memberships/{_path(login)}"
             data = self._json("GET", path)
         except _NotFound:
-            # GitHub also answers 404 when the token may not see the team at all.
-            raise Forbidden(f"the token cannot read the members of {org}/{team}") from None
+            return None
         return str(data.get("state")) if isinstance(data, dict) else None
 
     def comments(self, number: int) -> list[Comment]:

@@ -22,7 +22,7 @@ from launchgate.escape import md_code, md_text
 from launchgate.findings import Finding, LaunchSummary, Report
 from launchgate.github.actions import ActionsEnv
 from launchgate.github.outcome import LaunchSignoffs, Outcome
-from launchgate.github.signoffs import RoleState, who_may_sign
+from launchgate.github.signoffs import who_may_sign
 from launchgate.reporters.markdown import details, short_date
 from launchgate.reporters.summary import counts, verdict
 
@@ -148,34 +148,45 @@ def _role_cell(entry: LaunchSignoffs | None, role: str) -> str:
 
 
 def _needs_you(outcome: Outcome, config: Config) -> list[str]:
-    lines = []
+    """One line per thing someone must do, naming every launch it unblocks."""
     author = outcome.pull.author if outcome.pull else ""
+    todo: dict[tuple[str, str, tuple[str, ...]], list[str]] = {}
     for entry in outcome.signoffs:
-        title = md_text(entry.launch.manifest.title)
+        title = f"*{md_text(entry.launch.manifest.title)}*"
         for state in entry.roles:
             if state.state != "signed":
-                lines.append(f"- {_action(state, title, config, author)}")
+                todo.setdefault((state.state, state.role, state.who), []).append(title)
+    lines = [
+        f"- {_action(kind, role, who, _joined(titles), config, author)}"
+        for (kind, role, who), titles in todo.items()
+    ]
     return ["**Needs you**", *lines, ""] if lines else []
 
 
-def _action(state: RoleState, title: str, config: Config, author: str) -> str:
-    role = md_text(state.role)
-    setting = config.roles.get(state.role)
-    if state.state == "rejected":
-        names = _people(list(state.who), config)
-        return f"{names}: changes requested on *{title}*; approve once they are addressed ({role})."
-    if state.state == "stale":
-        names = _people(list(state.who), config)
-        return f"{names}: the launch changed since your approval; approve *{title}* again ({role})."
+def _action(
+    kind: str, role_name: str, who: tuple[str, ...], titles: str, config: Config, author: str
+) -> str:
+    role = md_text(role_name)
+    setting = config.roles.get(role_name)
+    if kind == "rejected":
+        names = _people(list(who), config)
+        return f"{names}: changes requested on {titles}; approve once they are addressed ({role})."
+    if kind == "stale":
+        names = _people(list(who), config)
+        return f"{names}: changed since your approval; approve {titles} again ({role})."
     if setting is None or not (setting.users or setting.teams):
-        return f"{role}: nobody can sign off *{title}*: the role has no members in the policy."
+        return f"{role}: nobody can sign off {titles}: the role has no members in the policy."
     people = [user for user in setting.users if user.lower() != author.lower()]
     if config.signoffs.mention:
         choices = [_mention(user) for user in people] + [_mention(team) for team in setting.teams]
-        who = " or ".join(choices) or "nobody but the author"
+        names = " or ".join(choices) or "nobody but the author"
     else:
-        who = md_text(who_may_sign(setting, author))
-    return f"{role}: approve this pull request to sign off *{title}* ({who})."
+        names = md_text(who_may_sign(setting, author))
+    return f"{role}: approve this pull request to sign off {titles} ({names})."
+
+
+def _joined(titles: list[str]) -> str:
+    return titles[0] if len(titles) == 1 else f"{', '.join(titles[:-1])} and {titles[-1]}"
 
 
 def _people(logins: list[str], config: Config) -> str:
