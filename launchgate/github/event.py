@@ -12,7 +12,8 @@ from typing import Any
 
 from launchgate.errors import UsageError
 
-PULL_REQUEST_EVENTS = ("pull_request", "pull_request_target", "pull_request_review")
+# pull_request_target is left out: its checkout is the base branch, not the changes to check.
+PULL_REQUEST_EVENTS = ("pull_request", "pull_request_review")
 
 
 @dataclass(frozen=True)
