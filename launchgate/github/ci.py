@@ -21,8 +21,9 @@ from typing import Any, TextIO
 
 from launchgate.config import Config
 from launchgate.engine import check
-from launchgate.errors import ExitCode, UsageError
+from launchgate.errors import ExitCode, LaunchgateError, UsageError
 from launchgate.findings import Finding, Report, Severity
+from launchgate.github import actions
 from launchgate.github.actions import ActionsEnv
 from launchgate.github.client import ChangedFile, Forbidden, GitHubClient, Limits
 from launchgate.github.event import PullRequest, parse_pull_request, pull_request_from
@@ -54,15 +55,33 @@ def run(
     job commenting on a fork's pull request); it is read from the API, and
     `head` must be its head commit, so a forged number cannot redirect the run.
     """
-    from launchgate.github.publish import publish
-
     env = ActionsEnv.read(environ, need_event=pull_number is None)
     root, prefix = _scope(env.workspace, path)
     env = replace(env, workspace=root, prefix=prefix)
-    limits = _limits(environ)
+    try:
+        return _run(env, _limits(environ), today, fail_on, comment, log, pull_number, head)
+    except LaunchgateError as error:
+        # No verdict: the step fails, and the summary and outputs say why, not "pass".
+        actions.write_summary(env.summary, f"### ⛔ launchgate could not check\n\n{error}\n")
+        actions.write_outputs(env.output, {"status": "fail", "errors": "", "warnings": ""})
+        raise
+
+
+def _run(
+    env: ActionsEnv,
+    limits: Limits,
+    today: dt.date | None,
+    fail_on: Severity,
+    comment: bool,
+    log: TextIO,
+    pull_number: int | None,
+    head: str | None,
+) -> ExitCode:
+    from launchgate.github.publish import publish
+
+    client = GitHubClient(env.api_url, env.repository, env.token, limits)
     pull: PullRequest | None
     if pull_number is not None:
-        client = GitHubClient(env.api_url, env.repository, env.token, limits)
         pull = parse_pull_request(client.pull(pull_number), f"pull request #{pull_number}")
         if head and pull.head_sha != head:
             raise UsageError(
@@ -76,17 +95,16 @@ def run(
             f"launchgate: a {env.event_name} event is about no pull request: checking the "
             "workspace, without sign-offs, comment or status\n"
         )
-        outcome = _check_workspace(root, today, fail_on)
+        outcome = _check_workspace(env.workspace, today, fail_on)
         publish(env, outcome, None, False, log)
         return ExitCode.NOT_READY if outcome.report.failed else ExitCode.READY
-    client = GitHubClient(env.api_url, env.repository, env.token, limits)
     team_client = (
         GitHubClient(env.api_url, env.repository, env.team_token, limits)
         if env.team_token
         else client
     )
     with tempfile.TemporaryDirectory(prefix="launchgate-policy-") as folder:
-        policy = fetch_policy(client, pull.base_sha, Path(folder), prefix)
+        policy = fetch_policy(client, pull.base_sha, Path(folder), env.prefix)
         outcome = _check_pull(env, pull, policy, client, team_client, today, fail_on)
     publish(env, outcome, client, comment, log)
     requests = client.requests + (team_client.requests if team_client is not client else 0)

@@ -485,7 +485,8 @@ def test_a_persistent_outage_fails_with_exit_2_and_never_passes(
     run = s.run(env={**TEAM, "LAUNCHGATE_RETRY_BUDGET": "2"})
     assert run.code == 2
     assert "launchgate: GitHub" in run.stderr
-    assert run.outputs.get("status") != "pass"
+    assert run.outputs["status"] == "fail"
+    assert run.summary.startswith("### ⛔ launchgate could not check")
     assert github.count() <= 5  # bounded: five tries of the first request at most
 
 
@@ -549,3 +550,13 @@ def test_outside_github_actions_ci_says_to_use_check(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "launchgate ci runs inside GitHub Actions" in done.stderr
     assert "launchgate check" in done.stderr
+
+
+def test_comment_false_posts_no_comment_but_sets_the_status(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
+    run = s.run("--comment", "false", env=TEAM)
+    assert run.code == 1
+    assert s.comments() == [] and github.count("GET", r"/comments$") == 0
+    assert s.status()[1] == "failure"
