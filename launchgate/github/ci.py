@@ -184,7 +184,7 @@ def _check_pull(
     signoffs = []
     for launch, previous in changed:
         roles = _required_roles(launch, previous, policy, client, pull.base_sha, env.prefix)
-        launch_files = _launch_files(launch, previous, repo)
+        launch_files = _launch_files(launch, previous)
         signoffs.append(
             LaunchSignoffs(launch, [checker.role_state(role, launch_files) for role in roles])
         )
@@ -264,7 +264,7 @@ def _base_manifest(data: bytes, path: str, policy: BasePolicy) -> dict[str, Any]
     return document.data if document.ok and isinstance(document.data, dict) else {}
 
 
-def _launch_files(launch: Launch, previous: str | None, repo: Repository) -> set[str]:
+def _launch_files(launch: Launch, previous: str | None) -> set[str]:
     """The files whose change makes an approval of the launch stale: manifest and sources."""
     files = {launch.file}
     if previous:
