@@ -17,7 +17,7 @@ from typing import TextIO
 from launchgate import __version__
 from launchgate.errors import ExitCode, LaunchgateError, UsageError
 
-FORMATS = ("text", "json", "markdown")
+FORMATS = ("text", "json", "markdown", "sarif")
 SEVERITIES = ("error", "warning", "notice")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from launchgate.findings import Report
-from launchgate.reporters import json_report, markdown, text
+from launchgate.reporters import json_report, markdown, sarif, text
 
 Reporter = Callable[[Report, bool], str]  # (report, colour) -> text
 
@@ -13,4 +13,5 @@ REPORTERS: dict[str, Reporter] = {
     "text": text.render,
     "json": json_report.render,
     "markdown": markdown.render,
+    "sarif": sarif.render,
 }
