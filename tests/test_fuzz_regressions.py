@@ -1,0 +1,37 @@
+"""Inputs the fuzzing (tests/test_fuzz.py) found crashing `launchgate check`, one test each.
+
+Each is the shrunk example, checked the way a user's run does (a subprocess), so
+it must end in a report with exit 0 or 1 and no traceback.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from tests.conftest import TODAY, run_cli, write_tree
+
+
+def check_json(repo: Path, files: dict[str, str | bytes], *args: str) -> Any:
+    write_tree(repo, files)
+    result = run_cli("check", str(repo), "--today", TODAY, "--format", "json", *args)
+    assert result.stderr == ""
+    assert result.returncode in (0, 1)
+    return json.loads(result.stdout)
+
+
+def messages(report: Any, rule: str) -> list[str]:
+    return [f["message"] for f in report["findings"] if f["rule"] == rule]
+
+
+def test_blank_glossary_word_is_invalid_not_a_crash(repo: Path) -> None:
+    """IndexError: a banned word of only spaces had no first word to hint with."""
+    report = check_json(
+        repo, {"launches/a.yaml": "id: a\n", "glossary.yaml": "terms:\n- ban: ['', ' ']\n"}
+    )
+    invalid = messages(report, "manifest-invalid")
+    assert invalid == [
+        "terms[0].ban[0]: a glossary word cannot be blank",
+        "terms[0].ban[1]: a glossary word cannot be blank",
+    ]
