@@ -35,3 +35,16 @@ def test_blank_glossary_word_is_invalid_not_a_crash(repo: Path) -> None:
         "terms[0].ban[0]: a glossary word cannot be blank",
         "terms[0].ban[1]: a glossary word cannot be blank",
     ]
+
+
+def test_term_matched_by_case_folding_that_casefold_disagrees_with(repo: Path) -> None:
+    """KeyError: a ban on "İ" matches "i" (regex case folding), which casefold() keeps apart.
+
+    Found while writing the fuzzing's strategies (its awkward strings hold "İ"), and
+    confirmed by hand.
+    """
+    manifest = 'id: a\ncopy: [{channel: web.title, text: "i\\u0307 x"}]\n'
+    report = check_json(
+        repo, {"launches/a.yaml": manifest, "glossary.yaml": "terms:\n- ban: [İ]\n"}
+    )
+    assert messages(report, "copy-term") == ["web.title uses 'i': the glossary bans it"]
