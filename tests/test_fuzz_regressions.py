@@ -48,3 +48,12 @@ def test_term_matched_by_case_folding_that_casefold_disagrees_with(repo: Path) -
         repo, {"launches/a.yaml": manifest, "glossary.yaml": "terms:\n- ban: [İ]\n"}
     )
     assert messages(report, "copy-term") == ["web.title uses 'i': the glossary bans it"]
+
+
+def test_unknown_key_named_like_a_pydantic_union_branch(repo: Path) -> None:
+    """IndexError: unknown keys "int" or "[insert quote]" were taken for union branch tags."""
+    manifest = "id: a\nint: 1\n'[insert quote]': null\n"
+    report = check_json(repo, {"launches/a.yaml": manifest})
+    invalid = messages(report, "manifest-invalid")
+    assert invalid == ["unknown key 'int'", "unknown key '[insert quote]'"]
+    assert [f["line"] for f in report["findings"]] == [2, 3]
