@@ -7,9 +7,11 @@ it must end in a report with exit 0 or 1 and no traceback.
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 from typing import Any
 
+from launchgate.loader import parse_text
 from tests.conftest import TODAY, run_cli, write_tree
 
 
@@ -57,3 +59,25 @@ def test_unknown_key_named_like_a_pydantic_union_branch(repo: Path) -> None:
     invalid = messages(report, "manifest-invalid")
     assert invalid == ["unknown key 'int'", "unknown key '[insert quote]'"]
     assert [f["line"] for f in report["findings"]] == [2, 3]
+
+
+def test_a_finding_on_each_of_20000_items_is_placed_in_linear_time(repo: Path) -> None:
+    """Timed out: each finding's line was found by walking the list from its start."""
+    items = "".join(f"  - {{id: c{i}, type: x, due: 3000-01-01}}\n" for i in range(20_000))
+    start = time.perf_counter()
+    report = check_json(repo, {"launches/a.yaml": f"id: a\ncollateral:\n{items}"})
+    elapsed = time.perf_counter() - start
+    lines = [f["line"] for f in report["findings"] if f["rule"] == "manifest-invalid"]
+    assert lines == list(range(3, 20_003))
+    assert elapsed < 5, f"{elapsed:.1f} s (it was 10 s before, 0.8 s after the fix)"
+
+
+def test_locate_far_into_long_lists_and_wide_mappings() -> None:
+    items = "".join(f"- {{text: t{i}}}\n" for i in range(5000))  # lines 2 to 5001
+    keys = "".join(f"  k{i}: {i}\n" for i in range(5000))  # lines 5003 to 10002
+    document = parse_text(f"copy:\n{items}wide:\n{keys}", "x")
+    assert document.locate(("copy", 4999, "text")) == (5001, 10)
+    assert document.locate(("copy", 5000, "text")) == (2, 1)  # no such item: the list
+    assert document.locate(("wide", "k4999")) == (10002, 10)
+    assert document.locate(("wide", "k4999"), key=True) == (10002, 3)
+    assert document.locate(("wide", "nope")) == (5003, 3)  # no such key: the mapping
