@@ -128,7 +128,7 @@ def _manifest_files(root: Path, patterns: list[str]) -> list[Path]:
     for pattern in patterns:
         try:
             found.update(p for p in root.glob(pattern) if p.is_file())
-        except (ValueError, OSError):
+        except (ValueError, OSError, NotImplementedError):  # pathlib's word for "absolute"
             continue  # an absolute or malformed pattern matches nothing
     return sorted(found)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from launchgate.loader import parse_text
 from tests.conftest import TODAY, run_cli, write_tree
 
 
-def check_json(repo: Path, files: dict[str, str | bytes], *args: str) -> Any:
+def check_json(repo: Path, files: Mapping[str, str | bytes], *args: str) -> Any:
     write_tree(repo, files)
     result = run_cli("check", str(repo), "--today", TODAY, "--format", "json", *args)
     assert result.stderr == ""
@@ -81,3 +82,13 @@ def test_locate_far_into_long_lists_and_wide_mappings() -> None:
     assert document.locate(("wide", "k4999")) == (10002, 10)
     assert document.locate(("wide", "k4999"), key=True) == (10002, 3)
     assert document.locate(("wide", "nope")) == (5003, 3)  # no such key: the mapping
+
+
+def test_absolute_manifest_pattern_matches_nothing(repo: Path) -> None:
+    """NotImplementedError: pathlib refuses an absolute glob that way, not with ValueError."""
+    files = {
+        ".launchgate.yml": "manifests: [/abs/*, launches/*.yaml]\n",
+        "launches/a.yaml": "id: a\n",
+    }
+    report = check_json(repo, files)
+    assert report["summary"]["launches"] == 1
