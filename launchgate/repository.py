@@ -266,6 +266,8 @@ def _parse_source_file(root: Path, file: str, max_bytes: int) -> Any:
             return json.loads(path.read_bytes())
         except (OSError, ValueError) as error:
             return SourceText(None, f"{file} is not valid JSON ({error})")
+        except RecursionError:
+            return SourceText(None, f"{file} is nested too deeply to read")
     if path.suffix in YAML_SUFFIXES:
         document = read_document(path, file, max_bytes)
         if not document.ok:

@@ -92,3 +92,12 @@ def test_absolute_manifest_pattern_matches_nothing(repo: Path) -> None:
     }
     report = check_json(repo, files)
     assert report["summary"]["launches"] == 1
+
+
+def test_source_file_nested_deeper_than_python_recurses(repo: Path) -> None:
+    """RecursionError: json.loads on a `source:` file of 100,000 opening brackets."""
+    manifest = 'id: a\ncopy: [{channel: web.title, text: Hi, source: "en.json#a"}]\n'
+    report = check_json(repo, {"launches/a.yaml": manifest, "en.json": "[" * 100_000})
+    assert messages(report, "copy-drift") == [
+        "source en.json#a: en.json is nested too deeply to read"
+    ]
