@@ -254,6 +254,8 @@ def _read_sources(root: Path, launches: list[Launch], max_bytes: int) -> dict[st
 
 
 def _parse_source_file(root: Path, file: str, max_bytes: int) -> Any:
+    if "\0" in file:  # no file is named so, and the OS refuses even to look one up
+        return SourceText(None, f"{file!r} is not a file name")
     path = root / file
     if Path(file).is_absolute() or not _inside(root, path):
         return SourceText(None, "points outside the repository")

@@ -101,3 +101,12 @@ def test_source_file_nested_deeper_than_python_recurses(repo: Path) -> None:
     assert messages(report, "copy-drift") == [
         "source en.json#a: en.json is nested too deeply to read"
     ]
+
+
+def test_source_path_with_a_nul_character(repo: Path) -> None:
+    """ValueError (embedded null byte) from realpath, on `source: "app\\0/en.json#a"`."""
+    manifest = 'id: a\ncopy: [{channel: web.title, text: Hi, source: "app\\0/en.json#a"}]\n'
+    report = check_json(repo, {"launches/a.yaml": manifest})
+    assert messages(report, "copy-drift") == [
+        "source app\0/en.json#a: 'app\\x00/en.json' is not a file name"
+    ]
