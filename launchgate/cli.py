@@ -17,7 +17,7 @@ from typing import TextIO
 from launchgate import __version__
 from launchgate.errors import ExitCode, LaunchgateError, UsageError
 
-FORMATS = ("text", "json", "markdown", "github")
+FORMATS = ("text", "json", "markdown", "github", "sarif")
 SEVERITIES = ("error", "warning", "notice")
 
 

@@ -108,6 +108,10 @@ class Document:
     sizes: array[int] = field(default_factory=lambda: array("I"))
     keys: list[str | int | None] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # Container entry -> its children's entries, filled in as `locate` needs them.
+    _index: dict[int, dict[str | int, int]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @property
     def ok(self) -> bool:
@@ -120,28 +124,48 @@ class Document:
         """
         if not self.positions:
             return 1, 1
-        sizes, keys = self.sizes, self.keys
+        keys = self.keys
         at = 0  # the entry of the node reached so far
         last = len(path) - 1
         for depth, step in enumerate(path):
-            child, end = at + 1, at + sizes[at]
             if keys[at] == MAPPING and isinstance(step, str):
-                while child < end and keys[child] != step:
-                    child += 1 + sizes[child + 1]  # past the key and its value
-                if child >= end:
+                child = self._children(at).get(step)
+                if child is None:
                     break
                 at = child if key and depth == last else child + 1
             elif keys[at] == SEQUENCE and isinstance(step, int) and step >= 0:
-                for _ in range(step):
-                    if child >= end:
-                        break
-                    child += sizes[child]
-                if child >= end:
+                child = self._children(at).get(step)
+                if child is None:
                     break
                 at = child
             else:
                 break
         return self.positions[2 * at], self.positions[2 * at + 1]
+
+    def _children(self, at: int) -> dict[str | int, int]:
+        """The container at entry `at`: each key's entry (a mapping) or each item's (a sequence).
+
+        Built once per container, so that locating every item of a long list (a finding
+        on each of 20,000 items) costs linear time, not quadratic.
+        """
+        index = self._index.get(at)
+        if index is not None:
+            return index
+        index = {}
+        sizes, keys = self.sizes, self.keys
+        child, end = at + 1, at + sizes[at]
+        if keys[at] == MAPPING:
+            while child < end:
+                name = keys[child]
+                if isinstance(name, str):  # always: a mapping's children start with their key
+                    index.setdefault(name, child)
+                child += 1 + sizes[child + 1]  # past the key and its value
+        else:
+            while child < end:
+                index[len(index)] = child
+                child += sizes[child]
+        self._index[at] = index
+        return index
 
 
 @contextlib.contextmanager

@@ -191,10 +191,20 @@ class Checklist(Strict):
     conflicts: Literal["same-day", "none"] = "none"
 
 
+def _word(text: str) -> str:
+    # A blank word would match between any two words of every piece of copy.
+    if not text.split():
+        raise ValueError("a glossary word cannot be blank")
+    return text
+
+
+Word = Annotated[str, AfterValidator(_word)]
+
+
 class Term(Strict):
     use: str | None = None
-    instead_of: list[str] = Field(default_factory=list)
-    ban: list[str] = Field(default_factory=list)
+    instead_of: list[Word] = Field(default_factory=list)
+    ban: list[Word] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _one_kind(self) -> Term:

@@ -146,7 +146,7 @@ def _manifest_files(root: Path, patterns: list[str]) -> list[Path]:
     for pattern in patterns:
         try:
             found.update(p for p in root.glob(pattern) if p.is_file())
-        except (ValueError, OSError):
+        except (ValueError, OSError, NotImplementedError):  # pathlib's word for "absolute"
             continue  # an absolute or malformed pattern matches nothing
     return sorted(found)
 
@@ -276,6 +276,8 @@ def _read_sources(root: Path, launches: list[Launch], max_bytes: int) -> dict[st
 
 
 def _parse_source_file(root: Path, file: str, max_bytes: int) -> Any:
+    if "\0" in file:  # no file is named so, and the OS refuses even to look one up
+        return SourceText(None, f"{file!r} is not a file name")
     path = root / file
     if Path(file).is_absolute() or not _inside(root, path):
         return SourceText(None, "points outside the repository")
@@ -288,6 +290,8 @@ def _parse_source_file(root: Path, file: str, max_bytes: int) -> Any:
             return json.loads(path.read_bytes())
         except (OSError, ValueError) as error:
             return SourceText(None, f"{file} is not valid JSON ({error})")
+        except RecursionError:
+            return SourceText(None, f"{file} is nested too deeply to read")
     if path.suffix in YAML_SUFFIXES:
         document = read_document(path, file, max_bytes)
         if not document.ok:

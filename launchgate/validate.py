@@ -27,9 +27,13 @@ def validate(document: Document, model: type[ModelT]) -> tuple[ModelT | None, li
 
 
 def _describe(document: Document, model: type[BaseModel], error: Any) -> Problem:
-    loc = tuple(step for step in error["loc"] if not _is_union_branch(step))
-    where = _dotted(loc)
     kind = error["type"]
+    steps = tuple(error["loc"])
+    # An unknown key ends the location as written, even one named "str" or "[draft]".
+    key = steps[-1:] if kind == "extra_forbidden" else ()
+    loc = tuple(step for step in steps[: len(steps) - len(key)] if not _is_union_branch(step))
+    loc += key
+    where = _dotted(loc)
     if kind == "extra_forbidden":
         unknown = str(loc[-1])
         message = f"unknown key {unknown!r}"

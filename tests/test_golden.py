@@ -15,7 +15,7 @@ from tests.conftest import EXAMPLES, TODAY, run_cli
 GOLDEN = Path(__file__).parent / "golden"
 
 
-@pytest.mark.parametrize("fmt", ["text", "json", "markdown"])
+@pytest.mark.parametrize("fmt", ["text", "json", "markdown", "sarif"])
 def test_examples_output_matches_golden(fmt: str) -> None:
     result = run_cli("check", "examples", "--today", TODAY, "--format", fmt, cwd=EXAMPLES.parent)
     assert result.returncode == 1

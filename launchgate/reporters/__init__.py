@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from launchgate.findings import Report
-from launchgate.reporters import github, json_report, markdown, text
+from launchgate.reporters import github, json_report, markdown, sarif, text
 
 Reporter = Callable[[Report, bool], str]  # (report, colour) -> text
 
@@ -14,4 +14,5 @@ REPORTERS: dict[str, Reporter] = {
     "json": json_report.render,
     "markdown": markdown.render,
     "github": github.render,
+    "sarif": sarif.render,
 }

@@ -6,6 +6,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from launchgate.channels import PRESETS, UNIT_LABELS, Channel, count, sms_detail
 from launchgate.findings import Severity
@@ -187,9 +188,7 @@ def _items_matching(
         yield from ((i, item) for i, item in enumerate(items) if pattern.search(item.text))
 
 
-def _term_pattern(
-    glossary: Glossary,
-) -> tuple[re.Pattern[str] | None, dict[str, str], tuple[str, ...]]:
+def _term_pattern(glossary: Glossary) -> _Terms:
     """One regex for every replaced or banned term, what each match means, and its hints."""
     advice: dict[str, str] = {}
     words: list[str] = []  # as written: case-folding "ß" to "ss" would never match "ß"
@@ -201,11 +200,32 @@ def _term_pattern(
             advice[_normal(word)] = "the glossary bans it"
             words.append(word)
     if not advice:
-        return None, advice, ()
+        return _Terms(None, advice, (), ())
     words.sort(key=len, reverse=True)  # longest first: "log in" before "log"
-    body = "|".join(re.escape(" ".join(word.split())).replace(r"\ ", r"\s+") for word in words)
+    body = "|".join(_as_pattern(word) for word in words)
     hints = tuple({_normal(word).split()[0] for word in words})
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE), advice, hints
+    pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+    return _Terms(pattern, advice, hints, tuple(words))
+
+
+def _as_pattern(word: str) -> str:
+    return re.escape(" ".join(word.split())).replace(r"\ ", r"\s+")
+
+
+class _Terms(NamedTuple):
+    pattern: re.Pattern[str] | None
+    advice: dict[str, str]  # by normalised word
+    hints: tuple[str, ...]
+    words: tuple[str, ...]  # as written
+
+    def advice_for(self, matched: str) -> str:
+        found = self.advice.get(_normal(matched))
+        if found is not None:
+            return found
+        # IGNORECASE folds one character at a time, and casefold() may disagree: a ban on
+        # "İ" matches "i", but casefolds to "i" plus a combining dot. Find the word again.
+        word = next(w for w in self.words if re.fullmatch(_as_pattern(w), matched, re.I))
+        return self.advice[_normal(word)]
 
 
 def _normal(word: str) -> str:
@@ -234,10 +254,11 @@ def check_term(launch: Launch, ctx: Context) -> Iterator[Violation]:
     memo = ctx.memo.get("copy-term")
     if memo is None:  # compiled once per run, not once per launch
         memo = ctx.memo["copy-term"] = _term_pattern(ctx.glossary)
-    pattern, advice, hints = memo
+    terms: _Terms = memo
+    pattern = terms.pattern
     if pattern is None:
         return
-    for index, item in _items_matching(pattern, launch, hints):
+    for index, item in _items_matching(pattern, launch, terms.hints):
         seen: set[str] = set()
         for match in pattern.finditer(item.text):
             word = _normal(match.group(0))
@@ -245,7 +266,7 @@ def check_term(launch: Launch, ctx: Context) -> Iterator[Violation]:
                 seen.add(word)
                 yield Violation(
                     ("copy", index, "text"),
-                    f"{describe(item)} uses {match.group(0)!r}: {advice[word]}",
+                    f"{describe(item)} uses {match.group(0)!r}: {terms.advice_for(match.group(0))}",
                 )
 
 

@@ -1,0 +1,45 @@
+"""The benchmark (benchmarks/run.py) runs in every test run, small, as a printout.
+
+At N = 50 start-up dominates every tool, so the ratios say nothing about the
+targets and nothing here asserts a time: the test keeps the script working
+(its honesty checks included) and prints its table into the test log. The
+figures in the README come from `python benchmarks/run.py --n 2000 --repeat 5`.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+def test_benchmark_runs_and_prints_its_table(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    command = [sys.executable, str(ROOT / "benchmarks/run.py"), "--n", "50", "--repeat", "1"]
+    result = subprocess.run(
+        [*command, "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    table = result.stdout
+    assert "## launchgate benchmark: N=50 manifests" in table
+    assert "| tool | median s | min s | max s | median CPU s | median peak RSS MB |" in table
+    for tool in ("launchgate", "check-jsonschema", "floor", "version", "pass"):
+        assert f"\n| {tool} | " in table, tool
+    assert "| launchgate / check-jsonschema |" in table
+    results = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
+    assert results["n"] == 50
+    assert (
+        results["sanity"]["launchgate_manifest_invalid"] == results["sanity"]["broken_on_purpose"]
+    )
+    with capsys.disabled():
+        print(f"\n{table}")

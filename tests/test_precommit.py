@@ -1,0 +1,120 @@
+"""The pre-commit hook in .pre-commit-hooks.yaml, run by the real `pre-commit try-repo`.
+
+pre-commit installs the hook from a git repository: here, a copy of this
+working tree (uncommitted changes and new files included) committed into a
+repository of its own, so the test checks the hook as it stands. pre-commit
+builds the hook's environment once per module (`pip install .`, with the
+dependencies from PyPI), then runs it in sample repositories made here.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import ROOT, write_tree
+
+# Nothing from the machine's git config (signing, hooks, templates) gets in the way.
+GIT_ENV = {
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_AUTHOR_NAME": "launchgate tests",
+    "GIT_AUTHOR_EMAIL": "tests@example.invalid",
+    "GIT_COMMITTER_NAME": "launchgate tests",
+    "GIT_COMMITTER_EMAIL": "tests@example.invalid",
+}
+FLAGS = ("--all-files", "--verbose")
+READY = """\
+id: tiny
+owners: {product: "@ann"}
+release: {version: "1.0.0", date: 2026-12-01}
+announce: {date: 2026-12-02}
+copy:
+  - {channel: web.title, locale: en-US, text: "Tiny launch"}
+"""
+
+
+def git(*args: str, cwd: Path) -> None:
+    subprocess.run(
+        ["git", *args], cwd=cwd, env={**os.environ, **GIT_ENV}, check=True, capture_output=True
+    )
+
+
+def working_tree_files() -> list[str]:
+    """Tracked and untracked files, less what .gitignore leaves out."""
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    )
+    names = [name for name in listed.stdout.decode("utf-8").split("\0") if name]
+    return [name for name in names if (ROOT / name).is_file()]  # not deleted ones
+
+
+@pytest.fixture(scope="module")
+def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    copy = tmp_path_factory.mktemp("hook-repo")
+    for name in working_tree_files():
+        (copy / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, copy / name)
+    git("init", "-q", cwd=copy)
+    git("add", "-A", cwd=copy)
+    git("commit", "-q", "-m", "launchgate as it stands", cwd=copy)
+    return copy
+
+
+def try_repo(
+    hook_repo: Path, sample: Path, files: dict[str, str | bytes]
+) -> subprocess.CompletedProcess[str]:
+    write_tree(sample, files)
+    git("init", "-q", cwd=sample)
+    git("add", "-A", cwd=sample)
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", "try-repo", str(hook_repo), "launchgate", *FLAGS],
+        cwd=sample,
+        env={**os.environ, **GIT_ENV, "NO_COLOR": "1"},
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+
+
+def test_hook_definition() -> None:
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] == "launchgate"
+    assert hook["entry"] == "launchgate check"
+    assert hook["language"] == "python"
+    assert hook["pass_filenames"] is False
+    assert hook["always_run"] is False
+    files = re.compile(hook["files"])
+    runs_on = [".launchgate.yml", "glossary.yaml", "launches/a.yaml", "launches/q4/b.yml"]
+    runs_on += ["checklists/major.yaml", ".launchgate.yaml"]
+    for name in runs_on:
+        assert files.search(name), name
+    for name in ["README.md", "app/launches/a.yaml", "launches/a.json", "src/glossary.yaml"]:
+        assert not files.search(name), name
+
+
+def test_hook_fails_on_a_launch_that_is_not_ready(hook_repo: Path, tmp_path: Path) -> None:
+    manifest = READY.replace("Tiny launch", "Tiny launch TBD")
+    result = try_repo(hook_repo, tmp_path, {"launches/tiny.yaml": manifest})
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "launchgate" in result.stdout and "Failed" in result.stdout
+    assert "launches/tiny.yaml:6:47 error copy-placeholder" in result.stdout
+    assert "1 of 1 launch not ready" in result.stdout
+
+
+def test_hook_passes_on_a_ready_launch(hook_repo: Path, tmp_path: Path) -> None:
+    result = try_repo(hook_repo, tmp_path, {"launches/tiny.yaml": READY})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Passed" in result.stdout
+    assert "1 launch ready" in result.stdout
