@@ -560,3 +560,14 @@ def test_comment_false_posts_no_comment_but_sets_the_status(
     assert run.code == 1
     assert s.comments() == [] and github.count("GET", r"/comments$") == 0
     assert s.status()[1] == "failure"
+
+
+def test_a_rate_limit_resetting_past_the_budget_fails_at_once(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
+    github.fail("GET", r"/pulls/7/files$", [primary_rate_limit(reset_in=3600)])
+    run = s.run(env=TEAM)
+    assert run.code == 2
+    assert "rate limit" in run.stderr.lower()
+    assert github.count("GET", r"/pulls/7/files$") == 1  # no waiting an hour, no hammering
