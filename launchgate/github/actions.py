@@ -8,8 +8,6 @@ or start a command of its own.
 from __future__ import annotations
 
 import json
-import secrets
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +40,8 @@ class ActionsEnv:
 
     @classmethod
     def read(cls, environ: Mapping[str, str], need_event: bool = True) -> ActionsEnv:
+        import tempfile
+
         needed = ("GITHUB_EVENT_NAME", "GITHUB_EVENT_PATH") if need_event else ()
         missing = [name for name in (*needed, "GITHUB_REPOSITORY") if not environ.get(name)]
         if missing:
@@ -138,6 +138,8 @@ def write_outputs(path: Path | None, values: dict[str, str]) -> None:
     """Step outputs, each in a heredoc whose delimiter no value can contain."""
     if path is None:
         return
+    import secrets  # here: `launchgate check --format github` need not load it
+
     with path.open("a", encoding="utf-8") as out:
         for name, value in values.items():
             delimiter = f"ghadelimiter_{secrets.token_hex(16)}"
