@@ -16,6 +16,19 @@ _MENTION = "@&#8203;"
 _ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
 
 
+# C0 and C1 controls, DEL, and the bidirectional overrides and isolates.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_text(text: str) -> str:
+    """Text for a terminal: a control character shows as its escape and does nothing.
+
+    Manifest text could otherwise move the cursor, clear the screen, rewrite the
+    verdict line or reorder what is shown (bidirectional overrides).
+    """
+    return _UNPRINTABLE.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
+
+
 def md_text(text: str) -> str:
     """Plain text for a table cell or a line of prose: every Markdown meaning escaped."""
     flat = " ".join(text.split())  # newlines would end a table row

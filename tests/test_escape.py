@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from launchgate.escape import md_code, md_text
+from launchgate.escape import md_code, md_text, terminal_text
+from tests.conftest import run_cli, write_tree
 
 
 @pytest.mark.parametrize(
@@ -39,3 +42,17 @@ def test_md_text_keeps_the_words() -> None:
 )
 def test_md_code_fences_any_text(text: str, expected: str) -> None:
     assert md_code(text) == expected
+
+
+def test_terminal_text_shows_control_characters_instead_of_obeying_them() -> None:
+    assert terminal_text("ok\x1b[2J\rREADY\u202egnp.exe\x00") == (
+        "ok\\x1b[2J\\rREADY\\u202egnp.exe\\x00"
+    )
+    assert terminal_text("Grüße 🚀 日本") == "Grüße 🚀 日本"
+
+
+def test_the_text_report_does_not_pass_escape_sequences_to_the_terminal(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"launches/x.yaml": 'id: x\nname: "\\e[2J\\e[32mall ready"\n'})
+    done = run_cli("check", str(tmp_path), "--today", "2026-11-23")
+    assert "\x1b" not in done.stdout
+    assert "\\x1b[2J\\x1b[32mall ready (x, launches/x.yaml)" in done.stdout

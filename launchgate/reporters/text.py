@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from launchgate.escape import terminal_text as shown
 from launchgate.findings import Finding, Report, Severity
 from launchgate.reporters.summary import verdict
 
@@ -13,16 +14,16 @@ def render(report: Report, colour: bool = False) -> str:
         return f"\033[{code}m{text}\033[0m" if colour else text
 
     def line(finding: Finding) -> str:
-        where = f"{finding.file}:{finding.line}:{finding.column}"
+        where = f"{shown(finding.file)}:{finding.line}:{finding.column}"
         level = paint(finding.severity.label, _COLOURS[finding.severity])
-        return f"  {where} {level} {paint(finding.rule, '2')} {finding.message}"
+        return f"  {where} {level} {paint(finding.rule, '2')} {shown(finding.message)}"
 
     out: list[str] = []
     for launch in report.launches:
         findings = report.findings_for(launch)
-        title = launch.name or launch.id
+        title = shown(launch.name or launch.id)
         state = paint("not ready", "31") if report.launch_failed(launch) else paint("ready", "32")
-        out.append(f"{paint(title, '1')} ({launch.id}, {launch.file}): {state}")
+        out.append(f"{paint(title, '1')} ({shown(launch.id)}, {shown(launch.file)}): {state}")
         out += [line(f) for f in findings]
     stray = report.unattached_findings()
     if stray:
