@@ -73,7 +73,8 @@ class _Retry(GithubRetry):
         wait = max(wait, self.get_backoff_time())
         if time.monotonic() + wait > self.deadline:
             raise GitHubUnavailable(
-                f"GitHub asked launchgate to wait {wait:.0f} s, past the retry budget"
+                "gave up on GitHub: it kept failing or limiting, and the next retry would "
+                f"wait {wait:.0f} s, past the retry budget (LAUNCHGATE_RETRY_BUDGET)"
             )
         super().sleep(response)
 
