@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -285,6 +286,9 @@ def _rate_limited(message: str | None) -> bool:
 
 def _reason(error: Exception) -> str:
     text = str(error)
+    status = re.search(r"too many (\d{3}) error responses", text)
+    if status:  # urllib3's words when every try failed
+        return f"it answered {status.group(1)} to every try"
     return text if len(text) < 200 else type(error).__name__
 
 
