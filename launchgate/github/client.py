@@ -258,7 +258,7 @@ class GitHubClient:
             raise
         except Exception as error:  # connection refused, timeouts, retries used up
             raise GitHubUnavailable(
-                f"GitHub did not answer {method} {_shown(path)}: {_reason(error)}"
+                f"GitHub could not serve {method} {_shown(path)}: {_reason(error)}"
             ) from None
         return headers, data
 
