@@ -41,17 +41,20 @@ def render(outcome: Outcome, env: ActionsEnv, with_marker: bool = True) -> str:
     if not with_marker or len(body) <= COMMENT_LIMIT:
         return body
     where = f"the [job summary]({env.run_url})" if env.run_url else "the job summary"
-    cut = [f"*…more findings than fit in a comment: {where} lists every one.*", ""]
-    room = COMMENT_LIMIT - len("\n".join(head + cut + foot + marker)) - 200
+    cut = ["", f"*…more than fits in a comment: {where} has all of it.*", ""]
+    room = COMMENT_LIMIT - len("\n".join(cut + foot + marker)) - 100
     kept: list[str] = []
-    for line in folded:
-        if room - len(line) - 1 < 0:
+    for line in head + folded:  # the verdict and the table first, then the findings
+        if len(line) + 1 > room:
             break
         kept.append(line)
         room -= len(line) + 1
-    if kept and kept[-1] != "</details>" and any(line.startswith("<details") for line in kept):
-        kept += ["", "</details>", ""]
-    return "\n".join(head + kept + cut + foot + marker) + "\n"
+    opened = sum(line.startswith("<details") for line in kept)
+    closed = sum(line == "</details>" for line in kept)
+    if kept and kept[-1].startswith("|"):
+        kept.append("")
+    kept += ["</details>"] * (opened - closed)  # a cut inside a fold closes it
+    return "\n".join(kept + cut + foot + marker) + "\n"
 
 
 def _parts(outcome: Outcome, env: ActionsEnv) -> tuple[list[str], list[str], list[str]]:

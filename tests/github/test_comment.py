@@ -125,8 +125,22 @@ def test_a_huge_report_is_cut_under_githubs_limit_and_points_at_the_summary(
     result.report.__post_init__()
     body = render(result, env(tmp_path))
     assert len(body) <= COMMENT_LIMIT
-    assert "[job summary](https://github.com/acme/app/actions/runs/1) lists every one" in body
+    assert "[job summary](https://github.com/acme/app/actions/runs/1) has all of it" in body
     assert body.count("<details") == body.count("</details>")
     assert body.endswith(MARKER + "\n")
     summary = render(result, env(tmp_path), with_marker=False)
     assert len(summary) > COMMENT_LIMIT and MARKER not in summary
+
+
+def test_a_cut_never_leaves_a_fold_open_or_closes_one_twice(tmp_path: Path) -> None:
+    result = outcome(tmp_path)
+    finding = result.report.findings[0]
+    for size in range(200, 400, 7):  # the cut lands at many places: inside and between folds
+        result.report.findings[:] = [
+            finding._replace(line=n, message="m" * size) for n in range(1, 400)
+        ]
+        result.report.__post_init__()
+        body = render(result, env(tmp_path))
+        assert len(body) <= COMMENT_LIMIT
+        assert body.count("<details") == body.count("</details>")
+        assert body.startswith("### ") and body.endswith(MARKER + "\n")
