@@ -31,7 +31,7 @@ def terminal_text(text: str) -> str:
 
 def md_text(text: str) -> str:
     """Plain text for a table cell or a line of prose: every Markdown meaning escaped."""
-    flat = " ".join(text.split())  # newlines would end a table row
+    flat = terminal_text(" ".join(text.split()))  # newlines would end a table row
     escaped = _SPECIAL.sub(lambda m: _ENTITIES.get(m.group(0), "\\" + m.group(0)), flat)
     return escaped.replace("@", _MENTION)
 

@@ -182,9 +182,11 @@ class _ChecklistShelf:
             files[path.stem] = (path, f"(built-in) checklists/{path.name}")
         own = root / config.checklists
         if own.is_dir() and _inside(root, own):
+            own_files: dict[str, tuple[Path, str]] = {}
             for path in _yaml_files(own):
-                if _inside(root, path):
-                    files[path.stem] = (path, _shown(root, path))
+                if _inside(root, path):  # x.yaml before x.yml, as `launchgate ci` looks
+                    own_files.setdefault(path.stem, (path, _shown(root, path)))
+            files.update(own_files)
         self._checklists = {
             name: read_checklist(path, shown, config.max_file_size, problems)
             for name, (path, shown) in sorted(files.items())

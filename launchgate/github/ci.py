@@ -13,10 +13,13 @@ is never passed.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import posixpath
+import re
 import tempfile
 from collections.abc import Mapping
 from dataclasses import replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, TextIO
 
 from launchgate.config import Config
@@ -25,13 +28,19 @@ from launchgate.errors import ExitCode, LaunchgateError, UsageError
 from launchgate.findings import Finding, Report, Severity
 from launchgate.github import actions
 from launchgate.github.actions import ActionsEnv
-from launchgate.github.client import ChangedFile, Forbidden, GitHubClient, Limits
+from launchgate.github.client import ChangedFile, Forbidden, GitHubClient, Limits, NotFound
 from launchgate.github.event import PullRequest, parse_pull_request, pull_request_from
 from launchgate.github.outcome import LaunchSignoffs, Outcome
 from launchgate.github.policy import BasePolicy, fetch_policy, policy_changes
 from launchgate.github.signoffs import SignoffCheck
-from launchgate.loader import bulk_loading, read_document, read_documents
-from launchgate.repository import Repository, add_launches, load_repository, open_repository
+from launchgate.loader import Problem, bulk_loading, read_document, read_documents
+from launchgate.repository import (
+    LoadProblem,
+    Repository,
+    add_launches,
+    load_repository,
+    open_repository,
+)
 from launchgate.rules import RULES
 from launchgate.rules.base import Launch
 from launchgate.rules.signoffs import MISSING, REJECTED, STALE, UNVERIFIED
@@ -82,8 +91,10 @@ def _run(
     client = GitHubClient(env.api_url, env.repository, env.token, limits)
     pull: PullRequest | None
     if pull_number is not None:
+        if not head:
+            raise UsageError("--pull-request needs --head: the commit GitHub says it is at")
         pull = parse_pull_request(client.pull(pull_number), f"pull request #{pull_number}")
-        if head and pull.head_sha != head:
+        if pull.head_sha != head:
             raise UsageError(
                 f"pull request #{pull_number} is at {pull.head_sha[:7]}, not {head[:7]}: "
                 "launchgate checks only the pull request of the commit it was given"
@@ -119,6 +130,9 @@ def _scope(workspace: Path, path: str | None) -> tuple[Path, str]:
     root = (workspace / path).resolve()
     if not root.is_dir():
         raise UsageError(f"{path}: no such directory")
+    link = None if Path(path).is_absolute() else _first_link(workspace, Path(path).as_posix())
+    if link is not None:
+        raise UsageError(f"{path} goes through a symbolic link ({link}); name the folder itself")
     try:
         relative = root.relative_to(workspace.resolve()).as_posix()
     except ValueError:
@@ -158,20 +172,32 @@ def _check_pull(
     fail_on: Severity,
 ) -> Outcome:
     config = policy.config
+    # Files are listed by the base's patterns and the pull request's: a pull request
+    # that adds a pattern still has the launches it brings in checked.
+    patterns = _manifest_patterns(config, env.workspace)
     repo = open_repository(
         env.workspace,
-        config,
+        config.model_copy(update={"manifests": patterns}),
         policy.config_file,
         policy_root=policy.root,
         checklists=policy.checklists,
     )
+    _refuse_links(repo)
     with bulk_loading():
         add_launches(repo, read_documents(repo.files, config.max_file_size))
     repo.problems += policy.checklists.problems
     offline = check(repo, today or _today(config), fail_on)
 
-    files = _within(client.pull_files(pull.number), env.prefix)
+    everywhere = client.pull_files(pull.number)
+    if pull.changed_files is not None and len(everywhere) < pull.changed_files:
+        raise UsageError(
+            f"the pull request changes {pull.changed_files} files and GitHub lists only "
+            f"{len(everywhere)}: launchgate cannot tell which launches it changes. "
+            "Split it, or change launches in a pull request of their own"
+        )
+    files = _within(everywhere, env.prefix)
     changed = _changed_launches(repo, files)
+    moved = _removed_roles(files, patterns, policy, client, pull.base_sha, env.prefix)
     checker = SignoffCheck(
         config=config,
         config_file=policy.config_file or ".launchgate.yml",
@@ -184,7 +210,8 @@ def _check_pull(
     signoffs = []
     for launch, previous in changed:
         roles = _required_roles(launch, previous, policy, client, pull.base_sha, env.prefix)
-        launch_files = _launch_files(launch, previous)
+        roles += [role for role in moved.get(launch.manifest.id, []) if role not in roles]
+        launch_files = _launch_files(launch, previous, env.workspace)
         signoffs.append(
             LaunchSignoffs(launch, [checker.role_state(role, launch_files) for role in roles])
         )
@@ -244,15 +271,107 @@ def _required_roles(
     data = client.file_at(prefix + previous, base_sha)
     if data is None:
         return roles
-    base = _base_manifest(data, previous, policy)
+    return roles + [
+        r for r in _roles_of(_base_manifest(data, previous, policy), policy) if r not in roles
+    ]
+
+
+def _removed_roles(
+    files: list[ChangedFile],
+    patterns: list[str],
+    policy: BasePolicy,
+    client: GitHubClient,
+    base_sha: str,
+    prefix: str,
+) -> dict[str, list[str]]:
+    """Launch id -> the roles of manifests the pull request removes.
+
+    Deleting a manifest and adding one with the same id elsewhere is no rename to
+    GitHub, and must not drop the roles the old one asked for.
+    """
+    matchers = [_glob_regex(pattern) for pattern in patterns]
+    roles: dict[str, list[str]] = {}
+    for change in files:
+        if change.status != "removed" or not any(m.fullmatch(change.path) for m in matchers):
+            continue
+        data = client.file_at(prefix + change.path, base_sha)
+        base = _base_manifest(data, change.path, policy) if data is not None else {}
+        launch_id = base.get("id")
+        if isinstance(launch_id, str):
+            known = roles.setdefault(launch_id, [])
+            known += [role for role in _roles_of(base, policy) if role not in known]
+    return roles
+
+
+def _roles_of(base: dict[str, Any], policy: BasePolicy) -> list[str]:
+    """The roles a base manifest (read as data) requires: its checklist's, then its own."""
+    roles: list[str] = []
     checklist = base.get("checklist")
     if isinstance(checklist, str):
         listed = policy.checklists.get(checklist)
-        roles += [role for role in (listed.signoffs if listed else []) if role not in roles]
+        roles += list(listed.signoffs) if listed else []
     own = base.get("signoffs")
     if isinstance(own, list):
         roles += [role for role in own if isinstance(role, str) and role not in roles]
     return roles
+
+
+def _manifest_patterns(config: Config, root: Path) -> list[str]:
+    """The base config's manifest patterns, then any the workspace's config adds."""
+    from launchgate.config import load_config
+
+    try:
+        head, _ = load_config(root)
+    except LaunchgateError:
+        return config.manifests  # a broken config in the pull request adds nothing
+    return config.manifests + [p for p in head.manifests if p not in config.manifests]
+
+
+def _glob_regex(pattern: str) -> re.Pattern[str]:
+    """A manifests pattern (`launches/**/*.yaml`) as a regex over repository paths."""
+    parts = []
+    index = 0
+    while index < len(pattern):
+        if pattern.startswith("**/", index):
+            parts.append("(?:.*/)?")
+            index += 3
+        elif pattern.startswith("**", index):
+            parts.append(".*")
+            index += 2
+        else:
+            char = pattern[index]
+            parts.append("[^/]*" if char == "*" else "[^/]" if char == "?" else re.escape(char))
+            index += 1
+    return re.compile("".join(parts))
+
+
+def _refuse_links(repo: Repository) -> None:
+    """A manifest reached through a symbolic link is a problem, not a launch.
+
+    In a pull request a link can make one file look like another: GitHub lists
+    the link and its target as different paths, and the sign-off check goes by
+    path. So `launchgate ci` follows no link, inside the repository or not.
+    """
+    kept = []
+    for path, shown in repo.files:
+        link = _first_link(repo.root, shown)
+        if link is None:
+            kept.append((path, shown))
+        else:
+            message = (
+                f"is reached through a symbolic link ({link}); launchgate ci follows no "
+                "links in a pull request"
+            )
+            repo.problems.append(LoadProblem(shown, Problem(1, 1, message)))
+    repo.files = kept
+
+
+def _first_link(root: Path, relative: str) -> str | None:
+    parts = PurePosixPath(relative).parts
+    for end in range(1, len(parts) + 1):
+        if root.joinpath(*parts[:end]).is_symlink():
+            return "/".join(parts[:end])
+    return None
 
 
 def _base_manifest(data: bytes, path: str, policy: BasePolicy) -> dict[str, Any]:
@@ -264,12 +383,23 @@ def _base_manifest(data: bytes, path: str, policy: BasePolicy) -> dict[str, Any]
     return document.data if document.ok and isinstance(document.data, dict) else {}
 
 
-def _launch_files(launch: Launch, previous: str | None) -> set[str]:
-    """The files whose change makes an approval of the launch stale: manifest and sources."""
+def _launch_files(launch: Launch, previous: str | None, root: Path) -> set[str]:
+    """The files whose change makes an approval of the launch stale: manifest and sources.
+
+    A source is named as written and as the file it resolves to, so neither
+    `./app/en.json` nor a link to it hides a change.
+    """
     files = {launch.file}
     if previous:
         files.add(previous)
-    files |= {item.source.partition("#")[0] for item in launch.manifest.copy_items if item.source}
+    for item in launch.manifest.copy_items:
+        if item.source:
+            written = posixpath.normpath(item.source.partition("#")[0])
+            files.add(written)
+            real = os.path.realpath(root / written)
+            inside = os.path.relpath(real, os.path.realpath(root))
+            if not inside.startswith(".."):
+                files.add(PurePosixPath(Path(inside)).as_posix())
     return files
 
 
@@ -315,7 +445,11 @@ class _ChangesSince:
 
     def __call__(self, commit: str) -> set[str] | None:
         if commit not in self.cache:
-            status, everywhere = self.client.compare(commit, self.head)
+            try:
+                status, everywhere = self.client.compare(commit, self.head)
+            except NotFound:  # a commit GitHub no longer has (force-pushed away)
+                self.cache[commit] = None
+                return None
             files = _within(everywhere, self.prefix)
             if status not in ("ahead", "identical") or len(everywhere) >= 300:
                 # A force-push (diverged) or a diff GitHub cuts short: what changed is unknown.

@@ -132,7 +132,7 @@ class GitHubClient:
         """A file's bytes at a commit, or None when there is no file at that path."""
         try:
             data = self._json("GET", f"/repos/{self.repo}/contents/{_path(path)}", {"ref": ref})
-        except _NotFound:
+        except NotFound:
             return None
         if not isinstance(data, dict) or data.get("type") != "file":
             return None  # a folder or a submodule is not a policy file
@@ -148,7 +148,7 @@ class GitHubClient:
         """The names in a folder at a commit ([] when there is no such folder)."""
         try:
             data = self._json("GET", f"/repos/{self.repo}/contents/{_path(path)}", {"ref": ref})
-        except _NotFound:
+        except NotFound:
             return []
         return [str(item.get("name")) for item in data] if isinstance(data, list) else []
 
@@ -185,7 +185,7 @@ class GitHubClient:
         try:
             path = f"/orgs/{_path(org)}/teams/{_path(team)}/memberships/{_path(login)}"
             data = self._json("GET", path)
-        except _NotFound:
+        except NotFound:
             return None
         return str(data.get("state")) if isinstance(data, dict) else None
 
@@ -207,7 +207,7 @@ class GitHubClient:
         self._json("PATCH", f"/repos/{self.repo}/issues/comments/{comment_id}", body={"body": body})
 
     def delete_comment(self, comment_id: int) -> None:
-        with contextlib.suppress(_NotFound):  # another run deleted it first
+        with contextlib.suppress(NotFound):  # another run deleted it first
             self._json("DELETE", f"/repos/{self.repo}/issues/comments/{comment_id}")
 
     def create_status(self, sha: str, state: str, description: str, target_url: str | None) -> None:
@@ -263,8 +263,8 @@ class GitHubClient:
         return headers, data
 
 
-class _NotFound(LaunchgateError):
-    pass
+class NotFound(LaunchgateError):
+    """GitHub answered 404: no such file, commit, pull request (or not visible to the token)."""
 
 
 def _classify(error: GithubException, method: str, path: str) -> LaunchgateError:
@@ -272,7 +272,7 @@ def _classify(error: GithubException, method: str, path: str) -> LaunchgateError
     message = error.data.get("message") if isinstance(error.data, dict) else None
     where = f"{method} {_shown(path)}"
     if status == 404:
-        return _NotFound(where)
+        return NotFound(f"{where}: 404 {message or 'Not Found'}")
     if status == 401:
         return GitHubUnavailable(f"GitHub refused the token (401 {message or 'Bad credentials'})")
     if status == 403 and not _rate_limited(message):

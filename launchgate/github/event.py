@@ -12,7 +12,6 @@ from typing import Any
 
 from launchgate.errors import UsageError
 
-# pull_request_target is left out: its checkout is the base branch, not the changes to check.
 PULL_REQUEST_EVENTS = ("pull_request", "pull_request_review")
 
 
@@ -27,10 +26,17 @@ class PullRequest:
     title: str
     labels: tuple[str, ...]
     from_fork: bool
+    changed_files: int | None = None  # as GitHub counts them, to know the file list is whole
 
 
 def pull_request_from(event_name: str, payload: dict[str, Any]) -> PullRequest | None:
     """The event's pull request, or None for an event that is about none."""
+    if event_name == "pull_request_target":
+        raise UsageError(
+            "launchgate ci does not run on pull_request_target: its checkout is the base "
+            "branch, not the changes to check. Use pull_request (and, to comment on forks, "
+            "the workflow_run pattern in the README)"
+        )
     if event_name not in PULL_REQUEST_EVENTS:
         return None
     pr = payload.get("pull_request")
@@ -55,6 +61,7 @@ def parse_pull_request(pr: dict[str, Any], source: str) -> PullRequest:
             title=str(pr.get("title") or ""),
             labels=tuple(str(label.get("name", "")) for label in pr.get("labels") or []),
             from_fork=head_repo is not None and head_repo != base_repo,
+            changed_files=int(pr["changed_files"]) if "changed_files" in pr else None,
         )
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise UsageError(f"{source} is not a pull request: {error}") from None

@@ -52,6 +52,8 @@ def publish(
     if comment_on_pr:
         try:
             upsert_comment(client, pull.number, comment.render(outcome, env), env.comment_author)
+        except CommentAuthorMismatch as error:
+            log.write(f"::warning title=launchgate::{actions.escape_data(str(error))}\n")
         except Forbidden as error:
             log.write(f"launchgate: no comment posted: the token may not comment ({error}); ")
             log.write(
@@ -75,13 +77,25 @@ def upsert_comment(client: GitHubClient, number: int, body: str, author: str) ->
     """
     mine = _ours(client.comments(number), author)
     if not mine:
-        return client.create_comment(number, body).id
+        created = client.create_comment(number, body)
+        if created.login and created.login.lower() != author.lower():
+            # Not found again next time, so every run would add one: say how to fix it.
+            raise CommentAuthorMismatch(
+                f"the token comments as {created.login}, not {author}: set the action's "
+                f"comment-author to {created.login} (LAUNCHGATE_COMMENT_AUTHOR), or each run "
+                "adds a comment"
+            )
+        return created.id
     keep, extra = mine[0], mine[1:]
     if keep.body != body:
         client.edit_comment(keep.id, body)
     for duplicate in extra:
         client.delete_comment(duplicate.id)
     return keep.id
+
+
+class CommentAuthorMismatch(Exception):
+    pass
 
 
 def _ours(comments: list[Comment], author: str) -> list[Comment]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -571,3 +572,124 @@ def test_a_rate_limit_resetting_past_the_budget_fails_at_once(
     assert run.code == 2
     assert "rate limit" in run.stderr.lower()
     assert github.count("GET", r"/pulls/7/files$") == 1  # no waiting an hour, no hammering
+
+
+# ---- found by a second read: each was a way through ---------------------------------------
+
+
+def _link(workspace: Path, link: str, target: str) -> None:
+    """Make `link` a symbolic link to `target`, as a checkout of a committed link does."""
+    path = workspace / link
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    elif path.exists() or path.is_symlink():
+        path.unlink()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.symlink_to(target)
+
+
+def test_launches_moved_behind_a_folder_link_are_refused(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    changes: dict[str, str | None] = {p: None for p in BASE if p.startswith("launches/")}
+    changes |= {"stash/" + p.split("/", 1)[1]: t for p, t in BASE.items() if p in changes}
+    changes["stash/smart-reports.yaml"] = manifest("smart-reports", day=3)
+    changes["launches"] = "stash"  # git stores a link as a blob holding its target
+    s = scenario(github, tmp_path, changes)
+    _link(s.workspace(), "launches", "stash")
+    run = s.run(env=TEAM)
+    assert run.code == 1
+    assert "reached through a symbolic link (launches)" in run.stdout
+    assert s.status()[1] == "failure"
+
+
+def test_a_manifest_that_is_a_link_is_refused(github: FakeGitHub, tmp_path: Path) -> None:
+    changes = {
+        "launches/new.yaml": "../drafts/new.yaml",
+        "drafts/new.yaml": manifest("new-thing", day=3),
+    }
+    s = scenario(github, tmp_path, changes)
+    _link(s.workspace(), "launches/new.yaml", "../drafts/new.yaml")
+    s.pull.review("ann", "APPROVED")
+    s.pull.review("mo", "APPROVED")
+    run = s.run(env=TEAM)
+    assert run.code == 1
+    assert "launches/new.yaml" in run.stdout and "symbolic link" in run.stdout
+
+
+def test_deleting_and_re_adding_a_manifest_keeps_the_base_roles(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    base = {**BASE, SMART: manifest("smart-reports", "signoffs: [legal]\n")}
+    changes = {SMART: None, "launches/smart-reports-v2.yaml": manifest("smart-reports", day=3)}
+    s = scenario(github, tmp_path, changes, base=base)
+    s.pull.review("ann", "APPROVED")
+    s.pull.review("mo", "APPROVED")
+    run = s.run(env=TEAM)
+    assert run.code == 1
+    assert "legal has not signed off: lee must approve" in run.stdout
+
+
+def test_launches_a_pull_request_brings_in_by_a_new_pattern_are_checked(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    changes = {
+        ".launchgate.yml": 'manifests: ["launches/**/*.yaml", "plans/*.yaml"]\n' + CONFIG,
+        "plans/big.yaml": manifest("big-launch", "signoffs: [legal]\n", day=3),
+    }
+    s = scenario(github, tmp_path, changes)
+    run = s.run(env=TEAM)
+    assert run.code == 1
+    assert "plans/big.yaml" in run.stdout and "legal has not signed off" in run.stdout
+
+
+def test_a_pull_request_too_big_to_list_is_not_judged(github: FakeGitHub, tmp_path: Path) -> None:
+    changes: dict[str, str | None] = {f"assets/{i:04d}.txt": f"{i}\n" for i in range(3000)}
+    changes[SMART] = manifest("smart-reports", day=3)
+    s = scenario(github, tmp_path, changes)
+    run = s.run(env=TEAM)
+    assert run.code == 2
+    assert "changes 3001 files and GitHub lists only 3000" in run.stderr
+
+
+def test_pull_request_needs_head_and_pull_request_target_is_refused(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
+    run = s.run("--pull-request", "7", "--head", "", env={"GITHUB_EVENT_NAME": "workflow_run"})
+    assert run.code == 2 and "--pull-request needs --head" in run.stderr
+    run = s.run(env={"GITHUB_EVENT_NAME": "pull_request_target"})
+    assert run.code == 2 and "does not run on pull_request_target" in run.stderr
+    assert s.comments() == []
+
+
+def test_an_approval_of_a_commit_github_no_longer_has_is_stale(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
+    s.pull.review("ann", "APPROVED", commit_id="d" * 40)  # force-pushed away
+    s.pull.review("mo", "APPROVED")
+    run = s.run(env=TEAM)
+    assert run.code == 1
+    assert "ann must approve again" in run.stdout
+    github.errors.clear()  # the fake notes the 404 for an unknown commit as unusual
+
+
+def test_a_token_that_comments_as_someone_else_is_told_how_to_fix_it(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
+    run = s.run(token="ghp_maintainer", env=TEAM)
+    assert "set the action's comment-author to maintainer" in run.stdout
+    s.run(token="ghp_maintainer", env={**TEAM, "LAUNCHGATE_COMMENT_AUTHOR": "maintainer"})
+    assert len(s.comments()) == 1
+
+
+def test_a_working_directory_through_a_link_is_refused(github: FakeGitHub, tmp_path: Path) -> None:
+    base = {f"product/{path}": text for path, text in BASE.items()}
+    s = scenario(
+        github, tmp_path, {f"product/{SMART}": manifest("smart-reports", day=3)}, base=base
+    )
+    _link(s.workspace(), "shortcut", "product")
+    run = s.run("shortcut", env=TEAM)
+    assert run.code == 2 and "goes through a symbolic link (shortcut)" in run.stderr
