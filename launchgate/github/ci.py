@@ -41,7 +41,7 @@ from launchgate.repository import (
     load_repository,
     open_repository,
 )
-from launchgate.rules import RULES
+from launchgate.rules import MANIFEST_INVALID, RULES
 from launchgate.rules.base import Launch
 from launchgate.rules.signoffs import MISSING, REJECTED, STALE, UNVERIFIED
 
@@ -70,9 +70,15 @@ def run(
     try:
         return _run(env, _limits(environ), today, fail_on, comment, log, pull_number, head)
     except LaunchgateError as error:
-        # No verdict: the step fails, and the summary and outputs say why, not "pass".
-        actions.write_summary(env.summary, f"### ⛔ launchgate could not check\n\n{error}\n")
-        actions.write_outputs(env.output, {"status": "fail", "errors": "", "warnings": ""})
+        # The step fails, and the summary and outputs say why, never "pass".
+        from launchgate.github.publish import NotPosted
+
+        if isinstance(error, NotPosted):  # the verdict and counts are written already
+            actions.write_summary(env.summary, f"\n### ⛔ launchgate {error}\n")
+            actions.write_outputs(env.output, {"status": "fail"})
+        else:
+            actions.write_summary(env.summary, f"### ⛔ launchgate could not check\n\n{error}\n")
+            actions.write_outputs(env.output, {"status": "fail", "errors": "", "warnings": ""})
         raise
 
 
@@ -186,6 +192,7 @@ def _check_pull(
     with bulk_loading():
         add_launches(repo, read_documents(repo.files, config.max_file_size))
     repo.problems += policy.checklists.problems
+    reported = len(policy.checklists.problems)
     offline = check(repo, today or _today(config), fail_on)
 
     everywhere = client.pull_files(pull.number)
@@ -217,6 +224,22 @@ def _check_pull(
         )
     findings = [f for f in offline.findings if f.rule != UNVERIFIED.name]
     findings += _signoff_findings(signoffs, config)
+    # A checklist only a base manifest names is read after the check: report it too.
+    setting = config.rules.get(MANIFEST_INVALID.name)
+    if setting != "off":
+        severity = Severity.parse(setting) if setting else MANIFEST_INVALID.severity
+        findings += [
+            Finding(
+                p.file,
+                p.problem.line,
+                p.problem.column,
+                MANIFEST_INVALID.name,
+                severity,
+                p.problem.message,
+                None,
+            )
+            for p in policy.checklists.problems[reported:]
+        ]
     report = Report(
         launches=offline.launches,
         findings=findings,

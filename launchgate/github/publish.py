@@ -13,7 +13,8 @@ from typing import TextIO
 from launchgate.findings import Severity
 from launchgate.github import actions, comment
 from launchgate.github.actions import ActionsEnv
-from launchgate.github.client import Comment, Forbidden, GitHubClient
+from launchgate.github.client import Comment, Forbidden, GitHubClient, GitHubUnavailable
+from launchgate.github.event import PullRequest
 from launchgate.github.outcome import Outcome
 from launchgate.reporters import json_report
 
@@ -49,6 +50,21 @@ def publish(
     pull = outcome.pull
     if client is None or pull is None:
         return
+    try:
+        _post(env, outcome, pull, client, comment_on_pr, log)
+    except GitHubUnavailable as error:
+        raise NotPosted(f"checked, but the result could not be posted to GitHub: {error}") from None
+
+
+def _post(
+    env: ActionsEnv,
+    outcome: Outcome,
+    pull: PullRequest,
+    client: GitHubClient,
+    comment_on_pr: bool,
+    log: TextIO,
+) -> None:
+    report = outcome.report
     if comment_on_pr:
         try:
             upsert_comment(client, pull.number, comment.render(outcome, env), env.comment_author)
@@ -96,6 +112,10 @@ def upsert_comment(client: GitHubClient, number: int, body: str, author: str) ->
 
 class CommentAuthorMismatch(Exception):
     pass
+
+
+class NotPosted(GitHubUnavailable):
+    """The check ran and its files were written; the comment or status was not."""
 
 
 def _ours(comments: list[Comment], author: str) -> list[Comment]:

@@ -476,6 +476,8 @@ def test_a_write_that_may_have_happened_is_never_sent_twice(
     assert run.code == 2
     assert github.count("POST", r"/issues/7/comments$") == 1
     assert "GitHub answered 502 to POST /repos/acme/app/issues/7/comments" in run.stderr
+    assert "checked, but the result could not be posted to GitHub" in run.stderr
+    assert "could not check" not in run.summary and run.outputs["status"] == "fail"
 
 
 def test_a_persistent_outage_fails_with_exit_2_and_never_passes(
@@ -693,3 +695,19 @@ def test_a_working_directory_through_a_link_is_refused(github: FakeGitHub, tmp_p
     _link(s.workspace(), "shortcut", "product")
     run = s.run("shortcut", env=TEAM)
     assert run.code == 2 and "goes through a symbolic link (shortcut)" in run.stderr
+
+
+def test_a_broken_checklist_only_the_base_manifest_names_is_reported(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    base = {
+        **BASE,
+        "checklists/legacy.yaml": "signoffs: [legal\n",  # not YAML
+        SMART: manifest("smart-reports").replace("checklist: standard", "checklist: legacy"),
+    }
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)}, base=base)
+    s.pull.review("ann", "APPROVED")
+    s.pull.review("mo", "APPROVED")
+    run = s.run(env=TEAM)
+    assert run.code == 1
+    assert "file=checklists/legacy.yaml" in run.stdout and "manifest-invalid" in run.stdout
