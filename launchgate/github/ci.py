@@ -224,22 +224,7 @@ def _check_pull(
         )
     findings = [f for f in offline.findings if f.rule != UNVERIFIED.name]
     findings += _signoff_findings(signoffs, config)
-    # A checklist only a base manifest names is read after the check: report it too.
-    setting = config.rules.get(MANIFEST_INVALID.name)
-    if setting != "off":
-        severity = Severity.parse(setting) if setting else MANIFEST_INVALID.severity
-        findings += [
-            Finding(
-                p.file,
-                p.problem.line,
-                p.problem.column,
-                MANIFEST_INVALID.name,
-                severity,
-                p.problem.message,
-                None,
-            )
-            for p in policy.checklists.problems[reported:]
-        ]
+    findings += _late_problems(policy.checklists.problems[reported:], config)
     report = Report(
         launches=offline.launches,
         findings=findings,
@@ -256,6 +241,25 @@ def _check_pull(
         policy_changes=policy_changes(config, policy.config_file, files),
         config=config,
     )
+
+
+def _late_problems(problems: list[LoadProblem], config: Config) -> list[Finding]:
+    """Problems in checklists that only base manifests name: read after the check ran."""
+    setting = config.rules.get(MANIFEST_INVALID.name)
+    if setting == "off":
+        return []
+    severity = Severity.parse(setting) if setting else MANIFEST_INVALID.severity
+    return [
+        Finding(
+            p.file,
+            p.problem.line,
+            p.problem.column,
+            MANIFEST_INVALID.name,
+            severity,
+            p.problem.message,
+        )
+        for p in problems
+    ]
 
 
 def _today(config: Config) -> dt.date:
