@@ -179,6 +179,14 @@ def scenario(
 
 
 TEAM = {"LAUNCHGATE_TEAM_TOKEN": "ghp_maintainer"}
+
+
+def sign_off(s: Scenario) -> None:
+    """Approvals from product (ann, a listed user) and marketing (mo, a team member)."""
+    s.pull.review("ann", "APPROVED")
+    s.pull.review("mo", "APPROVED")
+
+
 SMART = "launches/smart-reports.yaml"
 
 
@@ -189,8 +197,7 @@ def test_a_signed_off_launch_passes_with_one_comment_and_a_success_status(
     github: FakeGitHub, tmp_path: Path
 ) -> None:
     s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
-    s.pull.review("ann", "APPROVED")
-    s.pull.review("mo", "APPROVED")
+    sign_off(s)
     run = s.run(env=TEAM)
     assert run.code == 0, run.stdout + run.stderr
     (body,) = s.comments()
@@ -221,8 +228,7 @@ def test_a_missing_role_fails_and_says_who_may_sign(github: FakeGitHub, tmp_path
 
 def test_the_author_never_signs_off(github: FakeGitHub, tmp_path: Path) -> None:
     s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)}, author="ann")
-    s.pull.review("ann", "APPROVED")
-    s.pull.review("mo", "APPROVED")
+    sign_off(s)
     run = s.run(env=TEAM)
     assert run.code == 1
     assert "the approval by the author ann was ignored" in run.stdout
@@ -255,8 +261,7 @@ def test_removing_signoffs_from_the_manifest_keeps_the_base_roles(
 ) -> None:
     base = {**BASE, SMART: manifest("smart-reports", "signoffs: [legal]\n")}
     s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)}, base=base)
-    s.pull.review("ann", "APPROVED")
-    s.pull.review("mo", "APPROVED")
+    sign_off(s)
     run = s.run(env=TEAM)
     assert run.code == 1
     assert "legal has not signed off: lee must approve" in run.stdout
@@ -266,8 +271,7 @@ def test_removing_signoffs_from_the_manifest_keeps_the_base_roles(
 
 def test_a_stale_approval_after_a_push_is_signoff_stale(github: FakeGitHub, tmp_path: Path) -> None:
     s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
-    s.pull.review("ann", "APPROVED")
-    s.pull.review("mo", "APPROVED")
+    sign_off(s)
     reviewed = s.pull.head_sha
     s.pull.push({"README.md": "unrelated\n"})  # does not touch the launch: still signed
     assert s.run(env=TEAM).code == 0
@@ -281,8 +285,7 @@ def test_a_stale_approval_after_a_push_is_signoff_stale(github: FakeGitHub, tmp_
 
 def test_changes_requested_then_dismissed(github: FakeGitHub, tmp_path: Path) -> None:
     s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
-    s.pull.review("ann", "APPROVED")
-    s.pull.review("mo", "APPROVED")
+    sign_off(s)
     objection = s.pull.review("lee", "CHANGES_REQUESTED")  # lee is not in the launch's roles
     assert s.run(env=TEAM).code == 0
     rejection = s.pull.review("ann", "CHANGES_REQUESTED")
@@ -310,8 +313,7 @@ def test_without_a_team_token_membership_is_reported_unreadable(
     github: FakeGitHub, tmp_path: Path
 ) -> None:
     s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
-    s.pull.review("ann", "APPROVED")
-    s.pull.review("mo", "APPROVED")
+    sign_off(s)
     run = s.run()  # the Actions token may not read organisation teams
     assert run.code == 1
     assert "team membership could not be read (mo in acme/marketing" in run.stdout
@@ -388,8 +390,7 @@ def test_a_pull_request_number_that_does_not_match_the_head_is_refused(
     github: FakeGitHub, tmp_path: Path
 ) -> None:
     s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
-    s.pull.review("ann", "APPROVED")
-    s.pull.review("mo", "APPROVED")
+    sign_off(s)
     workflow_run = {**TEAM, "GITHUB_EVENT_NAME": "workflow_run"}
     run = s.run("--pull-request", "7", "--head", "0" * 40, env=workflow_run)
     assert run.code == 2
@@ -402,8 +403,7 @@ def test_a_pull_request_number_that_does_not_match_the_head_is_refused(
 
 def test_github_enterprise_base_urls_work(github: FakeGitHub, tmp_path: Path) -> None:
     s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
-    s.pull.review("ann", "APPROVED")
-    s.pull.review("mo", "APPROVED")
+    sign_off(s)
     run = s.run(env=TEAM, api_url=github.url_ghes)
     assert run.code == 0, run.stdout + run.stderr
     assert len(s.comments()) == 1
@@ -433,8 +433,7 @@ def test_the_api_budget_for_three_launches(github: FakeGitHub, tmp_path: Path) -
         "launches/team-goals.yaml": manifest("team-goals", day=16),
     }
     s = scenario(github, tmp_path, changes)
-    s.pull.review("ann", "APPROVED")
-    s.pull.review("mo", "APPROVED")
+    sign_off(s)
     s.pull.comment("bob", "looks good")
     run = s.run(env=TEAM)
     assert run.code == 0, run.stdout
@@ -447,8 +446,7 @@ def test_the_api_budget_for_three_launches(github: FakeGitHub, tmp_path: Path) -
 
 def test_a_502_then_success_is_retried(github: FakeGitHub, tmp_path: Path) -> None:
     s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
-    s.pull.review("ann", "APPROVED")
-    s.pull.review("mo", "APPROVED")
+    sign_off(s)
     github.fail("GET", r"/pulls/7/reviews$", [502])
     assert s.run(env=TEAM).code == 0
     assert github.count("GET", r"/pulls/7/reviews$") == 2
@@ -456,8 +454,7 @@ def test_a_502_then_success_is_retried(github: FakeGitHub, tmp_path: Path) -> No
 
 def test_a_rate_limit_waits_for_the_reset(github: FakeGitHub, tmp_path: Path) -> None:
     s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
-    s.pull.review("ann", "APPROVED")
-    s.pull.review("mo", "APPROVED")
+    sign_off(s)
     github.fail("GET", r"/pulls/7/files$", [primary_rate_limit(reset_in=1)])
     github.fail("POST", r"/statuses/", [too_many_requests(retry_after=1)])
     run = s.run(env=TEAM)
@@ -612,8 +609,7 @@ def test_a_manifest_that_is_a_link_is_refused(github: FakeGitHub, tmp_path: Path
     }
     s = scenario(github, tmp_path, changes)
     _link(s.workspace(), "launches/new.yaml", "../drafts/new.yaml")
-    s.pull.review("ann", "APPROVED")
-    s.pull.review("mo", "APPROVED")
+    sign_off(s)
     run = s.run(env=TEAM)
     assert run.code == 1
     assert "launches/new.yaml" in run.stdout and "symbolic link" in run.stdout
@@ -625,8 +621,7 @@ def test_deleting_and_re_adding_a_manifest_keeps_the_base_roles(
     base = {**BASE, SMART: manifest("smart-reports", "signoffs: [legal]\n")}
     changes = {SMART: None, "launches/smart-reports-v2.yaml": manifest("smart-reports", day=3)}
     s = scenario(github, tmp_path, changes, base=base)
-    s.pull.review("ann", "APPROVED")
-    s.pull.review("mo", "APPROVED")
+    sign_off(s)
     run = s.run(env=TEAM)
     assert run.code == 1
     assert "legal has not signed off: lee must approve" in run.stdout
@@ -706,8 +701,7 @@ def test_a_broken_checklist_only_the_base_manifest_names_is_reported(
         SMART: manifest("smart-reports").replace("checklist: standard", "checklist: legacy"),
     }
     s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)}, base=base)
-    s.pull.review("ann", "APPROVED")
-    s.pull.review("mo", "APPROVED")
+    sign_off(s)
     run = s.run(env=TEAM)
     assert run.code == 1
     assert "file=checklists/legacy.yaml" in run.stdout and "manifest-invalid" in run.stdout
