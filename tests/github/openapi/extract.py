@@ -24,9 +24,9 @@ The package version and the source file are recorded under ``info.x-source``.
 
 Run it again to refresh (from the repository root)::
 
-    python tests/github/openapi/extract.py                    # the pinned version
-    python tests/github/openapi/extract.py --version latest   # upgrade
-    python tests/github/openapi/extract.py --tarball openapi-23.0.2.tgz  # offline
+    python -m tests.github.openapi.extract                    # the pinned version
+    python -m tests.github.openapi.extract --version latest   # upgrade
+    python -m tests.github.openapi.extract --tarball openapi-23.0.2.tgz  # offline
 
 then run the tests: ``tests/github/test_fake.py`` proves that the fake still
 answers within the (possibly new) contract.
@@ -37,12 +37,12 @@ from __future__ import annotations
 import argparse
 import copy
 import json
-import subprocess
 import sys
-import tarfile
 import tempfile
 from pathlib import Path
 from typing import Any
+
+from tests.github.npm import pack, read_json
 
 PACKAGE = "@octokit/openapi"
 PINNED_VERSION = "23.0.2"
@@ -84,28 +84,6 @@ SCHEMA_MAP_KEYS = {"properties", "patternProperties", "$defs"}
 DROPPED_SCHEMA_KEYS = {"description", "title", "example", "examples", "externalDocs", "xml"}
 
 SCHEMA_REF = "#/components/schemas/"
-
-
-def download(version: str, workdir: Path) -> Path:
-    """``npm pack`` the package into workdir and return the tarball's path."""
-    result = subprocess.run(
-        ["npm", "pack", f"{PACKAGE}@{version}", "--pack-destination", str(workdir), "--json"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    packed = json.loads(result.stdout)
-    return workdir / packed[0]["filename"]
-
-
-def read_description(tarball: Path) -> tuple[dict[str, Any], str]:
-    """The REST description inside the tarball, and the package's version."""
-    with tarfile.open(tarball) as archive:
-        package_json = archive.extractfile("package/package.json")
-        description = archive.extractfile(SOURCE_FILE)
-        assert package_json is not None and description is not None
-        version: str = json.load(package_json)["version"]
-        return json.load(description), version
 
 
 def convert_schema(schema: Any) -> Any:
@@ -267,8 +245,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory() as tmp:
-        tarball = args.tarball or download(args.version, Path(tmp))
-        document, version = read_description(tarball)
+        tarball = args.tarball or pack(PACKAGE, args.version, Path(tmp))
+        document, version = read_json(tarball, SOURCE_FILE)
     subset = build_subset(document, version)
     text = json.dumps(subset, indent=1, ensure_ascii=False) + "\n"
     args.output.write_text(text, encoding="utf-8")

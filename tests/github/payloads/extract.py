@@ -9,21 +9,21 @@ each file is. These are the documents a workflow finds at ``GITHUB_EVENT_PATH``.
 
 Run it again to refresh (from the repository root)::
 
-    python tests/github/payloads/extract.py                    # the pinned version
-    python tests/github/payloads/extract.py --version latest   # upgrade
-    python tests/github/payloads/extract.py --tarball webhooks-examples-7.6.1.tgz
+    python -m tests.github.payloads.extract                    # the pinned version
+    python -m tests.github.payloads.extract --version latest   # upgrade
+    python -m tests.github.payloads.extract --tarball webhooks-examples-7.6.1.tgz
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
-import tarfile
 import tempfile
 from pathlib import Path
 from typing import Any
+
+from tests.github.npm import pack, read_json
 
 PACKAGE = "@octokit/webhooks-examples"
 PINNED_VERSION = "7.6.1"
@@ -39,26 +39,6 @@ WANTED: list[tuple[str, str]] = [
 ]
 
 
-def download(version: str, workdir: Path) -> Path:
-    """``npm pack`` the package into workdir and return the tarball's path."""
-    result = subprocess.run(
-        ["npm", "pack", f"{PACKAGE}@{version}", "--pack-destination", str(workdir), "--json"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return workdir / json.loads(result.stdout)[0]["filename"]
-
-
-def read_examples(tarball: Path) -> tuple[list[dict[str, Any]], str]:
-    with tarfile.open(tarball) as archive:
-        package_json = archive.extractfile("package/package.json")
-        index = archive.extractfile(SOURCE_FILE)
-        assert package_json is not None and index is not None
-        version: str = json.load(package_json)["version"]
-        return json.load(index), version
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--version", default=PINNED_VERSION, help=f"default {PINNED_VERSION}")
@@ -67,8 +47,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory() as tmp:
-        tarball = args.tarball or download(args.version, Path(tmp))
-        events, version = read_examples(tarball)
+        tarball = args.tarball or pack(PACKAGE, args.version, Path(tmp))
+        events, version = read_json(tarball, SOURCE_FILE)
     by_name = {event["name"]: event for event in events}
 
     files: dict[str, dict[str, Any]] = {}
