@@ -164,17 +164,11 @@ def _check(args: argparse.Namespace, out: TextIO) -> ExitCode:
     if not root.is_dir():
         raise UsageError(f"{args.path}: no such directory")
     config, config_file = load_config(root)
-    today = args.today or _today_in(config.timezone)
+    today = args.today or config.today()
     report = check_repository(root, config, config_file, today, Severity.parse(args.fail_on))
     colour = args.format == "text" and _use_colour(args.color, out)
     out.write(REPORTERS[args.format](report, colour))
     return ExitCode.NOT_READY if report.failed else ExitCode.READY
-
-
-def _today_in(zone: str) -> dt.date:
-    from zoneinfo import ZoneInfo
-
-    return dt.datetime.now(ZoneInfo(zone)).date()
 
 
 def _use_colour(choice: str, out: TextIO) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from pathlib import Path
 from typing import Literal
@@ -81,6 +82,12 @@ class Config(Strict):
     max_file_size: PositiveInt = Field(DEFAULT_MAX_BYTES, description="bytes per YAML file")
 
     _check_timezone = field_validator("timezone")(check_timezone)
+
+    def today(self) -> dt.date:
+        """Today where the team is: the default `--today`."""
+        from zoneinfo import ZoneInfo
+
+        return dt.datetime.now(ZoneInfo(self.timezone)).date()
 
 
 def find_config(root: Path) -> Path | None:

@@ -164,7 +164,7 @@ def _check_workspace(root: Path, today: dt.date | None, fail_on: Severity) -> Ou
 
     config, config_file = load_config(root)
     repo = load_repository(root, config, config_file)
-    report = check(repo, today or _today(config), fail_on)
+    report = check(repo, today or config.today(), fail_on)
     return Outcome(report, config=config)
 
 
@@ -193,7 +193,7 @@ def _check_pull(
         add_launches(repo, read_documents(repo.files, config.max_file_size))
     repo.problems += policy.checklists.problems
     reported = len(policy.checklists.problems)
-    offline = check(repo, today or _today(config), fail_on)
+    offline = check(repo, today or config.today(), fail_on)
 
     everywhere = client.pull_files(pull.number)
     if pull.changed_files is not None and len(everywhere) < pull.changed_files:
@@ -260,12 +260,6 @@ def _late_problems(problems: list[LoadProblem], config: Config) -> list[Finding]
         )
         for p in problems
     ]
-
-
-def _today(config: Config) -> dt.date:
-    from zoneinfo import ZoneInfo
-
-    return dt.datetime.now(ZoneInfo(config.timezone)).date()
 
 
 def _changed_launches(
