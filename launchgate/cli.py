@@ -46,6 +46,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="check as of this day (default: today in the configured time zone)",
     )
     check.add_argument(
+        "--release",
+        metavar="VERSION",
+        help="check this release too: its launches against the feature flags and its date",
+    )
+    check.add_argument(
+        "--release-date",
+        metavar="YYYY-MM-DD",
+        type=_date,
+        help="with --release: the day it ships (default: release.dates in the config)",
+    )
+    check.add_argument(
         "--color",
         choices=("auto", "always", "never"),
         default="auto",
@@ -165,7 +176,15 @@ def _check(args: argparse.Namespace, out: TextIO) -> ExitCode:
         raise UsageError(f"{args.path}: no such directory")
     config, config_file = load_config(root)
     today = args.today or config.today()
-    report = check_repository(root, config, config_file, today, Severity.parse(args.fail_on))
+    release = None
+    if args.release is not None:
+        from launchgate.release import target_for
+
+        release = target_for(args.release, config, f"--release {args.release}", args.release_date)
+    elif args.release_date is not None:
+        raise UsageError("--release-date needs --release VERSION")
+    fail_on = Severity.parse(args.fail_on)
+    report = check_repository(root, config, config_file, today, fail_on, release)
     colour = args.format == "text" and _use_colour(args.color, out)
     out.write(REPORTERS[args.format](report, colour))
     return ExitCode.NOT_READY if report.failed else ExitCode.READY
@@ -184,7 +203,7 @@ def _rules(out: TextIO) -> ExitCode:
 
     width = max(len(r.name) for r in ALL)
     for rule in ALL:
-        where = " (launchgate ci)" if rule.needs_github else ""
+        where = f" ({rule.tag})" if rule.tag else ""
         out.write(f"{rule.name:<{width}}  {rule.severity.label:<7}  {rule.summary}{where}\n")
     return ExitCode.READY
 

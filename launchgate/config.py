@@ -60,10 +60,37 @@ class ChannelSetting(Strict):
     kind: Literal["hard", "recommendation"] | None = None
 
 
+DEFAULT_VERSION_PATTERN = r"v?(\d+(?:\.\d+)+(?:-[0-9A-Za-z][0-9A-Za-z.-]*)?)"
+
+
 class ReleaseConfig(Strict):
     branches: list[str] = Field(default_factory=lambda: ["release/*"])
     labels: list[str] = Field(default_factory=lambda: ["release"])
     features: str | None = Field(None, description="path#key of the feature flags mapping")
+    version_pattern: str = Field(
+        DEFAULT_VERSION_PATTERN,
+        description="Regex finding the version in a release branch or title; group 1 if any",
+    )
+    dates: dict[str, Day] = Field(
+        default_factory=dict, description="Version -> the day it ships, e.g. {4.2.0: 2026-12-01}"
+    )
+    ignore_flags: list[str] = Field(
+        default_factory=list,
+        description="Flags (globs) that need no launch, e.g. ops.* or flags older than launchgate",
+    )
+
+    @field_validator("version_pattern")
+    @classmethod
+    def _one_group(cls, pattern: str) -> str:
+        import re
+
+        try:
+            compiled = re.compile(pattern)
+        except re.error as error:
+            raise ValueError(f"not a regular expression: {error}") from None
+        if compiled.groups > 1:
+            raise ValueError("use at most one group: the version is group 1, or the whole match")
+        return pattern
 
 
 class Config(Strict):

@@ -64,12 +64,7 @@ def parse(rule: Rule) -> RuleDoc:
 def rule_markdown(rule: Rule) -> str:
     """One rule's section, without its heading: what SARIF viewers show as the rule's help."""
     doc = parse(rule)
-    where = (
-        "checked by `launchgate ci` on a pull request (it reads the reviews)"
-        if rule.needs_github
-        else "checked by `launchgate check` and `launchgate ci`"
-    )
-    out = [doc.summary, "", f"Default severity: **{rule.severity.label}**; {where}.", ""]
+    out = [doc.summary, "", f"Default severity: **{rule.severity.label}**; {rule.runs}.", ""]
     if doc.description:
         out += [doc.description, ""]
     for example in doc.examples:
@@ -114,7 +109,7 @@ def render(rules: Sequence[Rule] = ALL) -> str:
         "| --- | --- | --- |",
     ]
     for rule in rules:
-        ci = " (`launchgate ci`)" if rule.needs_github else ""
+        ci = f" ({rule.tag})" if rule.tag else ""
         out.append(f"| [{rule.name}](#{rule.name}) | {rule.severity.label} | {rule.summary}{ci} |")
     for rule in rules:
         out += ["", f"## {rule.name}", "", rule_markdown(rule).rstrip("\n")]

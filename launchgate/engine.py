@@ -13,15 +13,21 @@ from launchgate.config import Config
 from launchgate.findings import Finding, LaunchSummary, Report, Severity
 from launchgate.loader import PARALLEL_FROM, bulk_loading, read_document
 from launchgate.parallel import split_map
+from launchgate.release import ReleaseTarget, release_findings, release_summary
 from launchgate.repository import LoadProblem, Repository, add_launches, open_repository
 from launchgate.rules import ALL, MANIFEST_INVALID, Rule
 from launchgate.rules.base import Context, Launch, SourceText, Violation
 from launchgate.workdays import Workdays
 
 
-def check(repo: Repository, today: dt.date, fail_on: Severity = Severity.ERROR) -> Report:
-    """Check a repository whose launches are loaded already."""
-    checker = _Checker(repo, today)
+def check(
+    repo: Repository,
+    today: dt.date,
+    fail_on: Severity = Severity.ERROR,
+    release: ReleaseTarget | None = None,
+) -> Report:
+    """Check a repository whose launches are loaded already (and a release, if given)."""
+    checker = _Checker(repo, today, release=release)
     findings = checker.per_launch(repo.launches)
     return checker.report(findings, fail_on)
 
@@ -32,6 +38,7 @@ def check_repository(
     config_file: str | None,
     today: dt.date,
     fail_on: Severity = Severity.ERROR,
+    release: ReleaseTarget | None = None,
 ) -> Report:
     """Load and check a repository; a large one in shards, on several cores.
 
@@ -41,7 +48,7 @@ def check_repository(
     launches see them.
     """
     repo = open_repository(root, config, config_file)
-    checker = _Checker(repo, today)
+    checker = _Checker(repo, today, release=release)
 
     def check_shard(start: int, stop: int) -> list[_Shard]:
         part = replace(repo, launches=[], problems=[], sources={})
@@ -80,6 +87,7 @@ class _Checker:
     repo: Repository
     today: dt.date
     sources: dict[str, SourceText] | None = None
+    release: ReleaseTarget | None = None
 
     def __post_init__(self) -> None:
         config = self.repo.config
@@ -88,7 +96,7 @@ class _Checker:
         self.enabled = [
             (rule, _override(rule, config))
             for rule in ALL
-            if rule.name not in self.disabled and not rule.needs_github
+            if rule.name not in self.disabled and rule.only is None
         ]
         self.ctx = Context(
             config=config,
@@ -137,12 +145,17 @@ class _Checker:
                 )
                 for p in repo.problems
             ]
+        summary = None
+        if self.release is not None:
+            findings += release_findings(repo, self.release)
+            summary = release_summary(repo.launches, self.release)
         return Report(
             launches=[_summary(launch) for launch in repo.launches],
             findings=findings,
             fail_on=fail_on,
             today=self.today.isoformat(),
             files_checked=repo.files_checked,
+            release=summary,
         )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import NamedTuple
 
 
@@ -42,6 +42,16 @@ class LaunchSummary:
     announce: str | None = None  # ISO date
 
 
+@dataclass(frozen=True)
+class ReleaseSummary:
+    """The release a check was about: its version, its day, and its launches' ids."""
+
+    version: str
+    date: str | None  # ISO date
+    launches: tuple[str, ...]
+    why: str = ""  # "--release 4.2.0", "branch release/4.2.0"
+
+
 @dataclass
 class Report:
     launches: list[LaunchSummary]
@@ -49,7 +59,7 @@ class Report:
     fail_on: Severity = Severity.ERROR
     today: str = ""
     files_checked: int = 0
-    extra: dict[str, object] = field(default_factory=dict)
+    release: ReleaseSummary | None = None
 
     def __post_init__(self) -> None:
         self.findings.sort()

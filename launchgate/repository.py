@@ -10,6 +10,8 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -268,39 +270,65 @@ def _read_sources(root: Path, launches: list[Launch], max_bytes: int) -> dict[st
             )
             continue
         if file not in files:
-            files[file] = _parse_source_file(root, file, max_bytes)
+            files[file] = read_data_file(root, file, max_bytes)
         parsed = files[file]
-        if isinstance(parsed, SourceText):
-            resolved[ref] = parsed
+        if isinstance(parsed, str):
+            resolved[ref] = SourceText(None, parsed)
         else:
-            resolved[ref] = _lookup(parsed, key)
+            resolved[ref] = _lookup(parsed.data, key)
     return resolved
 
 
-def _parse_source_file(root: Path, file: str, max_bytes: int) -> Any:
+@dataclass(frozen=True)
+class DataFile:
+    """A JSON or YAML file of the product's (strings, feature flags), parsed."""
+
+    data: Any
+    # key path -> (line, column) of that key; JSON positions are found on demand
+    locate: Callable[[tuple[str, ...]], tuple[int, int]]
+
+
+def read_data_file(root: Path, file: str, max_bytes: int) -> DataFile | str:
+    """A repository file named in a manifest or the config, or why it cannot be read."""
     if "\0" in file:  # no file is named so, and the OS refuses even to look one up
-        return SourceText(None, f"{file!r} is not a file name")
+        return f"{file!r} is not a file name"
     path = root / file
     if Path(file).is_absolute() or not _inside(root, path):
-        return SourceText(None, "points outside the repository")
+        return "points outside the repository"
     if not path.is_file():
-        return SourceText(None, f"{file} does not exist")
+        return f"{file} does not exist"
     if path.suffix == ".json":
         try:
             if path.stat().st_size > max_bytes:
-                return SourceText(None, f"{file} is over the {max_bytes:,}-byte limit")
-            return json.loads(path.read_bytes())
+                return f"{file} is over the {max_bytes:,}-byte limit"
+            text = path.read_text(encoding="utf-8")
+            return DataFile(json.loads(text), lambda steps: _json_position(text, steps))
         except (OSError, ValueError) as error:
-            return SourceText(None, f"{file} is not valid JSON ({error})")
+            return f"{file} is not valid JSON ({error})"
         except RecursionError:
-            return SourceText(None, f"{file} is nested too deeply to read")
+            return f"{file} is nested too deeply to read"
     if path.suffix in YAML_SUFFIXES:
         document = read_document(path, file, max_bytes)
         if not document.ok:
             problem = document.problems[0]
-            return SourceText(None, f"{file}:{problem.line}: {problem.message}")
-        return document.data
-    return SourceText(None, f"{file} is neither JSON nor YAML")
+            return f"{file}:{problem.line}: {problem.message}"
+        return DataFile(document.data, lambda steps: document.locate(steps, key=True))
+    return f"{file} is neither JSON nor YAML"
+
+
+def _json_position(text: str, steps: tuple[str, ...]) -> tuple[int, int]:
+    """Where the key at `steps` is, found key by key: json.loads keeps no positions."""
+    at = -1
+    for step in steps:
+        found = re.compile(re.escape(json.dumps(step, ensure_ascii=False)) + r"\s*:").search(
+            text, at + 1
+        )
+        if not found:
+            break
+        at = found.start()
+    if at < 0:
+        return 1, 1
+    return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
 
 
 def _lookup(data: Any, key: str) -> SourceText:

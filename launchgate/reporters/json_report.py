@@ -11,7 +11,7 @@ SCHEMA = "launchgate.report/v1"
 
 
 def render(report: Report, colour: bool = False) -> str:
-    head = {
+    head: dict[str, object] = {
         "schema": SCHEMA,
         "status": "fail" if report.failed else "pass",
         "today": report.today,
@@ -23,6 +23,12 @@ def render(report: Report, colour: bool = False) -> str:
             "notices": report.count(Severity.NOTICE),
         },
     }
+    if report.release is not None:
+        head["release"] = {
+            "version": report.release.version,
+            "date": report.release.date,
+            "launches": list(report.release.launches),
+        }
     launches = [
         {
             "id": launch.id,

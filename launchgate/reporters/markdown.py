@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from launchgate.escape import md_code, md_text
 from launchgate.findings import Finding, LaunchSummary, Report, Severity
-from launchgate.reporters.summary import counts, verdict
+from launchgate.reporters.summary import counts, release_line, unattached_groups, verdict
 
 ICONS = {
     Severity.ERROR: "❌",
@@ -23,6 +23,9 @@ ICONS = {
 def render(report: Report, colour: bool = False) -> str:
     icon = "🚦" if report.failed else "✅"
     out = [f"### {icon} launchgate: {verdict(report)}", ""]
+    release = release_line(report)
+    if release:
+        out += [f"**{md_text(release[0].upper() + release[1:])}**", ""]
     if report.launches:
         out += [
             "| launch | release · announce | blockers | findings |",
@@ -35,9 +38,8 @@ def render(report: Report, colour: bool = False) -> str:
         if findings:
             title = md_text(launch.name or launch.id)
             out += details(f"{title} — {counts(findings)}", findings, report.launch_failed(launch))
-    stray = report.unattached_findings()
-    if stray:
-        out += details(f"Files that could not be checked — {counts(stray)}", stray, True)
+    for title, stray in unattached_groups(report):
+        out += details(f"{title} — {counts(stray)}", stray, True)
     out.append(f"<sub>checked as of {report.today} · `launchgate explain RULE` for any rule</sub>")
     return "\n".join(out) + "\n"
 

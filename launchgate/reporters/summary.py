@@ -28,3 +28,32 @@ def verdict(report: Report) -> str:
     if failing:
         return f"{failing} of {total} {noun} not ready — {counts(report.findings)}"
     return f"not ready — {counts(report.findings)}"
+
+
+def release_line(report: Report) -> str | None:
+    """`release 4.2.0 (branch release/4.2.0), ships 2026-12-01: 2 launches: a, b`."""
+    release = report.release
+    if release is None:
+        return None
+    why = f" ({release.why})" if release.why else ""
+    day = f", ships {release.date}" if release.date else ""
+    n = len(release.launches)
+    launches = (
+        f"{n} launch{'' if n == 1 else 'es'}: {', '.join(release.launches)}"
+        if n
+        else "no launch has this version"
+    )
+    return f"release {release.version}{why}{day}: {launches}"
+
+
+def unattached_groups(report: Report) -> list[tuple[str, list[Finding]]]:
+    """Findings about no launch, titled: the release's, then files that could not be checked."""
+    stray = report.unattached_findings()
+    ours = [f for f in stray if f.rule == "release-mismatch"] if report.release else []
+    broken = [f for f in stray if f not in ours]
+    groups = []
+    if ours and report.release:
+        groups.append((f"Release {report.release.version}", ours))
+    if broken:
+        groups.append(("Files that could not be checked", broken))
+    return groups

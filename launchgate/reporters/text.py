@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from launchgate.escape import terminal_text as shown
 from launchgate.findings import Finding, Report, Severity
-from launchgate.reporters.summary import verdict
+from launchgate.reporters.summary import release_line, unattached_groups, verdict
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.NOTICE: "36"}
 
@@ -25,12 +25,14 @@ def render(report: Report, colour: bool = False) -> str:
         state = paint("not ready", "31") if report.launch_failed(launch) else paint("ready", "32")
         out.append(f"{paint(title, '1')} ({shown(launch.id)}, {shown(launch.file)}): {state}")
         out += [line(f) for f in findings]
-    stray = report.unattached_findings()
-    if stray:
-        out.append(paint("Files that could not be checked", "1"))
-        out += [line(f) for f in stray]
+    for title, findings in unattached_groups(report):
+        out.append(paint(title, "1"))
+        out += [line(f) for f in findings]
     if out:
         out.append("")
+    release = release_line(report)
+    if release:
+        out.append(shown(release[0].upper() + release[1:]))
     mark = paint("✗", "31") if report.failed else paint("✓", "32")
     out.append(f"{mark} {verdict(report)} (as of {report.today})")
     return "\n".join(out) + "\n"

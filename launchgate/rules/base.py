@@ -12,7 +12,7 @@ import datetime as dt
 import inspect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Literal
 
 from launchgate.channels import Channel
 from launchgate.config import Config
@@ -121,6 +121,15 @@ class Context:
     memo: dict[str, Any] = field(default_factory=dict)
 
 
+# Rules that a plain `launchgate check` leaves out, and where they run instead.
+Only = Literal["pull-request", "release"]
+RUNS: dict[Only | None, str] = {
+    None: "checked by `launchgate check` and `launchgate ci`",
+    "pull-request": "checked by `launchgate ci` on a pull request (it reads the reviews)",
+    "release": "checked on a release: `launchgate check --release VERSION`, "
+    "or a release pull request in `launchgate ci`",
+}
+
 LaunchCheck = Callable[[Launch, Context], Iterable[Violation]]
 ProjectCheck = Callable[[list[Launch], Context], Iterable[tuple[Launch, Violation]]]
 
@@ -132,7 +141,21 @@ class Rule:
     doc: str
     check: LaunchCheck | None = None
     check_all: ProjectCheck | None = None  # sees launches as Launch.for_project_rules gives
-    needs_github: bool = False
+    only: Only | None = None  # None: every check runs it
+
+    @property
+    def needs_github(self) -> bool:
+        return self.only == "pull-request"
+
+    @property
+    def runs(self) -> str:
+        """Where the rule is checked, as the docs say it."""
+        return RUNS[self.only]
+
+    @property
+    def tag(self) -> str:
+        """A note for rule listings: where a rule that not every check runs is checked."""
+        return {None: "", "pull-request": "launchgate ci", "release": "releases"}[self.only]
 
     @property
     def summary(self) -> str:
@@ -145,8 +168,8 @@ def rule(
     check: LaunchCheck | None = None,
     check_all: ProjectCheck | None = None,
     doc: str | None = None,
-    needs_github: bool = False,
+    only: Only | None = None,
 ) -> Rule:
     """A Rule whose documentation is its check's docstring (what `launchgate explain` prints)."""
     text = doc or (check and check.__doc__) or (check_all and check_all.__doc__) or ""
-    return Rule(name, severity, inspect.cleandoc(text), check, check_all, needs_github)
+    return Rule(name, severity, inspect.cleandoc(text), check, check_all, only)

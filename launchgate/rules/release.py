@@ -1,4 +1,4 @@
-"""Release rules: need the release pull request, so they run in `launchgate ci`."""
+"""Release rules: they need a release, so they run for `check --release` and release PRs."""
 
 from __future__ import annotations
 
@@ -8,11 +8,23 @@ from launchgate.rules.base import rule
 MISMATCH = rule(
     "release-mismatch",
     Severity.ERROR,
-    needs_github=True,
-    doc="""A release ships a version or features that its launches disagree with.
+    only="release",
+    doc="""A release ships features, or dates, that its launches disagree with.
 
-    On a release pull request, every feature flag the release enables must be
-    declared by a launch of that version (`features[].flag`), every launch of
-    that version must have its flag enabled, and no launch of that version may
-    be dated after the release. Checked by `launchgate ci`.""",
+    A release is a version: `launchgate check --release 4.2.0`, or a release
+    pull request (a branch in `release.branches` or a label in
+    `release.labels`, the version found by `release.version_pattern`). Its
+    launches are those whose `release.version` is that version. With
+    `release.features: path#key` pointing at the product's feature flags
+    (flag -> enabled), it reports:
+
+    - a flag on in the release that no launch of this or an earlier version
+      declares under `features[].flag`: it ships unannounced, or before the
+      later launch that announces it (`release.ignore_flags` lists flags that
+      need no launch);
+    - a flag of a launch of this version that is off or missing: the launch is
+      announced but does not ship;
+    - a launch of this version dated after the release's day (from
+      `release.dates`, `--release-date`, or the pull request's milestone):
+      it slipped.""",
 )

@@ -48,7 +48,7 @@ UNVERIFIED = rule("signoff-unverified", Severity.NOTICE, check_unverified)
 MISSING = rule(
     "signoff-missing",
     Severity.ERROR,
-    needs_github=True,
+    only="pull-request",
     doc="""A required role has no valid approval on the pull request.
 
     Roles map to GitHub users and teams in the config's `roles`. A role is
@@ -60,7 +60,7 @@ MISSING = rule(
 STALE = rule(
     "signoff-stale",
     Severity.ERROR,
-    needs_github=True,
+    only="pull-request",
     doc="""The only approval of a role predates a change to what it approved.
 
     With `signoffs: {stale: launch}` (the default) an approval goes stale when
@@ -71,7 +71,7 @@ STALE = rule(
 REJECTED = rule(
     "signoff-rejected",
     Severity.ERROR,
-    needs_github=True,
+    only="pull-request",
     doc="""A member of a required role requested changes and has not approved since.
 
     Checked by `launchgate ci`.""",
