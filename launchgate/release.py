@@ -15,6 +15,7 @@ runs it on a release pull request. Both read the flags from the checkout.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import fnmatch
 import re
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from launchgate.config import Config
-from launchgate.findings import Finding, ReleaseSummary, Severity
+from launchgate.findings import Finding, ReleaseSummary
 from launchgate.rules.base import Launch
 from launchgate.rules.release import MISMATCH
 
@@ -54,7 +55,30 @@ def target_for(
     return ReleaseTarget(version, date, why)
 
 
-def is_release_branch(branch: str, labels: tuple[str, ...], config: Config) -> str | None:
+def pull_request_release(
+    branch: str, title: str, labels: tuple[str, ...], due: str | None, config: Config
+) -> ReleaseTarget | str | None:
+    """The release a pull request ships; None for no release PR; a problem as text.
+
+    The day is the pull request's milestone's due date, else `release.dates`.
+    """
+    why = release_reason(branch, labels, config)
+    if why is None:
+        return None
+    version = version_in([branch, title], config)
+    if version is None:
+        return (
+            f"this is a release pull request ({why}), but neither its branch nor its title "
+            "names a version that release.version_pattern finds"
+        )
+    date = None
+    if due:
+        with contextlib.suppress(ValueError):
+            date = dt.date.fromisoformat(due)
+    return target_for(version, config, why, date)
+
+
+def release_reason(branch: str, labels: tuple[str, ...], config: Config) -> str | None:
     """Why a pull request is a release PR (its branch or a label), or None."""
     for pattern in config.release.branches:
         if fnmatch.fnmatchcase(branch, pattern):
@@ -189,10 +213,9 @@ def mismatch_findings(
     config_file: str,
 ) -> list[Finding]:
     """`release-mismatch` for one release, graded by the config."""
-    setting = config.rules.get(MISMATCH.name)
-    if setting == "off":
+    severity = MISMATCH.severity_in(config)
+    if severity is None:
         return []
-    severity = Severity.parse(setting) if setting else MISMATCH.severity
     return [
         Finding(file, line, column, MISMATCH.name, severity, message, launch)
         for file, line, column, message, launch in _mismatches(

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from launchgate.config import Config, ReleaseConfig
-from launchgate.release import is_release_branch, same_version, target_for, version_in
+from launchgate.release import release_reason, same_version, target_for, version_in
 from tests.conftest import EXAMPLES, TODAY, run_cli, write_tree
 
 CONFIG = """\
@@ -244,9 +244,9 @@ def test_a_version_pattern_with_two_groups_is_refused(tmp_path: Path) -> None:
 
 def test_release_pull_requests_by_branch_or_label() -> None:
     config = Config()
-    assert is_release_branch("release/4.2.0", (), config) == "branch release/4.2.0"
-    assert is_release_branch("feature/x", ("bug", "Release"), config) == "label Release"
-    assert is_release_branch("feature/release", (), config) is None
+    assert release_reason("release/4.2.0", (), config) == "branch release/4.2.0"
+    assert release_reason("feature/x", ("bug", "Release"), config) == "label Release"
+    assert release_reason("feature/release", (), config) is None
 
 
 def test_versions_compare_as_versions() -> None:

@@ -32,8 +32,10 @@ from launchgate.github.client import ChangedFile, Forbidden, GitHubClient, Limit
 from launchgate.github.event import PullRequest, parse_pull_request, pull_request_from
 from launchgate.github.outcome import LaunchSignoffs, Outcome
 from launchgate.github.policy import BasePolicy, fetch_policy, policy_changes
+from launchgate.github.provenance import ProvenanceFinder, release_role_states
 from launchgate.github.signoffs import SignoffCheck
 from launchgate.loader import Problem, bulk_loading, read_document, read_documents
+from launchgate.release import ReleaseTarget, in_release, pull_request_release
 from launchgate.repository import (
     LoadProblem,
     Repository,
@@ -41,8 +43,9 @@ from launchgate.repository import (
     load_repository,
     open_repository,
 )
-from launchgate.rules import MANIFEST_INVALID, RULES
+from launchgate.rules import MANIFEST_INVALID
 from launchgate.rules.base import Launch
+from launchgate.rules.release import MISMATCH
 from launchgate.rules.signoffs import MISSING, REJECTED, STALE, UNVERIFIED
 
 _RULE_FOR = {"missing": MISSING, "stale": STALE, "rejected": REJECTED}
@@ -193,7 +196,11 @@ def _check_pull(
         add_launches(repo, read_documents(repo.files, config.max_file_size))
     repo.problems += policy.checklists.problems
     reported = len(policy.checklists.problems)
-    offline = check(repo, today or config.today(), fail_on)
+    release = pull_request_release(
+        pull.head_ref, pull.title, pull.labels, pull.milestone_due, config
+    )
+    target = release if isinstance(release, ReleaseTarget) else None
+    offline = check(repo, today or config.today(), fail_on, target)
 
     everywhere = client.pull_files(pull.number)
     if pull.changed_files is not None and len(everywhere) < pull.changed_files:
@@ -205,13 +212,16 @@ def _check_pull(
     files = _within(everywhere, env.prefix)
     changed = _changed_launches(repo, files)
     moved = _removed_roles(files, patterns, policy, client, pull.base_sha, env.prefix)
+    shipped = _shipped_unchanged(repo, target, changed)
+    config_file = policy.config_file or ".launchgate.yml"
+    memberships = _Memberships(team_client, trusted_404=team_client is not client)
     checker = SignoffCheck(
         config=config,
-        config_file=policy.config_file or ".launchgate.yml",
+        config_file=config_file,
         author=pull.author,
         head_sha=pull.head_sha,
-        reviews=client.reviews(pull.number) if changed else [],
-        membership=_Memberships(team_client, trusted_404=team_client is not client),
+        reviews=client.reviews(pull.number) if changed or shipped else [],
+        membership=memberships,
         changes_since=_ChangesSince(client, pull.head_sha, env.prefix),
     )
     signoffs = []
@@ -222,7 +232,26 @@ def _check_pull(
         signoffs.append(
             LaunchSignoffs(launch, [checker.role_state(role, launch_files) for role in roles])
         )
+    finder = ProvenanceFinder(client, pull.base_sha, pull.base_ref)
+    for launch in shipped:
+        provenance = finder.find(env.prefix + launch.file)
+        states = release_role_states(
+            launch.required_roles,
+            _launch_files(launch, None, env.workspace),
+            provenance,
+            finder.reviews(provenance),
+            checker,
+            config,
+            config_file,
+            memberships,
+            lambda head: _ChangesSince(client, head, env.prefix),
+            launch.file,
+            pull.base_ref,
+        )
+        signoffs.append(LaunchSignoffs(launch, states, provenance))
     findings = [f for f in offline.findings if f.rule != UNVERIFIED.name]
+    if isinstance(release, str):
+        findings += _release_problem(release, config, config_file)
     findings += _signoff_findings(signoffs, config)
     findings += _late_problems(policy.checklists.problems[reported:], config)
     report = Report(
@@ -231,6 +260,7 @@ def _check_pull(
         fail_on=fail_on,
         today=offline.today,
         files_checked=offline.files_checked,
+        release=offline.release,
     )
     return Outcome(
         report,
@@ -243,12 +273,31 @@ def _check_pull(
     )
 
 
+def _shipped_unchanged(
+    repo: Repository, target: ReleaseTarget | None, changed: list[tuple[Launch, str | None]]
+) -> list[Launch]:
+    """The launches a release pull request ships without changing their manifests."""
+    if target is None:
+        return []
+    touched = {launch.file for launch, _ in changed}
+    return [
+        launch for launch in in_release(repo.launches, target.version) if launch.file not in touched
+    ]
+
+
+def _release_problem(problem: str, config: Config, config_file: str) -> list[Finding]:
+    """A release pull request whose version cannot be found: the release is unchecked."""
+    severity = MISMATCH.severity_in(config)
+    return (
+        [] if severity is None else [Finding(config_file, 1, 1, MISMATCH.name, severity, problem)]
+    )
+
+
 def _late_problems(problems: list[LoadProblem], config: Config) -> list[Finding]:
     """Problems in checklists that only base manifests name: read after the check ran."""
-    setting = config.rules.get(MANIFEST_INVALID.name)
-    if setting == "off":
+    severity = MANIFEST_INVALID.severity_in(config)
+    if severity is None:
         return []
-    severity = Severity.parse(setting) if setting else MANIFEST_INVALID.severity
     return [
         Finding(
             p.file,
@@ -511,12 +560,9 @@ def _signoff_findings(signoffs: list[LaunchSignoffs], config: Config) -> list[Fi
         line, column = launch.document.locate(where)
         for role in entry.roles:
             rule = _RULE_FOR.get(role.state)
-            if rule is None:
+            severity = rule.severity_in(config) if rule else None
+            if rule is None or severity is None:
                 continue
-            setting = config.rules.get(rule.name)
-            if setting == "off":
-                continue
-            severity = Severity.parse(setting) if setting else RULES[rule.name].severity
             findings.append(
                 Finding(
                     launch.file, line, column, rule.name, severity, role.message, launch.manifest.id

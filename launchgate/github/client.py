@@ -86,6 +86,7 @@ class Review:
     state: str  # APPROVED, CHANGES_REQUESTED, DISMISSED, COMMENTED, PENDING
     commit: str
     html_url: str
+    submitted_at: str = ""  # ISO 8601, as GitHub gives it
 
 
 @dataclass(frozen=True)
@@ -166,6 +167,7 @@ class GitHubClient:
                 item.get("state", ""),
                 item.get("commit_id") or "",
                 item.get("html_url", ""),
+                item.get("submitted_at") or "",
             )
             for item in self._pages(f"/repos/{self.repo}/pulls/{number}/reviews")
         ]
@@ -178,6 +180,18 @@ class GitHubClient:
             for f in data.get("files") or []
         ]
         return data.get("status", ""), files
+
+    def last_commit(self, path: str, ref: str) -> str | None:
+        """The newest commit reachable from `ref` that changed `path` (None: none did)."""
+        data = self._json(
+            "GET", f"/repos/{self.repo}/commits", {"path": path, "sha": ref, "per_page": 1}
+        )
+        return str(data[0]["sha"]) if isinstance(data, list) and data else None
+
+    def pulls_for_commit(self, sha: str) -> list[dict[str, Any]]:
+        """The pull requests GitHub associates with a commit (merged ones, or open ones)."""
+        data = self._json("GET", f"/repos/{self.repo}/commits/{sha}/pulls", {"per_page": 100})
+        return [item for item in data if isinstance(item, dict)] if isinstance(data, list) else []
 
     def team_membership(self, org: str, team: str, login: str) -> str | None:
         """`active`, `pending`, or None when GitHub says 404: not a member, or, for a token

@@ -63,6 +63,7 @@ def _parts(outcome: Outcome, env: ActionsEnv) -> tuple[list[str], list[str], lis
     icon = "🚦" if report.failed else "✅"
     head = [f"### {icon} launchgate: {verdict(report)}", ""]
     head += _table(outcome)
+    head += _release(outcome, env)
     head += _needs_you(outcome, config)
 
     link = _linker(outcome, env)
@@ -115,7 +116,7 @@ def _table(outcome: Outcome) -> list[str]:
     ]
     for launch in shown:
         found = touched.get(launch.file)
-        cells = [_launch_cell(launch, found is not None), _dates(launch)]
+        cells = [_launch_cell(launch, found), _dates(launch)]
         cells += [_role_cell(found, role) for role in roles]
         blockers = sum(1 for f in report.findings_for(launch) if f.severity >= report.fail_on)
         cells.append(str(blockers) if blockers else "0 ✅")
@@ -126,9 +127,13 @@ def _table(outcome: Outcome) -> list[str]:
     return [*lines, ""]
 
 
-def _launch_cell(launch: LaunchSummary, touched: bool) -> str:
+def _launch_cell(launch: LaunchSummary, entry: LaunchSignoffs | None) -> str:
     name = f"**{md_text(launch.name or launch.id)}** {md_code(launch.file)}"
-    return name if touched else f"{name} (not changed here)"
+    if entry is None:
+        return f"{name} (not changed here)"
+    if entry.provenance is not None:
+        return f"{name} (released, not changed here)"
+    return name
 
 
 def _dates(launch: LaunchSummary) -> str:
@@ -142,12 +147,44 @@ def _role_cell(entry: LaunchSignoffs | None, role: str) -> str:
     icon = _ROLE_ICONS[state.state]
     who = ", ".join(md_text(login) for login in state.who)
     if state.state == "signed":
-        return f"{icon} {who}"
+        return f"{icon} {who} in #{state.pull}" if state.pull else f"{icon} {who}"
     if state.state == "stale":
         return f"{icon} {who}: approve again"
     if state.state == "rejected":
         return f"{icon} changes requested by {who}"
     return f"{icon} not yet"
+
+
+def _release(outcome: Outcome, env: ActionsEnv) -> list[str]:
+    """The release this pull request ships, and where each launch's sign-offs come from."""
+    release = outcome.report.release
+    if release is None:
+        return []
+    day = f", ships {short_date(release.date)}" if release.date else ""
+    lines = [f"**Release {md_text(release.version)}** ({md_text(release.why)}){day}"]
+    if not release.launches:
+        lines.append("- no launch has this version")
+    for entry in outcome.signoffs:
+        provenance = entry.provenance
+        if provenance is None:
+            continue
+        title = f"*{md_text(entry.launch.manifest.title)}*"
+        if provenance.pull is None:
+            base = outcome.pull.base_ref if outcome.pull else "the base branch"
+            lines.append(f"- {title}: {md_text(provenance.describe(entry.launch.file, base))}")
+            continue
+        signers = [
+            md_text(login)
+            for state in entry.roles
+            if state.state == "signed" and state.pull == provenance.pull
+            for login in state.who
+        ]
+        lines.append(
+            f"- {title}: signed off by {_joined(signers)} in #{provenance.pull}"
+            if signers
+            else f"- {title}: last changed in #{provenance.pull}, which no role signed off"
+        )
+    return [*lines, ""]
 
 
 def _needs_you(outcome: Outcome, config: Config) -> list[str]:

@@ -7,6 +7,7 @@ API call is made by path, so nothing in the payload chooses where a request goes
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +28,7 @@ class PullRequest:
     labels: tuple[str, ...]
     from_fork: bool
     changed_files: int | None = None  # as GitHub counts them, to know the file list is whole
+    milestone_due: str | None = None  # ISO date: a release pull request's target day
 
 
 def pull_request_from(event_name: str, payload: dict[str, Any]) -> PullRequest | None:
@@ -62,6 +64,15 @@ def parse_pull_request(pr: dict[str, Any], source: str) -> PullRequest:
             labels=tuple(str(label.get("name", "")) for label in pr.get("labels") or []),
             from_fork=head_repo is not None and head_repo != base_repo,
             changed_files=int(pr["changed_files"]) if "changed_files" in pr else None,
+            milestone_due=_due(pr.get("milestone")),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise UsageError(f"{source} is not a pull request: {error}") from None
+
+
+def _due(milestone: Any) -> str | None:
+    """A milestone's due day (GitHub gives a date-time), when it is set and well formed."""
+    due = milestone.get("due_on") if isinstance(milestone, dict) else None
+    if not isinstance(due, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}(T.*)?", due):
+        return None
+    return due[:10]

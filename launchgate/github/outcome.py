@@ -7,16 +7,20 @@ from dataclasses import dataclass, field
 from launchgate.config import Config
 from launchgate.findings import Report
 from launchgate.github.event import PullRequest
+from launchgate.github.provenance import Provenance
 from launchgate.github.signoffs import RoleState
 from launchgate.rules.base import Launch
 
 
 @dataclass
 class LaunchSignoffs:
-    """A launch the pull request changes, and the state of each role it needs."""
+    """A launch the pull request changes or releases, and the state of each role it needs."""
 
     launch: Launch
     roles: list[RoleState]
+    # For a launch the release pull request ships without changing it: where its
+    # manifest last changed, whose pull request's sign-offs it keeps.
+    provenance: Provenance | None = None
 
 
 @dataclass

@@ -35,6 +35,7 @@ class RoleState:
     state: State
     who: tuple[str, ...] = ()  # who signed, requested changes, or must approve again
     message: str = ""  # why not signed; empty when signed
+    pull: int | None = None  # the earlier pull request it was given in (a release's launch)
 
 
 @dataclass

@@ -143,6 +143,13 @@ class Rule:
     check_all: ProjectCheck | None = None  # sees launches as Launch.for_project_rules gives
     only: Only | None = None  # None: every check runs it
 
+    def severity_in(self, config: Config) -> Severity | None:
+        """The severity the config grades this rule's findings with; None when it is off."""
+        setting = config.rules.get(self.name)
+        if setting == "off":
+            return None
+        return Severity.parse(setting) if setting else self.severity
+
     @property
     def needs_github(self) -> bool:
         return self.only == "pull-request"

@@ -145,6 +145,16 @@ class FileChange:
 
 
 @dataclass
+class Milestone:
+    id: int
+    number: int
+    title: str
+    creator: User
+    created_at: datetime
+    due_on: datetime | None = None
+
+
+@dataclass
 class Issue:
     repo: Repo = field(repr=False)
     number: int
@@ -160,6 +170,7 @@ class Issue:
     closed_at: datetime | None = None
     assignees: list[str] = field(default_factory=list)
     locked: bool = False
+    milestone: Milestone | None = None
 
     @property
     def comments(self) -> list[Comment]:
@@ -313,6 +324,7 @@ class Repo:
         self.comments: dict[int, Comment] = {}
         self.statuses: dict[str, list[Status]] = {}
         self.labels: dict[str, Label] = {}
+        self.milestones: dict[int, Milestone] = {}
         self._serial = itertools.count(1)
 
     def __repr__(self) -> str:
@@ -486,6 +498,16 @@ class Repo:
             return max(self.issues, default=0) + 1
         assert number not in self.issues, f"#{number} exists in {self.full_name}"
         return number
+
+    def milestone(self, title: str, due_on: datetime | None = None) -> Milestone:
+        """A milestone (a release's target day, say) to set on issues and pull requests."""
+        world = self.world
+        number = len(self.milestones) + 1
+        found = Milestone(
+            world.next_id("milestone"), number, title, self.owner, world.tick(), due_on
+        )
+        self.milestones[number] = found
+        return found
 
     def label(self, name: str, *, color: str = "ededed", description: str = "") -> Label:
         if name not in self.labels:

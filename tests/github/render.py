@@ -21,6 +21,7 @@ from tests.github.model import (
     FileChange,
     Issue,
     Label,
+    Milestone,
     Pull,
     Repo,
     Review,
@@ -406,6 +407,30 @@ class Render:
             "default": False,
         }
 
+    def milestone(self, repo: Repo, milestone: Milestone | None) -> Json | None:
+        if milestone is None:
+            return None
+        url = f"{self.api}/repos/{repo.full_name}/milestones/{milestone.number}"
+        issues = [i for i in repo.issues.values() if i.milestone is milestone]
+        return {
+            "url": url,
+            "html_url": f"{self.web}/{repo.full_name}/milestone/{milestone.number}",
+            "labels_url": f"{url}/labels",
+            "id": milestone.id,
+            "node_id": node_id("Milestone", milestone.id),
+            "number": milestone.number,
+            "state": "open",
+            "title": milestone.title,
+            "description": None,
+            "creator": self.user(milestone.creator),
+            "open_issues": sum(1 for i in issues if i.state == "open"),
+            "closed_issues": sum(1 for i in issues if i.state == "closed"),
+            "created_at": iso(milestone.created_at),
+            "updated_at": iso(milestone.created_at),
+            "closed_at": None,
+            "due_on": iso(milestone.due_on),
+        }
+
     def issue(self, issue: Issue) -> Json:
         repo = issue.repo
         api = f"{self.api}/repos/{repo.full_name}/issues/{issue.number}"
@@ -428,7 +453,7 @@ class Render:
             "locked": issue.locked,
             "assignee": self.user(self.world.user(issue.assignees[0])) if issue.assignees else None,
             "assignees": [self.user(self.world.user(login)) for login in issue.assignees],
-            "milestone": None,
+            "milestone": self.milestone(repo, issue.milestone),
             "comments": len(issue.comments),
             "created_at": iso(issue.created_at),
             "updated_at": iso(issue.updated_at),
@@ -514,7 +539,7 @@ class Render:
             "user": self.user(pull.user),
             "body": pull.body,
             "labels": [self.label(repo, repo.labels[name]) for name in pull.labels],
-            "milestone": None,
+            "milestone": self.milestone(repo, pull.milestone),
             "active_lock_reason": None,
             "created_at": iso(pull.created_at),
             "updated_at": iso(pull.updated_at),

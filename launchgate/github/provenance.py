@@ -1,0 +1,155 @@
+"""Provenance: the sign-offs a launch brings into a release from the pull request that made it.
+
+A release pull request ships launches whose manifests it does not change.
+Each keeps the sign-offs given on the pull request that last changed its
+manifest on the base branch, found in three requests:
+
+1. the newest commit on the base that changed the manifest (commits by path);
+2. the merged pull request into the base branch that brought that commit;
+3. that pull request's reviews, as they stood when it was merged.
+
+The usual sign-off rules apply to those reviews (its author never signs off,
+only each reviewer's latest review counts, approvals go stale by the policy).
+A manifest that reached the base without a pull request has no sign-offs.
+An approval given on this release pull request signs the launch off too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from launchgate.config import Config
+from launchgate.github.client import GitHubClient, Review
+from launchgate.github.signoffs import ChangesSince, MembershipLookup, RoleState, SignoffCheck
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a launch's manifest last changed on the base branch."""
+
+    commit: str | None  # None: no commit on the base changed it
+    pull: int | None = None  # the merged pull request that brought the commit
+    author: str = ""
+    head_sha: str = ""  # that pull request's head when it was merged
+    merged_at: str = ""
+
+    def describe(self, file: str, base_ref: str) -> str:
+        """Why there is no pull request to take sign-offs from."""
+        if self.commit is None:
+            return f"no commit on {base_ref} changes {file}"
+        return (
+            f"{file} was last changed on {base_ref} by {self.commit[:7]}, "
+            "which no merged pull request brought"
+        )
+
+
+class ProvenanceFinder:
+    """Finds provenance, sharing requests between launches that one pull request brought."""
+
+    def __init__(self, client: GitHubClient, base_sha: str, base_ref: str) -> None:
+        self.client = client
+        self.base_sha = base_sha
+        self.base_ref = base_ref
+        self._pulls: dict[str, Provenance] = {}
+        self._reviews: dict[int, list[Review]] = {}
+
+    def find(self, path: str) -> Provenance:
+        commit = self.client.last_commit(path, self.base_sha)
+        if commit is None:
+            return Provenance(None)
+        if commit not in self._pulls:
+            self._pulls[commit] = self._pull_of(commit)
+        return self._pulls[commit]
+
+    def reviews(self, provenance: Provenance) -> list[Review]:
+        """The reviews of the provenance's pull request submitted by the time it merged."""
+        if provenance.pull is None:
+            return []
+        if provenance.pull not in self._reviews:
+            self._reviews[provenance.pull] = self.client.reviews(provenance.pull)
+        return [
+            review
+            for review in self._reviews[provenance.pull]
+            if review.submitted_at and review.submitted_at <= provenance.merged_at
+        ]
+
+    def _pull_of(self, commit: str) -> Provenance:
+        # Only a pull request merged into the base branch: one merged elsewhere was
+        # approved for that branch's content, not for what the base holds.
+        merged = [
+            pull
+            for pull in self.client.pulls_for_commit(commit)
+            if pull.get("merged_at") and (pull.get("base") or {}).get("ref") == self.base_ref
+        ]
+        if not merged:
+            return Provenance(commit)
+        first = min(merged, key=lambda pull: (str(pull["merged_at"]), int(pull["number"])))
+        return Provenance(
+            commit,
+            int(first["number"]),
+            str((first.get("user") or {}).get("login", "")),
+            str((first.get("head") or {}).get("sha", "")),
+            str(first["merged_at"]),
+        )
+
+
+def release_role_states(
+    roles: list[str],
+    launch_files: set[str],
+    provenance: Provenance,
+    reviews: list[Review],
+    here: SignoffCheck,
+    config: Config,
+    config_file: str,
+    membership: MembershipLookup,
+    changes_since: Callable[[str], ChangesSince],
+    file: str,
+    base_ref: str,
+) -> list[RoleState]:
+    """Each role's state: signed in the provenance pull request, else on this one.
+
+    `changes_since(head)` gives the changed-files lookup against that head.
+    """
+    before = None
+    if provenance.pull is not None:
+        before = SignoffCheck(
+            config=config,
+            config_file=config_file,
+            author=provenance.author,
+            head_sha=provenance.head_sha,
+            reviews=reviews,
+            membership=membership,
+            changes_since=changes_since(provenance.head_sha),
+        )
+    states = []
+    for role in roles:
+        earlier = before.role_state(role, launch_files) if before else None
+        if earlier is not None and earlier.state == "signed":
+            states.append(replace(earlier, pull=provenance.pull))
+            continue
+        now = here.role_state(role, launch_files)
+        if now.state == "signed":
+            states.append(now)
+            continue
+        if earlier is None:
+            why = provenance.describe(file, base_ref)
+            states.append(
+                RoleState(
+                    role,
+                    "missing",
+                    message=f"{role} has not signed off: {why}; approving this release pull "
+                    "request signs it off",
+                    pull=None,
+                )
+            )
+        else:
+            states.append(
+                replace(
+                    earlier,
+                    message=f"in #{provenance.pull}, the last pull request to change {file}, "
+                    f"{earlier.message}; approving this release pull request signs it off too",
+                    pull=provenance.pull,
+                )
+            )
+    return states

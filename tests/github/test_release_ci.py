@@ -1,0 +1,241 @@
+"""Release pull requests end to end: provenance of sign-offs, release-mismatch, the comment.
+
+A release pull request ships every launch of its version. A launch whose manifest it
+does not change keeps the sign-offs of the pull request that last changed it on the
+base branch; these tests build that history in the local GitHub and run `launchgate ci`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+from tests.github.fake import FakeGitHub
+from tests.github.model import Pull, Repo
+from tests.github.test_ci import BASE, SMART, TEAM, Scenario, manifest
+
+RELEASE_BASE = {
+    **BASE,
+    # Only smart-reports ships in 4.2.0; the other two wait for 4.3.0.
+    "launches/data-export.yaml": manifest("data-export", day=8).replace("4.2.0", "4.3.0"),
+    "launches/team-goals.yaml": manifest("team-goals", day=15).replace("4.2.0", "4.3.0"),
+}
+
+
+class History:
+    """A repository whose main branch the tests grow pull request by pull request."""
+
+    def __init__(self, github: FakeGitHub, tmp_path: Path) -> None:
+        self.github = github
+        self.tmp_path = tmp_path
+        self.repo: Repo = github.add_repo("acme/app")
+        github.team("acme", "marketing", {"mo": "active"})
+        self.repo.commit(dict(RELEASE_BASE), message="Launches, pushed before launchgate")
+        self.number = 100
+
+    def merged(
+        self, changes: dict[str, str | None], author: str, *approvers: str, after: str = ""
+    ) -> Pull:
+        """A pull request into main with CHANGES, approved by APPROVERS, merged."""
+        self.number += 1
+        branch = f"change-{self.number}"
+        head = self.repo.commit(changes, parent=self.repo.branches["main"], branch=branch)
+        pull = self.repo.add_pull(self.number, author, None, head, branch)
+        for login in approvers:
+            pull.review(login, "APPROVED")
+        pull.merge()
+        for login in after.split():
+            pull.review(login, "APPROVED")  # after the merge: too late to count
+        return pull
+
+    def push(self, changes: dict[str, str | None]) -> str:
+        """A commit straight onto main, with no pull request."""
+        sha = self.repo.commit(changes, parent=self.repo.branches["main"], branch="main")
+        self.repo.branches["main"] = sha
+        return sha
+
+    def release(
+        self,
+        changes: dict[str, str | None] | None = None,
+        *,
+        branch: str = "release/4.2.0",
+        title: str | None = None,
+        labels: tuple[str, ...] = (),
+        due: str | None = None,
+    ) -> Scenario:
+        base = self.repo.branches["main"]
+        head = self.repo.commit(
+            changes or {"CHANGELOG.md": "## 4.2.0\n"}, parent=base, branch=branch
+        )
+        pull = self.repo.add_pull(
+            200, "rel", base, head, branch, labels=labels, title=title or "Release"
+        )
+        if due:
+            day = datetime.fromisoformat(due).replace(hour=7, tzinfo=timezone.utc)
+            pull.milestone = self.repo.milestone("4.2.0", day)
+        return Scenario(self.github, self.repo, pull, self.tmp_path)
+
+
+SMART_CHANGED = manifest("smart-reports", day=3)
+
+
+def test_a_launch_keeps_the_signoffs_of_the_pull_request_that_last_changed_it(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    history = History(github, tmp_path)
+    history.merged({SMART: SMART_CHANGED}, "dana", "ann", "mo")
+    s = history.release()
+    before = github.count()
+    run = s.run(env=TEAM)
+    assert run.code == 0, run.everything
+    body = s.comments()[0]
+    assert "**Release 4.2.0** (branch release/4.2.0)" in body
+    assert "- *Smart Reports*: signed off by ann and mo in #101" in body
+    assert "✅ ann in #101" in body and "(released, not changed here)" in body
+    assert s.status()[1] == "success"
+    # Provenance costs three requests for the launch: its last commit, that commit's
+    # pull request, and that pull request's reviews.
+    assert github.count("GET", r"/commits$") == 1
+    assert github.count("GET", r"/commits/[0-9a-f]+/pulls$") == 1
+    assert github.count("GET", r"/pulls/101/reviews$") == 1
+    assert github.count() - before <= 8 + 3 + 1  # the fixed cost, provenance, one team lookup
+
+
+def test_the_author_approving_their_own_launch_signs_nothing_off(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    history = History(github, tmp_path)
+    history.merged({SMART: SMART_CHANGED}, "ann", "ann")
+    s = history.release()
+    run = s.run(env=TEAM)
+    assert run.code == 1
+    assert (
+        "product has not signed off: nobody but the author must approve"
+        in run.stdout + (s.comments()[0])
+        or "signoff-missing" in s.comments()[0]
+    )
+    assert "- *Smart Reports*: last changed in #101, which no role signed off" in s.comments()[0]
+
+
+def test_a_later_unapproved_pull_request_takes_the_signoffs_away(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    history = History(github, tmp_path)
+    history.merged({SMART: SMART_CHANGED}, "dana", "ann", "mo")
+    history.merged({SMART: manifest("smart-reports", day=4)}, "dana")
+    s = history.release()
+    run = s.run(env=TEAM)
+    assert run.code == 1
+    body = s.comments()[0]
+    assert "last changed in #102, which no role signed off" in body
+    assert (
+        "in \\#102, the last pull request to change launches/smart-reports.yaml, product " in body
+    )
+
+
+def test_a_manifest_pushed_without_a_pull_request_has_no_signoffs(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    history = History(github, tmp_path)
+    history.merged({SMART: SMART_CHANGED}, "dana", "ann", "mo")
+    pushed = history.push({SMART: manifest("smart-reports", day=5)})
+    s = history.release()
+    run = s.run(env=TEAM)
+    assert run.code == 1
+    body = s.comments()[0]
+    assert (
+        f"launches/smart-reports.yaml was last changed on main by {pushed[:7]}, "
+        "which no merged pull request brought" in body
+    )
+    assert "signoff-missing" in body
+    # Approving the release pull request signs the launch off as it is now.
+    s.pull.review("ann", "APPROVED")
+    s.pull.review("mo", "APPROVED")
+    run = s.run(env=TEAM)
+    assert run.code == 0, run.everything
+    assert "✅ ann |" in s.comments()[0]
+
+
+def test_approvals_after_the_merge_do_not_count(github: FakeGitHub, tmp_path: Path) -> None:
+    history = History(github, tmp_path)
+    history.merged({SMART: SMART_CHANGED}, "dana", after="ann mo")
+    run = history.release().run(env=TEAM)
+    assert run.code == 1
+
+
+def test_an_approval_before_a_later_change_to_the_launch_is_stale(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    history = History(github, tmp_path)
+    repo = history.repo
+    first = repo.commit({SMART: SMART_CHANGED}, parent=repo.branches["main"], branch="work")
+    pull = repo.add_pull(150, "dana", None, first, "work")
+    pull.review("ann", "APPROVED")
+    pull.review("mo", "APPROVED")
+    pull.push({"docs/notes.md": "unrelated\n"})  # mo's approval still holds after this
+    pull.review("mo", "APPROVED", commit_id=first)
+    pull.push({SMART: manifest("smart-reports", day=6)})  # ...but not after this
+    pull.merge()
+    s = history.release()
+    run = s.run(env=TEAM)
+    assert run.code == 1
+    assert "signoff-stale" in s.comments()[0]
+
+
+def test_an_approval_before_an_unrelated_push_still_counts(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    history = History(github, tmp_path)
+    repo = history.repo
+    first = repo.commit({SMART: SMART_CHANGED}, parent=repo.branches["main"], branch="work")
+    pull = repo.add_pull(150, "dana", None, first, "work")
+    pull.review("ann", "APPROVED")
+    pull.review("mo", "APPROVED")
+    pull.push({"docs/notes.md": "unrelated\n"})
+    pull.merge()
+    run = history.release().run(env=TEAM)
+    assert run.code == 0, run.everything
+
+
+def test_a_launch_the_release_changes_needs_approval_on_the_release(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    history = History(github, tmp_path)
+    history.merged({SMART: SMART_CHANGED}, "dana", "ann", "mo")
+    s = history.release({SMART: manifest("smart-reports", day=2)})
+    run = s.run(env=TEAM)
+    assert run.code == 1
+    assert "(released, not changed here)" not in s.comments()[0]
+    assert github.count("GET", r"/commits$") == 0  # no provenance for a changed launch
+
+
+def test_a_labelled_release_slips_past_its_milestone(github: FakeGitHub, tmp_path: Path) -> None:
+    history = History(github, tmp_path)
+    history.merged({SMART: SMART_CHANGED}, "dana", "ann", "mo")  # dated 2026-12-03
+    s = history.release(
+        branch="ship-it", title="Release 4.2.0", labels=("release",), due="2026-12-01"
+    )
+    run = s.run(env=TEAM)
+    assert run.code == 1
+    body = s.comments()[0]
+    assert "**Release 4.2.0** (label release), ships Tue 1 Dec" in body
+    assert "smart-reports is dated 2026-12-03, after the 4.2.0 release on 2026-12-01" in body
+
+
+def test_a_release_without_a_version_is_a_finding(github: FakeGitHub, tmp_path: Path) -> None:
+    history = History(github, tmp_path)
+    s = history.release(branch="release/next", title="Ship the next one")
+    run = s.run(env=TEAM)
+    assert run.code == 1
+    assert "neither its branch nor its title names a version" in s.comments()[0]
+
+
+def test_release_flags_are_read_from_the_release_head(github: FakeGitHub, tmp_path: Path) -> None:
+    history = History(github, tmp_path)
+    config = RELEASE_BASE[".launchgate.yml"] + "release: {features: 'flags.json#flags'}\n"
+    history.merged({".launchgate.yml": config, "flags.json": '{"flags": {}}'}, "dana", "ann", "mo")
+    s = history.release({"flags.json": '{\n  "flags": {"reports.secret": true}\n}\n'})
+    run = s.run(env=TEAM)
+    assert run.code == 1
+    assert "reports.secret is on in 4.2.0, but no launch declares it" in s.comments()[0]
+    assert "flags.json:2" in s.comments()[0]
