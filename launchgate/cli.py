@@ -92,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     explain = commands.add_parser("explain", help="explain a rule, with examples")
     explain.add_argument("rule")
     commands.add_parser("schema", help="print the JSON Schema of a launch manifest")
-    init = commands.add_parser("init", help="write a starter config, checklist, launch, workflow")
+    init = commands.add_parser("init", help="write a starter config, checklist, launch, workflows")
     init.add_argument("path", nargs="?", default=".", help="repository root (default: .)")
     init.add_argument("--force", action="store_true", help="overwrite files that exist")
     return parser
