@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from launchgate.github.schedule import ISSUE_LIMIT, MARKER, _fit
 from tests.github.fake import FakeGitHub
 from tests.github.model import Issue, Repo
 from tests.github.payloads import load
 from tests.github.render import Render
 from tests.github.test_ci import CHECKLIST, CONFIG, GLOSSARY, Run, checkout, manifest, run_ci
 
-DIGEST_MARKER = "<!-- launchgate:digest -->"
+DIGEST_MARKER = MARKER
 ISSUE_CONFIG = CONFIG + "digest: {issue: true, labels: [launch-digest]}\n"
 BLOG = '  - {id: blog-post, type: blog_post, owner: "@mo", due: 2026-11-25, status: draft}\n'
 DECK = '  - {id: sales-deck, type: sales_deck, owner: "@ann", due: 2026-11-20, status: draft}\n'
@@ -232,3 +233,13 @@ def test_a_config_that_cannot_be_read_is_exit_2(github: FakeGitHub, tmp_path: Pa
     assert run.code == 2
     assert "could not check" in run.summary and "digest" in run.summary
     assert github.count() == 0
+
+
+def test_a_digest_too_long_for_an_issue_is_cut_at_a_line_and_points_at_the_summary() -> None:
+    row = "| ⏰ 3 days overdue | Fri 20 Nov | `sales-deck` sales\\_deck, draft | Smart Reports |\n"
+    body = _fit(row * 2000, "https://github.com/acme/app/actions/runs/1")
+    assert len(f"{body}\n{MARKER}\n") <= ISSUE_LIMIT
+    kept, note = body.rsplit("\n\n", 1)
+    assert kept.endswith("|")
+    assert "[job summary](https://github.com/acme/app/actions/runs/1)" in note
+    assert _fit(row, None) == row
