@@ -1,4 +1,4 @@
-"""Command line: `launchgate check|ci|rules|explain|schema|init`. The only place that exits.
+"""Command line: `launchgate check|ci|digest|rules|explain|schema|init`. The only place that exits.
 
 Imports stay inside the command functions: `launchgate --version` must not pay
 for pydantic, PyYAML or the rules.
@@ -88,11 +88,22 @@ def build_parser() -> argparse.ArgumentParser:
         "--head", metavar="SHA", help="with --pull-request: the head commit it must be at"
     )
 
+    digest = commands.add_parser(
+        "digest",
+        help="per owner: the work that is overdue or due soon (a report: exit 0)",
+    )
+    digest.add_argument("path", nargs="?", default=".", help="repository root (default: .)")
+    digest.add_argument(
+        "--days", type=_days, help="due within this many days (default: digest.days, 7)"
+    )
+    digest.add_argument("--today", metavar="YYYY-MM-DD", type=_date)
+    digest.add_argument("--format", choices=("markdown", "json"), default="markdown")
+
     commands.add_parser("rules", help="list the rules with their default severity")
     explain = commands.add_parser("explain", help="explain a rule, with examples")
     explain.add_argument("rule")
     commands.add_parser("schema", help="print the JSON Schema of a launch manifest")
-    init = commands.add_parser("init", help="write a starter config, checklist, launch, workflow")
+    init = commands.add_parser("init", help="write a starter config, checklist, launch, workflows")
     init.add_argument("path", nargs="?", default=".", help="repository root (default: .)")
     init.add_argument("--force", action="store_true", help="overwrite files that exist")
     return parser
@@ -103,6 +114,12 @@ def _date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-12-01") from None
+
+
+def _days(text: str) -> int:
+    if not text.isdigit() or int(text) > 366:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of days from 0 to 366")
+    return int(text)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -147,6 +164,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> ExitCode:
             args.pull_request,
             args.head,
         )
+    if args.command == "digest":
+        return _digest(args, out)
     if args.command == "rules":
         return _rules(out)
     if args.command == "explain":
@@ -188,6 +207,31 @@ def _check(args: argparse.Namespace, out: TextIO) -> ExitCode:
     colour = args.format == "text" and _use_colour(args.color, out)
     out.write(REPORTERS[args.format](report, colour))
     return ExitCode.NOT_READY if report.failed else ExitCode.READY
+
+
+def _digest(args: argparse.Namespace, out: TextIO) -> ExitCode:
+    """A report, not a gate: overdue work is exit 0 too. What could not be read goes to stderr."""
+    from launchgate.config import load_config
+    from launchgate.digest import build, skipped_manifests
+    from launchgate.reporters.digest import render_json, render_markdown
+    from launchgate.repository import load_repository
+
+    root = Path(args.path)
+    if not root.is_dir():
+        raise UsageError(f"{args.path}: no such directory")
+    config, config_file = load_config(root)
+    repo = load_repository(root, config, config_file)
+    skipped = skipped_manifests(repo)
+    for problem in skipped:
+        where = f"{problem.file}:{problem.problem.line}:{problem.problem.column}"
+        print(f"launchgate: skipped {where}: {problem.problem.message}", file=sys.stderr)
+    days = config.digest.days if args.days is None else args.days
+    digest = build(repo.launches, args.today or config.today(), days, skipped)
+    if args.format == "json":
+        out.write(render_json(digest))
+    else:
+        out.write(render_markdown(digest, mention=config.digest.mention))
+    return ExitCode.READY
 
 
 def _use_colour(choice: str, out: TextIO) -> bool:

@@ -15,6 +15,7 @@ from launchgate.models import Day, Strict, check_timezone
 from launchgate.validate import validate
 
 CONFIG_NAMES = (".launchgate.yml", ".launchgate.yaml")
+DIGEST_MAX_DAYS = 366  # a window over a year is a typo, and far-off dates overflow
 RuleSetting = Literal["off", "error", "warning", "notice"]
 Unit = Literal["utf16", "graphemes", "x_weighted", "threads", "wide2", "sms"]
 
@@ -93,6 +94,17 @@ class ReleaseConfig(Strict):
         return pattern
 
 
+class DigestConfig(Strict):
+    """`launchgate digest` and the scheduled `launchgate ci` run (see the README's Digest)."""
+
+    days: int = Field(
+        7, ge=0, le=DIGEST_MAX_DAYS, description="the window: due within this many days"
+    )
+    issue: bool = Field(False, description="keep one tracking issue with the digest up to date")
+    labels: list[str] = Field(default_factory=list, description="labels a new tracking issue gets")
+    mention: bool = Field(False, description="@mention owners in the digest (pings them)")
+
+
 class Config(Strict):
     manifests: list[str] = Field(
         default_factory=lambda: ["launches/**/*.yaml", "launches/**/*.yml"]
@@ -106,6 +118,7 @@ class Config(Strict):
     channels: dict[str, ChannelSetting] = Field(default_factory=dict)
     rules: dict[str, RuleSetting] = Field(default_factory=dict)
     release: ReleaseConfig = Field(default_factory=ReleaseConfig)
+    digest: DigestConfig = Field(default_factory=DigestConfig)
     max_file_size: PositiveInt = Field(DEFAULT_MAX_BYTES, description="bytes per YAML file")
 
     _check_timezone = field_validator("timezone")(check_timezone)

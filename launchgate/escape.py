@@ -14,6 +14,8 @@ _SPECIAL = re.compile(r"[\\`*_\[\]#|~<>&]")
 # Renovate's trick: a zero-width space after @ keeps the text, loses the mention.
 _MENTION = "@&#8203;"
 _ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+_LOGIN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?")
+_TEAM = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
 # C0 and C1 controls, DEL, and the bidirectional overrides and isolates.
@@ -47,3 +49,15 @@ def md_code(text: str) -> str:
     fence = "`" * (longest + 1)
     pad = " " if flat.startswith("`") or flat.endswith("`") else ""
     return f"{fence}{pad}{flat}{pad}{fence}"
+
+
+def md_mention(name: str) -> str:
+    """@name for a GitHub login or org/team (`ann`, `@acme/legal`): a mention that pings.
+
+    Anything else is shown as text and pings nobody. Use it only where the
+    policy asks for mentions; everywhere else a name goes through `md_text`.
+    """
+    bare = name.removeprefix("@")
+    if _LOGIN.fullmatch(bare) or _TEAM.fullmatch(bare):
+        return f"@{bare}"
+    return md_text(name)

@@ -1,4 +1,4 @@
-"""`launchgate init`: a starter config, checklist, glossary, launch and workflow.
+"""`launchgate init`: a starter config, checklist, glossary, launch and workflows.
 
 The starter launch is dated a few weeks ahead of today, so that a fresh
 `launchgate check` finds it ready and shows what a clean run looks like.
@@ -20,6 +20,7 @@ FILES = {
     "glossary.yaml": "glossary.yaml",
     "launch.yaml": "launches/first-launch.yaml",
     "workflow.yml": ".github/workflows/launchgate.yml",
+    "digest-workflow.yml": ".github/workflows/launchgate-digest.yml",
 }
 
 

@@ -13,6 +13,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 ACTION = ROOT / "action.yml"
 WORKFLOW = ROOT / "launchgate" / "starter" / "workflow.yml"
+DIGEST_WORKFLOW = ROOT / "launchgate" / "starter" / "digest-workflow.yml"
 
 
 def _validate(schema: str, path: Path) -> None:
@@ -31,6 +32,15 @@ def test_action_is_a_valid_action() -> None:
 
 def test_starter_workflow_is_a_valid_workflow() -> None:
     _validate("vendor.github-workflows", WORKFLOW)
+
+
+def test_starter_digest_workflow_is_valid_runs_on_weekdays_and_may_write_issues() -> None:
+    _validate("vendor.github-workflows", DIGEST_WORKFLOW)
+    workflow = yaml.safe_load(DIGEST_WORKFLOW.read_text(encoding="utf-8"))
+    triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
+    assert set(triggers) == {"schedule", "workflow_dispatch"}
+    assert triggers["schedule"] == [{"cron": "0 7 * * 1-5"}]
+    assert workflow["permissions"] == {"contents": "read", "issues": "write"}
 
 
 def test_inputs_reach_scripts_only_through_the_environment() -> None:

@@ -170,6 +170,7 @@ def test_init_writes_a_starter_that_checks_ready(repo: Path) -> None:
         "glossary.yaml",
         "launches/first-launch.yaml",
         ".github/workflows/launchgate.yml",
+        ".github/workflows/launchgate-digest.yml",
         "launches/manifest.schema.json",
     ):
         assert (repo / name).is_file(), name

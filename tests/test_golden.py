@@ -1,6 +1,8 @@
-"""Golden files: every output format of a check of examples/, so a change in output is a diff.
+"""Golden files: every output format of a check of examples/, and of its digest, so a
+change in output is a diff.
 
 Regenerate after an intended change with: LAUNCHGATE_UPDATE_GOLDEN=1 pytest tests/test_golden.py
+(the digest's too: `launchgate digest` of examples/, digest.md and digest.json)
 """
 
 from __future__ import annotations
@@ -19,7 +21,19 @@ GOLDEN = Path(__file__).parent / "golden"
 def test_examples_output_matches_golden(fmt: str) -> None:
     result = run_cli("check", "examples", "--today", TODAY, "--format", fmt, cwd=EXAMPLES.parent)
     assert result.returncode == 1
-    golden = GOLDEN / f"examples.{'md' if fmt == 'markdown' else fmt}"
+    _matches(GOLDEN / f"examples.{'md' if fmt == 'markdown' else fmt}", result.stdout)
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "json"])
+def test_examples_digest_matches_golden(fmt: str) -> None:
+    # Ten days: the window then holds a release, an announcement and its last day's work.
+    args = ("digest", "examples", "--today", TODAY, "--days", "10", "--format", fmt)
+    result = run_cli(*args, cwd=EXAMPLES.parent)
+    assert result.returncode == 0, result.stderr
+    _matches(GOLDEN / f"digest.{'md' if fmt == 'markdown' else fmt}", result.stdout)
+
+
+def _matches(golden: Path, output: str) -> None:
     if os.environ.get("LAUNCHGATE_UPDATE_GOLDEN"):
-        golden.write_text(result.stdout, encoding="utf-8")
-    assert result.stdout == golden.read_text(encoding="utf-8")
+        golden.write_text(output, encoding="utf-8")
+    assert output == golden.read_text(encoding="utf-8")

@@ -37,6 +37,7 @@ class ActionsEnv:
     temp: Path
     comment_author: str = "github-actions[bot]"
     prefix: str = ""  # where the checked folder sits in the repository: "" or "sub/dir/"
+    sha: str | None = None  # the commit the workflow runs on (GITHUB_SHA)
 
     @classmethod
     def read(cls, environ: Mapping[str, str], need_event: bool = True) -> ActionsEnv:
@@ -70,6 +71,7 @@ class ActionsEnv:
             run_url=f"{server}/{repository}/actions/runs/{run_id}" if run_id else None,
             temp=Path(environ.get("RUNNER_TEMP") or tempfile.gettempdir()),
             comment_author=environ.get("LAUNCHGATE_COMMENT_AUTHOR") or "github-actions[bot]",
+            sha=environ.get("GITHUB_SHA") or None,
         )
 
 

@@ -7,7 +7,8 @@
    the commit status when the token may write.
 
 GitHub failing to answer is exit 2: a launch whose sign-offs could not be read
-is never passed.
+is never passed. A `schedule` or `workflow_dispatch` run writes the digest
+instead (github/schedule.py); any other event checks the workspace only.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from launchgate.config import Config
 from launchgate.engine import check
 from launchgate.errors import ExitCode, LaunchgateError, UsageError
 from launchgate.findings import Finding, Report, Severity
-from launchgate.github import actions
+from launchgate.github import actions, schedule
 from launchgate.github.actions import ActionsEnv
 from launchgate.github.client import ChangedFile, Forbidden, GitHubClient, Limits, NotFound
 from launchgate.github.event import PullRequest, parse_pull_request, pull_request_from
@@ -108,6 +109,8 @@ def _run(
                 f"pull request #{pull_number} is at {pull.head_sha[:7]}, not {head[:7]}: "
                 "launchgate checks only the pull request of the commit it was given"
             )
+    elif env.event_name in schedule.SCHEDULED_EVENTS:
+        return schedule.run_digest(env, client, today, log)
     else:
         pull = pull_request_from(env.event_name, env.event)
     if pull is None:

@@ -103,6 +103,14 @@ class Comment:
     body: str
 
 
+@dataclass(frozen=True)
+class Issue:
+    number: int
+    login: str
+    state: str  # open, closed
+    body: str
+
+
 class GitHubClient:
     def __init__(
         self, api_url: str, repository: str, token: str, limits: Limits | None = None
@@ -236,9 +244,9 @@ class GitHubClient:
 
     # -- transport ---------------------------------------------------------------------
 
-    def _pages(self, path: str) -> Iterator[dict[str, Any]]:
+    def _pages(self, path: str, query: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
         url: str | None = path
-        params: dict[str, Any] | None = {"per_page": 100}
+        params: dict[str, Any] | None = {**(query or {}), "per_page": 100}
         while url:
             headers, data = self._request("GET", url, params)
             yield from data if isinstance(data, list) else []
@@ -276,9 +284,53 @@ class GitHubClient:
             ) from None
         return headers, data
 
+    # -- issues (the digest's tracking issue) -------------------------------------------
+
+    def issues(self, creator: str, state: str = "all") -> list[Issue]:
+        """Issues `creator` opened, oldest first; pull requests (issues too, to GitHub) left out.
+
+        Filtered by creator on GitHub's side: a repository's issues by one
+        author are few, its issues are not.
+        """
+        query = {"creator": creator, "state": state, "sort": "created", "direction": "asc"}
+        return [
+            _issue(item)
+            for item in self._pages(f"/repos/{self.repo}/issues", query)
+            if "pull_request" not in item
+        ]
+
+    def create_issue(self, title: str, body: str, labels: list[str]) -> Issue:
+        data = self._json(
+            "POST",
+            f"/repos/{self.repo}/issues",
+            body={"title": title, "body": body, "labels": labels},
+        )
+        return _issue(data)
+
+    def edit_issue(
+        self,
+        number: int,
+        body: str | None = None,
+        state: str | None = None,
+        state_reason: str | None = None,
+    ) -> None:
+        """Change only what is given (a body, opening or closing it)."""
+        fields = {"body": body, "state": state, "state_reason": state_reason}
+        changes = {key: value for key, value in fields.items() if value is not None}
+        self._json("PATCH", f"/repos/{self.repo}/issues/{number}", body=changes)
+
 
 class NotFound(LaunchgateError):
     """GitHub answered 404: no such file, commit, pull request (or not visible to the token)."""
+
+
+def _issue(item: dict[str, Any]) -> Issue:
+    return Issue(
+        int(item["number"]),
+        (item.get("user") or {}).get("login", ""),
+        str(item.get("state", "")),
+        item.get("body") or "",
+    )
 
 
 def _classify(error: GithubException, method: str, path: str) -> LaunchgateError:

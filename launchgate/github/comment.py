@@ -13,12 +13,11 @@ manifest, and they are @mentioned only when the policy asks for it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from urllib.parse import quote
 
 from launchgate.config import Config
-from launchgate.escape import md_code, md_text
+from launchgate.escape import md_code, md_mention, md_text
 from launchgate.findings import Finding, LaunchSummary, Report
 from launchgate.github.actions import ActionsEnv
 from launchgate.github.outcome import LaunchSignoffs, Outcome
@@ -28,8 +27,6 @@ from launchgate.reporters.summary import counts, verdict
 
 MARKER = "<!-- launchgate:pull-request-comment -->"
 COMMENT_LIMIT = 65_536  # GitHub's limit on a comment body, in characters
-_LOGIN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?")
-_TEAM = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*")
 _ROLE_ICONS = {"signed": "✅", "missing": "⏳", "stale": "♻️", "rejected": "❌"}
 
 
@@ -218,7 +215,7 @@ def _action(
         return f"{role}: nobody can sign off {titles}: the role has no members in the policy."
     people = [user for user in setting.users if user.lower() != author.lower()]
     if config.signoffs.mention:
-        choices = [_mention(user) for user in people] + [_mention(team) for team in setting.teams]
+        choices = [md_mention(name) for name in [*people, *setting.teams]]
         names = " or ".join(choices) or "nobody but the author"
     else:
         names = md_text(who_may_sign(setting, author))
@@ -231,15 +228,8 @@ def _joined(titles: list[str]) -> str:
 
 def _people(logins: list[str], config: Config) -> str:
     if config.signoffs.mention:
-        return ", ".join(_mention(login) for login in logins)
+        return ", ".join(md_mention(login) for login in logins)
     return ", ".join(md_text(login) for login in logins)
-
-
-def _mention(name: str) -> str:
-    """@name for a GitHub login or org/team; anything else is shown, not mentioned."""
-    if _LOGIN.fullmatch(name) or _TEAM.fullmatch(name):
-        return f"@{name}"
-    return md_text(name)
 
 
 def _linker(outcome: Outcome, env: ActionsEnv) -> Callable[[Finding], str] | None:

@@ -12,9 +12,10 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from tests.conftest import ROOT
 from tests.github.fake import FakeGitHub, primary_rate_limit, too_many_requests
@@ -84,13 +85,7 @@ class Scenario:
 
     def workspace(self) -> Path:
         """The pull request's head checked out, as actions/checkout leaves it."""
-        folder = self.root / f"workspace-{self.pull.head_sha[:7]}"
-        if not folder.exists():
-            for path, data in self.repo.commits[self.pull.head_sha].tree.items():
-                target = folder / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(data)
-        return folder
+        return checkout(self.repo, self.pull.head_sha, self.root)
 
     def run(
         self,
@@ -104,47 +99,7 @@ class Scenario:
     ) -> Run:
         url = api_url or self.github.url
         payload = event(self.github, url, self.pull, name, action, review=review)
-        runner = Path(tempfile.mkdtemp(prefix="runner-", dir=self.root))
-        (runner / "event.json").write_text(json.dumps(payload), encoding="utf-8")
-        environment = {
-            "PATH": os.environ.get("PATH", ""),
-            "NO_COLOR": "1",
-            "GITHUB_ACTIONS": "true",
-            "GITHUB_EVENT_NAME": name,
-            "GITHUB_EVENT_PATH": str(runner / "event.json"),
-            "GITHUB_REPOSITORY": self.repo.full_name,
-            "GITHUB_API_URL": url,
-            "GITHUB_SERVER_URL": "https://github.com",
-            "GITHUB_RUN_ID": "4242",
-            "GITHUB_TOKEN": token,
-            "GITHUB_WORKSPACE": str(self.workspace()),
-            "GITHUB_STEP_SUMMARY": str(runner / "summary.md"),
-            "GITHUB_OUTPUT": str(runner / "output"),
-            "RUNNER_TEMP": str(runner),
-            "LAUNCHGATE_RETRY_BACKOFF": "0.01",
-            **(env or {}),
-        }
-        done = subprocess.run(
-            [sys.executable, "-m", "launchgate", "ci", "--today", TODAY, *args],
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            cwd=ROOT,
-            env=environment,
-            timeout=120,
-            check=False,
-        )
-        assert "Traceback" not in done.stderr, done.stderr
-        summary = runner / "summary.md"
-        output = runner / "output"
-        return Run(
-            done.returncode,
-            done.stdout,
-            done.stderr,
-            summary.read_text(encoding="utf-8") if summary.exists() else "",
-            _outputs(output.read_text(encoding="utf-8")) if output.exists() else {},
-            (token, environment.get("LAUNCHGATE_TEAM_TOKEN", token)),
-        )
+        return run_ci(self.repo, self.workspace(), self.root, payload, name, token, url, args, env)
 
     def comments(self) -> list[str]:
         return [c.body for c in self.pull.comments]
@@ -152,6 +107,72 @@ class Scenario:
     def status(self) -> tuple[str, str, str]:
         last = self.repo.statuses[self.pull.head_sha][-1]
         return last.context, last.state, last.description or ""
+
+
+def checkout(repo: Repo, sha: str, root: Path) -> Path:
+    """A commit checked out, as actions/checkout leaves it."""
+    folder = root / f"workspace-{sha[:7]}"
+    if not folder.exists():
+        for path, data in repo.commits[sha].tree.items():
+            target = folder / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+    return folder
+
+
+def run_ci(
+    repo: Repo,
+    workspace: Path,
+    root: Path,
+    payload: dict[str, Any],
+    name: str,
+    token: str,
+    url: str,
+    args: Sequence[str] = (),
+    env: Mapping[str, str] | None = None,
+) -> Run:
+    """`launchgate ci` in a subprocess, in the Actions environment of an event."""
+    runner = Path(tempfile.mkdtemp(prefix="runner-", dir=root))
+    (runner / "event.json").write_text(json.dumps(payload), encoding="utf-8")
+    environment = {
+        "PATH": os.environ.get("PATH", ""),
+        "NO_COLOR": "1",
+        "GITHUB_ACTIONS": "true",
+        "GITHUB_EVENT_NAME": name,
+        "GITHUB_EVENT_PATH": str(runner / "event.json"),
+        "GITHUB_REPOSITORY": repo.full_name,
+        "GITHUB_API_URL": url,
+        "GITHUB_SERVER_URL": "https://github.com",
+        "GITHUB_RUN_ID": "4242",
+        "GITHUB_TOKEN": token,
+        "GITHUB_WORKSPACE": str(workspace),
+        "GITHUB_STEP_SUMMARY": str(runner / "summary.md"),
+        "GITHUB_OUTPUT": str(runner / "output"),
+        "RUNNER_TEMP": str(runner),
+        "LAUNCHGATE_RETRY_BACKOFF": "0.01",
+        **(env or {}),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "launchgate", "ci", "--today", TODAY, *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        env=environment,
+        timeout=120,
+        check=False,
+    )
+    assert "Traceback" not in done.stderr, done.stderr
+    summary = runner / "summary.md"
+    output = runner / "output"
+    return Run(
+        done.returncode,
+        done.stdout,
+        done.stderr,
+        summary.read_text(encoding="utf-8") if summary.exists() else "",
+        _outputs(output.read_text(encoding="utf-8")) if output.exists() else {},
+        (token, environment.get("LAUNCHGATE_TEAM_TOKEN", token)),
+    )
 
 
 def _outputs(text: str) -> dict[str, str]:

@@ -13,9 +13,10 @@ from tests.github.render import Render
 HERE = Path(__file__).resolve().parent
 
 
-def load(event: str, action: str) -> dict[str, Any]:
+def load(event: str, action: str | None = None) -> dict[str, Any]:
     """A fresh copy of GitHub's example, e.g. ``load("pull_request", "opened")``."""
-    payload: dict[str, Any] = json.loads((HERE / f"{event}.{action}.json").read_text("utf-8"))
+    name = f"{event}.{action}.json" if action else f"{event}.json"
+    payload: dict[str, Any] = json.loads((HERE / name).read_text("utf-8"))
     return payload
 
 

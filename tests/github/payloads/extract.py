@@ -4,8 +4,9 @@ What it does: downloads the npm package ``@octokit/webhooks-examples`` (``npm pa
 into a temporary directory), reads ``package/api.github.com/index.json`` (GitHub's
 own examples, grouped by event) and writes, for each entry of ``WANTED`` below, the
 first example of that event and action, unchanged, as ``<event>.<action>.json``
-(pretty-printed). ``index.json`` records the package version and which example
-each file is. These are the documents a workflow finds at ``GITHUB_EVENT_PATH``.
+(``<event>.json`` for an event without actions; pretty-printed). ``index.json``
+records the package version and which example each file is. These are the documents
+a workflow finds at ``GITHUB_EVENT_PATH``.
 
 Run it again to refresh (from the repository root)::
 
@@ -30,12 +31,14 @@ PINNED_VERSION = "7.6.1"
 SOURCE_FILE = "package/api.github.com/index.json"
 HERE = Path(__file__).resolve().parent
 
-# (event, action) pairs to copy.
-WANTED: list[tuple[str, str]] = [
+# (event, action) pairs to copy; None for an event that has no actions. (A `schedule`
+# run has no webhook, so the package has no example of it: tests build that payload.)
+WANTED: list[tuple[str, str | None]] = [
     ("pull_request", "opened"),
     ("pull_request", "synchronize"),
     ("pull_request_review", "submitted"),
     ("pull_request_review", "dismissed"),
+    ("workflow_dispatch", None),
 ]
 
 
@@ -55,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, action in WANTED:
         examples = by_name[name]["examples"]
         index = next(i for i, example in enumerate(examples) if example.get("action") == action)
-        filename = f"{name}.{action}.json"
+        filename = f"{name}.{action}.json" if action else f"{name}.json"
         text = json.dumps(examples[index], indent=2, ensure_ascii=False) + "\n"
         (args.output / filename).write_text(text, encoding="utf-8")
         files[filename] = {"event": name, "action": action, "example": index}

@@ -1,0 +1,207 @@
+"""The accountability digest: per owner, what is overdue and what falls due soon.
+
+"Someone should…" work slips because nobody sees it coming. The digest lists,
+for each owner, the dated work that needs them:
+
+- collateral that is not finished (`done` and `published` are finished), by
+  its `owner` and `due` date: overdue when due before today, due soon when due
+  from today through `today + days` (both ends included);
+- a launch's release and announcement dates within the window, for each of
+  the launch's `owners` (a milestone has no status, so it is never overdue:
+  once its day has passed it is history, not work).
+
+Metric targets have owners but no dates, so they are not in the digest.
+Work nobody owns goes into a group of its own ("no owner"): it is exactly
+the work that slips.
+
+Pure: launches, today and a window in, a `Digest` out; sorted, so the same
+input renders byte for byte the same.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from launchgate.config import DIGEST_MAX_DAYS as MAX_DAYS
+from launchgate.loader import PathKey
+from launchgate.repository import LoadProblem, Repository
+from launchgate.rules.base import Launch
+
+SCHEMA = "launchgate.digest/v1"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One piece of dated work for one owner."""
+
+    kind: str  # "collateral", "release" or "announce"
+    due: dt.date
+    launch: str  # the launch's id
+    launch_name: str
+    file: str
+    line: int
+    owner: str | None  # as written in the manifest, e.g. "@david"; None: nobody
+    id: str | None = None  # the collateral's id
+    type: str | None = None  # the collateral's type
+    status: str | None = None  # the collateral's status
+    roles: tuple[str, ...] = ()  # a milestone: the owner's roles in the launch
+    version: str | None = None  # a release: its version
+
+    def days_from(self, today: dt.date) -> int:
+        """Days until due: negative when overdue."""
+        return (self.due - today).days
+
+    @property
+    def order(self) -> tuple[dt.date, str, str, int, str]:
+        return (self.due, self.launch, self.file, self.line, self.kind)
+
+
+@dataclass(frozen=True)
+class OwnerWork:
+    owner: str | None  # None: the "no owner" group
+    overdue: tuple[Item, ...]
+    due: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Digest:
+    today: dt.date
+    days: int
+    owners: tuple[OwnerWork, ...]  # "no owner" first, then owners by handle
+    launches: int
+    skipped: tuple[LoadProblem, ...] = ()  # manifests that could not be read
+
+    @property
+    def until(self) -> dt.date:
+        return self.today + dt.timedelta(days=self.days)
+
+    @property
+    def overdue(self) -> int:
+        return sum(len(work.overdue) for work in self.owners)
+
+    @property
+    def due(self) -> int:
+        return sum(len(work.due) for work in self.owners)
+
+    @property
+    def empty(self) -> bool:
+        return not self.owners
+
+
+def owner_key(owner: str | None) -> str:
+    """GitHub handles ignore case and the @: `@David` and `david` are one person."""
+    return (owner or "").strip().removeprefix("@").casefold()
+
+
+def build(
+    launches: list[Launch],
+    today: dt.date,
+    days: int,
+    skipped: list[LoadProblem] | None = None,
+) -> Digest:
+    if not 0 <= days <= MAX_DAYS:
+        raise ValueError(f"days must be 0 to {MAX_DAYS}, not {days}")
+    until = today + dt.timedelta(days=days)
+    items = [
+        item
+        for launch in launches
+        for item in _work(launch)
+        if item.due <= until and (item.due >= today or item.kind == "collateral")
+    ]
+    groups: dict[str, list[Item]] = {}
+    for item in items:
+        groups.setdefault(owner_key(item.owner), []).append(item)
+    owners = []
+    for key in sorted(groups):  # "" (no owner) sorts first
+        found = sorted(groups[key], key=lambda item: item.order)
+        # One spelling per person, the same whichever manifest was read first.
+        shown = min((i.owner for i in found if i.owner), default=None) if key else None
+        owners.append(
+            OwnerWork(
+                shown,
+                tuple(i for i in found if i.due < today),
+                tuple(i for i in found if i.due >= today),
+            )
+        )
+    return Digest(today, days, tuple(owners), len(launches), tuple(sorted(skipped or [], key=_at)))
+
+
+def skipped_manifests(repo: Repository) -> list[LoadProblem]:
+    """The first problem of each manifest that did not load: its work is not in the digest."""
+    loaded = {launch.file for launch in repo.launches}
+    manifests = {shown for _, shown in repo.files}
+    first: dict[str, LoadProblem] = {}
+    for problem in sorted(repo.problems, key=_at):
+        if problem.file not in loaded and problem.file in manifests:
+            first.setdefault(problem.file, problem)
+    return list(first.values())
+
+
+def _at(problem: LoadProblem) -> tuple[str, int, int, str]:
+    return (problem.file, problem.problem.line, problem.problem.column, problem.problem.message)
+
+
+def _work(launch: Launch) -> list[Item]:
+    manifest = launch.manifest
+    name = manifest.title
+
+    def line(path: PathKey) -> int:
+        return launch.document.locate(path)[0]
+
+    items = [
+        Item(
+            "collateral",
+            entry.due,
+            manifest.id,
+            name,
+            launch.file,
+            line(("collateral", index)),
+            entry.owner or None,
+            id=entry.id,
+            type=entry.type,
+            status=entry.status,
+        )
+        for index, entry in enumerate(manifest.collateral)
+        if entry.due is not None and not entry.finished
+    ]
+    # A milestone belongs to every owner of the launch, once per person.
+    roles: dict[str, tuple[str, list[str]]] = {}
+    for role, owner in sorted(manifest.owners.items()):
+        if owner_key(owner):
+            roles.setdefault(owner_key(owner), (str(owner), []))[1].append(role)
+    people: list[tuple[str | None, tuple[str, ...]]] = [
+        (owner, tuple(names)) for owner, names in roles.values()
+    ] or [(None, ())]
+    milestones: list[tuple[str, dt.date | None, PathKey, str | None]] = [
+        (
+            "release",
+            manifest.release.date if manifest.release else None,
+            ("release", "date"),
+            manifest.release.version if manifest.release else None,
+        ),
+        (
+            "announce",
+            manifest.announce.date if manifest.announce else None,
+            ("announce", "date"),
+            None,
+        ),
+    ]
+    for kind, date, path, version in milestones:
+        if date is None:
+            continue
+        items += [
+            Item(
+                kind,
+                date,
+                manifest.id,
+                name,
+                launch.file,
+                line(path),
+                owner,
+                roles=who,
+                version=version,
+            )
+            for owner, who in people
+        ]
+    return items
