@@ -1,4 +1,4 @@
-"""Command line: `launchgate check|ci|rules|explain|schema|init`. The only place that exits.
+"""Command line: `launchgate check|ci|calendar|rules|explain|schema|init`. Only it exits.
 
 Imports stay inside the command functions: `launchgate --version` must not pay
 for pydantic, PyYAML or the rules.
@@ -19,6 +19,11 @@ from launchgate.errors import ExitCode, LaunchgateError, UsageError
 
 FORMATS = ("text", "json", "markdown", "github", "sarif")
 SEVERITIES = ("error", "warning", "notice")
+CALENDAR_FORMATS = (
+    "markdown",
+    "ics",
+    "mermaid",
+)  # launchgate.agenda.RENDERERS, without importing it
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -75,6 +80,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ci.add_argument(
         "--head", metavar="SHA", help="with --pull-request: the head commit it must be at"
+    )
+
+    calendar = commands.add_parser(
+        "calendar",
+        help="every launch's dates and the freeze windows: ICS, Markdown or Mermaid",
+        description="Every launch's release, announcement, embargo and deliverable due dates "
+        "(with owners) and the configured freeze windows.",
+    )
+    calendar.add_argument("path", nargs="?", default=".", help="repository root (default: .)")
+    calendar.add_argument(
+        "--format",
+        choices=CALENDAR_FORMATS,
+        help="ics for calendar apps, markdown (a table), mermaid (a gantt chart); "
+        "default: ics for --output *.ics, mermaid for *.mmd, else markdown",
+    )
+    calendar.add_argument("--output", metavar="FILE", help="write to FILE instead of stdout")
+    calendar.add_argument(
+        "--today",
+        metavar="YYYY-MM-DD",
+        type=_date,
+        help="the day the calendar is made for: the ICS DTSTAMP, and what counts as overdue "
+        "(default: today in the configured time zone)",
     )
 
     commands.add_parser("rules", help="list the rules with their default severity")
@@ -136,6 +163,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> ExitCode:
             args.pull_request,
             args.head,
         )
+    if args.command == "calendar":
+        return _calendar(args, out)
     if args.command == "rules":
         return _rules(out)
     if args.command == "explain":
@@ -169,6 +198,47 @@ def _check(args: argparse.Namespace, out: TextIO) -> ExitCode:
     colour = args.format == "text" and _use_colour(args.color, out)
     out.write(REPORTERS[args.format](report, colour))
     return ExitCode.NOT_READY if report.failed else ExitCode.READY
+
+
+def _calendar(args: argparse.Namespace, out: TextIO) -> ExitCode:
+    from launchgate.agenda import RENDERERS, Calendar, format_for
+    from launchgate.config import load_config
+    from launchgate.escape import terminal_text
+    from launchgate.repository import load_repository
+
+    root = Path(args.path)
+    if not root.is_dir():
+        raise UsageError(f"{args.path}: no such directory")
+    config, config_file = load_config(root)
+    repo = load_repository(root, config, config_file)
+    loaded = {launch.file for launch in repo.launches}
+    skipped = {
+        p.file: p.problem
+        for p in reversed(repo.problems)  # the first problem of a file wins
+        if p.file not in loaded and any(p.file == shown for _, shown in repo.files)
+    }
+    if skipped:
+        print(
+            f"launchgate: skipped {len(skipped)} manifest{'s' if len(skipped) != 1 else ''} "
+            "that could not be read (`launchgate check` says more):",
+            file=sys.stderr,
+        )
+        for file, problem in sorted(skipped.items()):
+            print(terminal_text(f"  {file}:{problem.line}: {problem.message}"), file=sys.stderr)
+    calendar = Calendar(repo.launches, config, config_file, args.today or config.today())
+    text = RENDERERS[args.format or format_for(args.output)](calendar)
+    if not text:
+        print("launchgate: no launch has a date yet", file=sys.stderr)
+    if args.output:
+        # newline="": the ICS lines end in CRLF as RFC 5545 says, on every platform
+        try:
+            with open(args.output, "w", encoding="utf-8", newline="") as target:
+                target.write(text)
+        except OSError as error:
+            raise UsageError(f"cannot write {args.output}: {error.strerror}") from None
+    else:
+        out.write(text)
+    return ExitCode.READY
 
 
 def _use_colour(choice: str, out: TextIO) -> bool:
