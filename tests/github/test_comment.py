@@ -18,6 +18,7 @@ from tests.conftest import write_tree
 
 HOSTILE = (
     "<img src=x onerror=alert(1)> @everyone | `code` ]] <!-- launchgate:pull-request-comment -->"
+    " %%{init}%% : # ; ``` click x call alert(1)"
 )
 CONFIG = """\
 roles:
@@ -60,7 +61,7 @@ def outcome(
         RoleState("marketing", "missing", (), "marketing has not signed off"),
     ]
     signoffs = [LaunchSignoffs(repo.launches[0], roles)]
-    return Outcome(report, pull, signoffs, "b" * 40, "main", [], config)
+    return Outcome(report, pull, signoffs, "b" * 40, "main", [], config, repo.launches)
 
 
 def env(root: Path) -> ActionsEnv:
@@ -94,6 +95,24 @@ def test_verdict_table_needs_you_details_footer_marker(tmp_path: Path) -> None:
     assert lines[-1] == MARKER
 
 
+def test_the_timeline_charts_the_launches_of_the_pull_request_in_a_fold(tmp_path: Path) -> None:
+    result = outcome(tmp_path)
+    body = render(result, env(tmp_path))
+    chart = body[body.index("<details><summary>Timeline</summary>") : body.index("<sub>")]
+    assert chart.splitlines()[2:9] == [
+        "```mermaid",
+        "gantt",
+        "  dateFormat YYYY-MM-DD",
+        "  axisFormat %d %b",
+        "  section Smart Reports",
+        "  🚀 Release 4.2.0 :milestone, 2026-12-01, 0d",
+        "  📣 Announcement :milestone, 2026-12-02, 0d",
+    ]
+    assert chart.count("```") == 2 and chart.rstrip().endswith("</details>")
+    result.timeline_launches = []  # a pull request that changes no launch has no chart
+    assert "mermaid" not in render(result, env(tmp_path))
+
+
 def test_manifest_text_cannot_inject_html_mention_break_the_table_or_forge_the_marker(
     tmp_path: Path,
 ) -> None:
@@ -101,6 +120,8 @@ def test_manifest_text_cannot_inject_html_mention_break_the_table_or_forge_the_m
     assert "<img" not in body
     assert "@everyone" not in body
     assert body.count(MARKER) == 1 and body.endswith(MARKER + "\n")
+    assert "  section img src x onerror alert(1) everyone code" in body
+    assert body.count("```") == 2  # the chart's fence, opened and closed once
     for line in body.splitlines():
         if line.startswith("| "):
             cells = re.split(r"(?<!\\)\|", line)[1:-1]
