@@ -21,10 +21,12 @@ _SUFFIXES = {".ics": "ics", ".mmd": "mermaid", ".mermaid": "mermaid"}
 
 @dataclass
 class Calendar:
+    """What every format is made from; `today` is the ICS DTSTAMP and decides what is overdue."""
+
     launches: list[Launch]
+    today: dt.date
     config: Config = field(default_factory=Config)
     config_file: str | None = None
-    today: dt.date = dt.date(1970, 1, 1)
 
     def events(self) -> list[Event]:
         return schedule(

@@ -225,7 +225,7 @@ def _calendar(args: argparse.Namespace, out: TextIO) -> ExitCode:
         )
         for file, problem in sorted(skipped.items()):
             print(terminal_text(f"  {file}:{problem.line}: {problem.message}"), file=sys.stderr)
-    calendar = Calendar(repo.launches, config, config_file, args.today or config.today())
+    calendar = Calendar(repo.launches, args.today or config.today(), config, config_file)
     text = RENDERERS[args.format or format_for(args.output)](calendar)
     if not text:
         print("launchgate: no launch has a date yet", file=sys.stderr)

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from launchgate.config import Freeze
+from launchgate.models import FINISHED_STATUSES
 from launchgate.rules.base import Launch
 
 # The order of the kinds on one day: the release before its announcement, etc.
@@ -36,8 +37,6 @@ class Event:
 
     @property
     def finished(self) -> bool:
-        from launchgate.models import FINISHED_STATUSES
-
         return self.status in FINISHED_STATUSES
 
     def overdue(self, today: dt.date | None) -> bool:

@@ -73,16 +73,20 @@ def chart(
     sections.sort(key=lambda section: section[1][0].sort_key())
     if freezes:
         sections.append(("Freeze windows", freeze_events(freezes)))
-    budget = max_tasks if max_tasks is not None else sum(len(s[1]) for s in sections)
+    # Over the budget, the release and announcement milestones and the freezes stay:
+    # they are what the chart is for. Deliverables fill what is left, earliest first.
+    every = [event for _, events in sections for event in events]
+    ranked = [e for e in every if e.kind != "collateral"] + [
+        e for e in every if e.kind == "collateral"
+    ]
+    kept = {id(event) for event in ranked[: max_tasks if max_tasks is not None else len(every)]}
     lines = ["gantt", "  dateFormat YYYY-MM-DD", "  axisFormat %d %b"]
-    omitted = 0
     for title, events in sections:
-        shown = events[: max(budget, 0)]
-        budget -= len(shown)
-        omitted += len(events) - len(shown)
+        shown = [event for event in events if id(event) in kept]
         if shown:
             lines.append(f"  section {title}")
             lines += [f"  {_task(event, today)}" for event in shown]
+    omitted = len(every) - len(kept)
     if len(lines) == 3:
         return Chart("", omitted)
     return Chart("\n".join(lines) + "\n", omitted)
@@ -105,9 +109,11 @@ def _task(event: Event, today: dt.date | None) -> str:
     return f"{icon} {name}{' · ' + owner if owner else ''} :{state}{day}, 1d"
 
 
-def nearby_freezes(launches: Sequence[Launch], freezes: Sequence[Freeze]) -> list[Freeze]:
+def nearby_freezes(
+    launches: Sequence[Launch], freezes: Sequence[Freeze], timezone: str = "UTC"
+) -> list[Freeze]:
     """The freeze windows that overlap the span of the launches' dates."""
-    days = [e.start for launch in launches for e in launch_events(launch)]
+    days = [e.start for launch in launches for e in launch_events(launch, timezone)]
     if not days:
         return []
     first, last = min(days), max(days)

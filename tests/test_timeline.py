@@ -118,9 +118,14 @@ def test_a_launch_without_dates_draws_nothing(tmp_path: Path) -> None:
 
 
 def test_max_tasks_bounds_the_chart_and_counts_what_it_left_out(tmp_path: Path) -> None:
-    drawn = chart(launches(tmp_path), max_tasks=2)
-    assert drawn.text.count("  📝 ") == 2 and drawn.omitted == 3
-    assert "*3 more dates not shown: `launchgate calendar` lists them all.*" in markdown(drawn)
+    drawn = chart(launches(tmp_path), max_tasks=3)  # milestones first, then the earliest due
+    assert drawn.text.splitlines()[4:] == [
+        "  📝 deck · david :done, 2026-11-18, 1d",
+        "  🚀 Release 4.2.0 :milestone, 2026-12-01, 0d",
+        "  📣 Announcement :milestone, 2026-12-02, 0d",
+    ]
+    assert drawn.omitted == 2
+    assert "*2 more dates not shown: `launchgate calendar` lists them all.*" in markdown(drawn)
 
 
 def test_nearby_freezes_are_those_overlapping_the_launches_dates(tmp_path: Path) -> None:

@@ -106,7 +106,7 @@ def _timeline(outcome: Outcome, config: Config) -> list[str]:
     for launch in outcome.timeline_launches:
         once.setdefault(launch.file, launch)
     launches = list(once.values())
-    freezes = nearby_freezes(launches, config.calendar.freeze)
+    freezes = nearby_freezes(launches, config.calendar.freeze, config.timezone)
     today = dt.date.fromisoformat(outcome.report.today) if outcome.report.today else None
     drawn = chart(launches, freezes, today, config.timezone, TIMELINE_TASKS)
     return timeline_markdown(drawn)

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from launchgate.config import load_config
 from launchgate.engine import check
 from launchgate.github.actions import ActionsEnv
-from launchgate.github.comment import COMMENT_LIMIT, MARKER, render
+from launchgate.github.comment import COMMENT_LIMIT, MARKER, TIMELINE_TASKS, render
 from launchgate.github.event import PullRequest
 from launchgate.github.outcome import LaunchSignoffs, Outcome
 from launchgate.github.signoffs import RoleState
+from launchgate.models import Collateral
 from launchgate.repository import load_repository
 from tests.conftest import write_tree
 
@@ -165,3 +167,17 @@ def test_a_cut_never_leaves_a_fold_open_or_closes_one_twice(tmp_path: Path) -> N
         assert len(body) <= COMMENT_LIMIT
         assert body.count("<details") == body.count("</details>")
         assert body.startswith("### ") and body.endswith(MARKER + "\n")
+
+
+def test_the_timeline_is_bounded_however_many_dates_a_launch_has(tmp_path: Path) -> None:
+    result = outcome(tmp_path)
+    launch = result.timeline_launches[0]
+    item = {"id": "x" * 200, "type": "blog_post", "owner": "@ann", "due": "2026-11-30"}
+    many = [Collateral.model_validate(item) for _ in range(2000)]
+    result.timeline_launches = [
+        replace(launch, manifest=launch.manifest.model_copy(update={"collateral": many}))
+    ]
+    body = render(result, env(tmp_path))
+    assert len(body) <= COMMENT_LIMIT
+    assert body.count("  📝 ") == TIMELINE_TASKS - 2  # the release and announcement come first
+    assert "*1942 more dates not shown" in body
