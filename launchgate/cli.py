@@ -1,4 +1,6 @@
-"""Command line: `launchgate check|ci|digest|rules|explain|schema|init`. The only place that exits.
+"""Command line: `launchgate check|ci|calendar|digest|rules|explain|schema|init`.
+
+The only place that exits.
 
 Imports stay inside the command functions: `launchgate --version` must not pay
 for pydantic, PyYAML or the rules.
@@ -12,13 +14,22 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from launchgate import __version__
 from launchgate.errors import ExitCode, LaunchgateError, UsageError
 
+if TYPE_CHECKING:  # the commands import these when they run
+    from launchgate.config import Config
+    from launchgate.repository import LoadProblem, Repository
+
 FORMATS = ("text", "json", "markdown", "github", "sarif")
 SEVERITIES = ("error", "warning", "notice")
+CALENDAR_FORMATS = (
+    "markdown",
+    "ics",
+    "mermaid",
+)  # launchgate.agenda.RENDERERS, without importing it
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -99,6 +110,28 @@ def build_parser() -> argparse.ArgumentParser:
     digest.add_argument("--today", metavar="YYYY-MM-DD", type=_date)
     digest.add_argument("--format", choices=("markdown", "json"), default="markdown")
 
+    calendar = commands.add_parser(
+        "calendar",
+        help="every launch's dates and the freeze windows: ICS, Markdown or Mermaid",
+        description="Every launch's release, announcement, embargo and deliverable due dates "
+        "(with owners) and the configured freeze windows.",
+    )
+    calendar.add_argument("path", nargs="?", default=".", help="repository root (default: .)")
+    calendar.add_argument(
+        "--format",
+        choices=CALENDAR_FORMATS,
+        help="ics for calendar apps, markdown (a table), mermaid (a gantt chart); "
+        "default: ics for --output *.ics, mermaid for *.mmd, else markdown",
+    )
+    calendar.add_argument("--output", metavar="FILE", help="write to FILE instead of stdout")
+    calendar.add_argument(
+        "--today",
+        metavar="YYYY-MM-DD",
+        type=_date,
+        help="the day the calendar is made for: the ICS DTSTAMP, and what counts as overdue "
+        "(default: today in the configured time zone)",
+    )
+
     commands.add_parser("rules", help="list the rules with their default severity")
     explain = commands.add_parser("explain", help="explain a rule, with examples")
     explain.add_argument("rule")
@@ -166,6 +199,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> ExitCode:
         )
     if args.command == "digest":
         return _digest(args, out)
+    if args.command == "calendar":
+        return _calendar(args, out)
     if args.command == "rules":
         return _rules(out)
     if args.command == "explain":
@@ -209,28 +244,60 @@ def _check(args: argparse.Namespace, out: TextIO) -> ExitCode:
     return ExitCode.NOT_READY if report.failed else ExitCode.READY
 
 
-def _digest(args: argparse.Namespace, out: TextIO) -> ExitCode:
-    """A report, not a gate: overdue work is exit 0 too. What could not be read goes to stderr."""
+def _load_launches(path: str) -> tuple[Config, str | None, Repository, list[LoadProblem]]:
+    """A repository's launches for a report; the manifests that could not be read are
+    named on stderr (`launchgate check` says more) and left out."""
     from launchgate.config import load_config
-    from launchgate.digest import build, skipped_manifests
-    from launchgate.reporters.digest import render_json, render_markdown
-    from launchgate.repository import load_repository
+    from launchgate.escape import terminal_text
+    from launchgate.repository import load_repository, skipped_manifests
 
-    root = Path(args.path)
+    root = Path(path)
     if not root.is_dir():
-        raise UsageError(f"{args.path}: no such directory")
+        raise UsageError(f"{path}: no such directory")
     config, config_file = load_config(root)
     repo = load_repository(root, config, config_file)
     skipped = skipped_manifests(repo)
     for problem in skipped:
         where = f"{problem.file}:{problem.problem.line}:{problem.problem.column}"
-        print(f"launchgate: skipped {where}: {problem.problem.message}", file=sys.stderr)
+        print(
+            terminal_text(f"launchgate: skipped {where}: {problem.problem.message}"),
+            file=sys.stderr,
+        )
+    return config, config_file, repo, skipped
+
+
+def _digest(args: argparse.Namespace, out: TextIO) -> ExitCode:
+    """A report, not a gate: overdue work is exit 0 too. What could not be read goes to stderr."""
+    from launchgate.digest import build
+    from launchgate.reporters.digest import render_json, render_markdown
+
+    config, _, repo, skipped = _load_launches(args.path)
     days = config.digest.days if args.days is None else args.days
     digest = build(repo.launches, args.today or config.today(), days, skipped)
     if args.format == "json":
         out.write(render_json(digest))
     else:
         out.write(render_markdown(digest, mention=config.digest.mention))
+    return ExitCode.READY
+
+
+def _calendar(args: argparse.Namespace, out: TextIO) -> ExitCode:
+    from launchgate.agenda import RENDERERS, Calendar, format_for
+
+    config, config_file, repo, _ = _load_launches(args.path)
+    calendar = Calendar(repo.launches, args.today or config.today(), config, config_file)
+    text = RENDERERS[args.format or format_for(args.output)](calendar)
+    if not text:
+        print("launchgate: no launch has a date yet", file=sys.stderr)
+    if args.output:
+        # newline="": the ICS lines end in CRLF as RFC 5545 says, on every platform
+        try:
+            with open(args.output, "w", encoding="utf-8", newline="") as target:
+                target.write(text)
+        except OSError as error:
+            raise UsageError(f"cannot write {args.output}: {error.strerror}") from None
+    else:
+        out.write(text)
     return ExitCode.READY
 
 

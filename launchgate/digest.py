@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from launchgate.config import DIGEST_MAX_DAYS as MAX_DAYS
 from launchgate.loader import PathKey
-from launchgate.repository import LoadProblem, Repository
+from launchgate.repository import LoadProblem, problem_order
 from launchgate.rules.base import Launch
 
 SCHEMA = "launchgate.digest/v1"
@@ -124,22 +124,9 @@ def build(
                 tuple(i for i in found if i.due >= today),
             )
         )
-    return Digest(today, days, tuple(owners), len(launches), tuple(sorted(skipped or [], key=_at)))
-
-
-def skipped_manifests(repo: Repository) -> list[LoadProblem]:
-    """The first problem of each manifest that did not load: its work is not in the digest."""
-    loaded = {launch.file for launch in repo.launches}
-    manifests = {shown for _, shown in repo.files}
-    first: dict[str, LoadProblem] = {}
-    for problem in sorted(repo.problems, key=_at):
-        if problem.file not in loaded and problem.file in manifests:
-            first.setdefault(problem.file, problem)
-    return list(first.values())
-
-
-def _at(problem: LoadProblem) -> tuple[str, int, int, str]:
-    return (problem.file, problem.problem.line, problem.problem.column, problem.problem.message)
+    return Digest(
+        today, days, tuple(owners), len(launches), tuple(sorted(skipped or [], key=problem_order))
+    )
 
 
 def _work(launch: Launch) -> list[Item]:

@@ -350,3 +350,18 @@ def _lookup(data: Any, key: str) -> SourceText:
     if not isinstance(node, str):
         return SourceText(None, f"{key!r} is not a string")
     return SourceText(node)
+
+
+def skipped_manifests(repo: Repository) -> list[LoadProblem]:
+    """The first problem of each manifest that did not load, in file order."""
+    loaded = {launch.file for launch in repo.launches}
+    manifests = {shown for _, shown in repo.files}
+    first: dict[str, LoadProblem] = {}
+    for problem in sorted(repo.problems, key=problem_order):
+        if problem.file not in loaded and problem.file in manifests:
+            first.setdefault(problem.file, problem)
+    return list(first.values())
+
+
+def problem_order(problem: LoadProblem) -> tuple[str, int, int, str]:
+    return (problem.file, problem.problem.line, problem.problem.column, problem.problem.message)

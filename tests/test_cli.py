@@ -185,13 +185,13 @@ def test_init_writes_a_starter_that_checks_ready(repo: Path) -> None:
 
 
 def test_cli_import_stays_light() -> None:
-    """`launchgate --version` must not pay for pydantic, PyYAML or the rules."""
+    """`launchgate --version` must not pay for pydantic, PyYAML, the rules or icalendar."""
     import subprocess
     import sys
 
     code = (
         "import sys, launchgate.cli; "
-        "print(sorted(m for m in ('pydantic', 'yaml', 'launchgate.rules', 'regex') "
+        "print(sorted(m for m in ('pydantic', 'yaml', 'launchgate.rules', 'regex', 'icalendar') "
         "if m in sys.modules))"
     )
     result = subprocess.run(

@@ -1,6 +1,9 @@
 """Golden files: every output format of a check of examples/, and of its digest, so a
 change in output is a diff.
 
+The calendar of examples/ too, in the formats that do not embed the installed
+tzdata (the ICS is parsed back in tests/test_calendar.py instead).
+
 Regenerate after an intended change with: LAUNCHGATE_UPDATE_GOLDEN=1 pytest tests/test_golden.py
 (the digest's too: `launchgate digest` of examples/, digest.md and digest.json)
 """
@@ -37,3 +40,11 @@ def _matches(golden: Path, output: str) -> None:
     if os.environ.get("LAUNCHGATE_UPDATE_GOLDEN"):
         golden.write_text(output, encoding="utf-8")
     assert output == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("markdown", "calendar.md"), ("mermaid", "gantt.mmd")])
+def test_examples_calendar_matches_golden(fmt: str, name: str) -> None:
+    result = run_cli("calendar", "examples", "--today", TODAY, "--format", fmt, cwd=EXAMPLES.parent)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    _matches(GOLDEN / f"examples.{name}", result.stdout)

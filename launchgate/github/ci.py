@@ -273,6 +273,7 @@ def _check_pull(
         policy_ref=pull.base_ref,
         policy_changes=policy_changes(config, policy.config_file, files),
         config=config,
+        timeline_launches=[entry.launch for entry in signoffs],
     )
 
 

@@ -13,6 +13,7 @@ manifest, and they are @mentioned only when the policy asks for it.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from urllib.parse import quote
 
@@ -24,9 +25,14 @@ from launchgate.github.outcome import LaunchSignoffs, Outcome
 from launchgate.github.signoffs import who_may_sign
 from launchgate.reporters.markdown import details, short_date
 from launchgate.reporters.summary import counts, verdict
+from launchgate.rules.base import Launch
+from launchgate.timeline import chart, nearby_freezes
+from launchgate.timeline import markdown as timeline_markdown
 
 MARKER = "<!-- launchgate:pull-request-comment -->"
 COMMENT_LIMIT = 65_536  # GitHub's limit on a comment body, in characters
+# Bounds the timeline, which is never cut: about 100 characters a task.
+TIMELINE_TASKS = 60
 _ROLE_ICONS = {"signed": "✅", "missing": "⏳", "stale": "♻️", "rejected": "❌"}
 
 
@@ -74,7 +80,7 @@ def _parts(outcome: Outcome, env: ActionsEnv) -> tuple[list[str], list[str], lis
     if stray:
         folded += details(f"Files that could not be checked — {counts(stray)}", stray, True, link)
 
-    foot = []
+    foot = _timeline(outcome, config)
     if outcome.policy_changes:
         changed = ", ".join(md_code(path) for path in outcome.policy_changes)
         foot += [
@@ -90,6 +96,18 @@ def _parts(outcome: Outcome, env: ActionsEnv) -> tuple[list[str], list[str], lis
     where.append("`launchgate explain RULE` for any rule")
     foot.append(f"<sub>{' · '.join(where)}</sub>")
     return head, folded, foot
+
+
+def _timeline(outcome: Outcome, config: Config) -> list[str]:
+    """A gantt chart of the launches the pull request is about, and the freezes near them."""
+    once: dict[str, Launch] = {}
+    for launch in outcome.timeline_launches:
+        once.setdefault(launch.file, launch)
+    launches = list(once.values())
+    freezes = nearby_freezes(launches, config.calendar.freeze, config.timezone)
+    today = dt.date.fromisoformat(outcome.report.today) if outcome.report.today else None
+    drawn = chart(launches, freezes, today, config.timezone, TIMELINE_TASKS)
+    return timeline_markdown(drawn)
 
 
 def _table(outcome: Outcome) -> list[str]:

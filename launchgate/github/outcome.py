@@ -32,3 +32,6 @@ class Outcome:
     policy_ref: str | None = None
     policy_changes: list[str] = field(default_factory=list)
     config: Config | None = None
+    # The launches the comment's timeline shows: those the pull request changes, and any
+    # other it is about (a release PR's launches). Each file once, in the order given.
+    timeline_launches: list[Launch] = field(default_factory=list)

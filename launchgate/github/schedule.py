@@ -27,14 +27,14 @@ from typing import TextIO
 from urllib.parse import quote
 
 from launchgate.config import load_config
-from launchgate.digest import Digest, build, skipped_manifests
+from launchgate.digest import Digest, build
 from launchgate.errors import ExitCode
 from launchgate.github import actions
 from launchgate.github.actions import ActionsEnv
 from launchgate.github.client import Forbidden, GitHubClient, GitHubUnavailable, Issue
 from launchgate.github.publish import CommentAuthorMismatch, NotPosted
 from launchgate.reporters.digest import Linker, render_json, render_markdown
-from launchgate.repository import load_repository
+from launchgate.repository import load_repository, skipped_manifests
 
 SCHEDULED_EVENTS = ("schedule", "workflow_dispatch")
 MARKER = "<!-- launchgate:digest -->"

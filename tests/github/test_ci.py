@@ -230,6 +230,10 @@ def test_a_signed_off_launch_passes_with_one_comment_and_a_success_status(
     report = json.loads(Path(run.outputs["report"]).read_text(encoding="utf-8"))
     assert report["schema"] == "launchgate.report/v1" and report["status"] == "pass"
     assert run.summary.startswith("### ✅ launchgate") and MARKER not in run.summary
+    # The timeline charts the launch the pull request changes, not the two it leaves alone.
+    for text in (body, run.summary):
+        chart = text[text.index("```mermaid") :]
+        assert chart.count("  section ") == 1 and "  section Smart Reports\n" in chart
 
 
 def test_a_missing_role_fails_and_says_who_may_sign(github: FakeGitHub, tmp_path: Path) -> None:

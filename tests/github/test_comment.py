@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from launchgate.config import load_config
 from launchgate.engine import check
 from launchgate.github.actions import ActionsEnv
-from launchgate.github.comment import COMMENT_LIMIT, MARKER, render
+from launchgate.github.comment import COMMENT_LIMIT, MARKER, TIMELINE_TASKS, render
 from launchgate.github.event import PullRequest
 from launchgate.github.outcome import LaunchSignoffs, Outcome
 from launchgate.github.signoffs import RoleState
+from launchgate.models import Collateral
 from launchgate.repository import load_repository
 from tests.conftest import write_tree
 
 HOSTILE = (
     "<img src=x onerror=alert(1)> @everyone | `code` ]] <!-- launchgate:pull-request-comment -->"
+    " %%{init}%% : # ; ``` click x call alert(1)"
 )
 CONFIG = """\
 roles:
@@ -60,7 +63,7 @@ def outcome(
         RoleState("marketing", "missing", (), "marketing has not signed off"),
     ]
     signoffs = [LaunchSignoffs(repo.launches[0], roles)]
-    return Outcome(report, pull, signoffs, "b" * 40, "main", [], config)
+    return Outcome(report, pull, signoffs, "b" * 40, "main", [], config, repo.launches)
 
 
 def env(root: Path) -> ActionsEnv:
@@ -94,6 +97,24 @@ def test_verdict_table_needs_you_details_footer_marker(tmp_path: Path) -> None:
     assert lines[-1] == MARKER
 
 
+def test_the_timeline_charts_the_launches_of_the_pull_request_in_a_fold(tmp_path: Path) -> None:
+    result = outcome(tmp_path)
+    body = render(result, env(tmp_path))
+    chart = body[body.index("<details><summary>Timeline</summary>") : body.index("<sub>")]
+    assert chart.splitlines()[2:9] == [
+        "```mermaid",
+        "gantt",
+        "  dateFormat YYYY-MM-DD",
+        "  axisFormat %d %b",
+        "  section Smart Reports",
+        "  🚀 Release 4.2.0 :milestone, 2026-12-01, 0d",
+        "  📣 Announcement :milestone, 2026-12-02, 0d",
+    ]
+    assert chart.count("```") == 2 and chart.rstrip().endswith("</details>")
+    result.timeline_launches = []  # a pull request that changes no launch has no chart
+    assert "mermaid" not in render(result, env(tmp_path))
+
+
 def test_manifest_text_cannot_inject_html_mention_break_the_table_or_forge_the_marker(
     tmp_path: Path,
 ) -> None:
@@ -101,6 +122,8 @@ def test_manifest_text_cannot_inject_html_mention_break_the_table_or_forge_the_m
     assert "<img" not in body
     assert "@everyone" not in body
     assert body.count(MARKER) == 1 and body.endswith(MARKER + "\n")
+    assert "  section img src x onerror alert(1) everyone code" in body
+    assert body.count("```") == 2  # the chart's fence, opened and closed once
     for line in body.splitlines():
         if line.startswith("| "):
             cells = re.split(r"(?<!\\)\|", line)[1:-1]
@@ -144,3 +167,17 @@ def test_a_cut_never_leaves_a_fold_open_or_closes_one_twice(tmp_path: Path) -> N
         assert len(body) <= COMMENT_LIMIT
         assert body.count("<details") == body.count("</details>")
         assert body.startswith("### ") and body.endswith(MARKER + "\n")
+
+
+def test_the_timeline_is_bounded_however_many_dates_a_launch_has(tmp_path: Path) -> None:
+    result = outcome(tmp_path)
+    launch = result.timeline_launches[0]
+    item = {"id": "x" * 200, "type": "blog_post", "owner": "@ann", "due": "2026-11-30"}
+    many = [Collateral.model_validate(item) for _ in range(2000)]
+    result.timeline_launches = [
+        replace(launch, manifest=launch.manifest.model_copy(update={"collateral": many}))
+    ]
+    body = render(result, env(tmp_path))
+    assert len(body) <= COMMENT_LIMIT
+    assert body.count("  📝 ") == TIMELINE_TASKS - 2  # the release and announcement come first
+    assert "*1942 more dates not shown" in body

@@ -1,0 +1,110 @@
+"""`launchgate calendar`: every launch's dates and the freeze windows as ICS, Markdown or Mermaid.
+
+Each format is a function of the same inputs (the Calendar below) to text, in a
+name map like the reporters. The Markdown escapes manifest text as the check's
+Markdown does, so it can be pasted into an issue or a wiki page safely.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from launchgate.config import Config
+from launchgate.escape import md_code, md_text
+from launchgate.events import Event, schedule
+from launchgate.rules.base import Launch
+
+_SUFFIXES = {".ics": "ics", ".mmd": "mermaid", ".mermaid": "mermaid"}
+
+
+@dataclass
+class Calendar:
+    """What every format is made from; `today` is the ICS DTSTAMP and decides what is overdue."""
+
+    launches: list[Launch]
+    today: dt.date
+    config: Config = field(default_factory=Config)
+    config_file: str | None = None
+
+    def events(self) -> list[Event]:
+        return schedule(
+            self.launches, self.config.calendar.freeze, self.config.timezone, self.config_file
+        )
+
+
+def format_for(output: str | None) -> str:
+    """The default format: ICS for `--output x.ics`, Mermaid for `.mmd`, else Markdown."""
+    if output:
+        for suffix, name in _SUFFIXES.items():
+            if output.lower().endswith(suffix):
+                return name
+    return "markdown"
+
+
+def render_ics(calendar: Calendar) -> str:
+    from launchgate import ics
+
+    return ics.render(calendar.events(), calendar.today).decode("utf-8")
+
+
+def render_mermaid(calendar: Calendar) -> str:
+    from launchgate.timeline import gantt
+
+    config = calendar.config
+    return gantt(calendar.launches, config.calendar.freeze, calendar.today, config.timezone)
+
+
+def render_markdown(calendar: Calendar) -> str:
+    events = calendar.events()
+    dated = [event for event in events if event.kind != "freeze"]
+    freezes = [event for event in events if event.kind == "freeze"]
+    out = ["### Launch calendar", ""]
+    if dated:
+        out += ["| date | launch | what | owner | where |", "| --- | --- | --- | --- | --- |"]
+        out += [_row(event, calendar.today) for event in dated]
+    else:
+        out.append("No launch has a date yet.")
+    out.append("")
+    if freezes:
+        out += ["**Freeze windows**", "", "| from | to | why |", "| --- | --- | --- |"]
+        out += [f"| {_day(f.start)} | {_day(f.end)} | {md_text(f.label) or '—'} |" for f in freezes]
+        out.append("")
+    out.append(
+        f"<sub>as of {calendar.today.isoformat()} · `launchgate calendar --format ics` "
+        "for calendar apps</sub>"
+    )
+    return "\n".join(out) + "\n"
+
+
+def _row(event: Event, today: dt.date) -> str:
+    assert event.launch is not None, "freeze windows have a table of their own"
+    launch = md_text(event.launch.manifest.title)
+    owner = md_text(event.owner) if event.owner else "—"
+    where = md_code(event.where) if event.where else "—"
+    return f"| {_day(event.start)} | {launch} | {_what(event, today)} | {owner} | {where} |"
+
+
+def _what(event: Event, today: dt.date) -> str:
+    if event.kind == "release":
+        return f"release {md_code(event.label)}" if event.label else "release"
+    if event.kind == "announce":
+        return "announcement"
+    if event.kind == "embargo":
+        assert event.moment is not None, "an embargo is a moment"
+        return f"embargo lifts {event.moment:%H:%M} {md_text(str(event.moment.tzinfo))}"
+    state = md_text(event.status or "")
+    late = " ⏰ overdue" if event.overdue(today) else ""
+    return f"{md_code(event.item)} due ({md_text(event.label)}, {state}){late}"
+
+
+def _day(day: dt.date) -> str:
+    return f"{day:%a} {day.isoformat()}"
+
+
+RENDERERS: dict[str, Callable[[Calendar], str]] = {
+    "markdown": render_markdown,
+    "ics": render_ics,
+    "mermaid": render_mermaid,
+}

@@ -1,0 +1,166 @@
+"""Launches and freeze windows -> dated events: what `launchgate calendar` and the timeline show.
+
+One list of events feeds every calendar format (ICS, Markdown, Mermaid), so they
+never disagree about what happens when, who owns it, or where it is declared.
+Event text comes from manifests untouched; each format escapes it its own way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from launchgate.config import Freeze
+from launchgate.models import FINISHED_STATUSES
+from launchgate.rules.base import Launch
+
+# The order of the kinds on one day: the release before its announcement, etc.
+KINDS = ("freeze", "collateral", "release", "embargo", "announce")
+
+
+@dataclass(frozen=True)
+class Event:
+    """One dated thing: a launch's release, announcement, embargo or deliverable, or a freeze."""
+
+    kind: str  # one of KINDS
+    start: dt.date
+    end: dt.date  # the last day, inclusive (a freeze spans days; the rest end where they start)
+    launch: Launch | None = None  # None for a freeze window
+    item: str = ""  # the collateral id, or the freeze's number in the config (1-based)
+    label: str = ""  # the version, the deliverable's name, the freeze's reason
+    owner: str | None = None
+    status: str | None = None  # a deliverable's status
+    moment: dt.datetime | None = None  # the embargo, in its launch's time zone
+    file: str | None = None
+    line: int | None = None
+
+    @property
+    def finished(self) -> bool:
+        return self.status in FINISHED_STATUSES
+
+    def overdue(self, today: dt.date | None) -> bool:
+        """A deliverable past its due day and not finished."""
+        return (
+            self.kind == "collateral"
+            and today is not None
+            and self.start < today
+            and not self.finished
+        )
+
+    @property
+    def where(self) -> str | None:
+        if self.file is None:
+            return None
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+    def sort_key(self) -> tuple[dt.date, str, str, int, str]:
+        launch = self.launch.manifest.id if self.launch else ""
+        file = self.launch.file if self.launch else ""
+        return (self.start, launch, file, KINDS.index(self.kind), self.item)
+
+
+def launch_events(launch: Launch, timezone: str = "UTC") -> list[Event]:
+    """A launch's dated events in the order the manifest declares them.
+
+    The release belongs to the product owner, the announcement and embargo to
+    the marketing owner, a deliverable to its own owner. `timezone` is the
+    config's, for an embargo without a zone of its own and a launch without one.
+    """
+    manifest = launch.manifest
+    owners = manifest.owners or {}
+    events: list[Event] = []
+    where = launch.file
+
+    def line(*path: str | int) -> int:
+        return launch.document.locate(path)[0]
+
+    release = manifest.release
+    if release and release.date:
+        events.append(
+            Event(
+                "release",
+                release.date,
+                release.date,
+                launch,
+                label=release.version or "",
+                owner=owners.get("product"),
+                file=where,
+                line=line("release", "date"),
+            )
+        )
+    announce = manifest.announce
+    if announce and announce.embargo_until:
+        moment = in_zone(announce.embargo_until, manifest.timezone or timezone)
+        events.append(
+            Event(
+                "embargo",
+                moment.date(),
+                moment.date(),
+                launch,
+                moment=moment,
+                owner=owners.get("marketing"),
+                file=where,
+                line=line("announce", "embargo_until"),
+            )
+        )
+    if announce and announce.date:
+        events.append(
+            Event(
+                "announce",
+                announce.date,
+                announce.date,
+                launch,
+                owner=owners.get("marketing"),
+                file=where,
+                line=line("announce", "date"),
+            )
+        )
+    for index, item in enumerate(manifest.collateral or []):
+        if item.due:
+            events.append(
+                Event(
+                    "collateral",
+                    item.due,
+                    item.due,
+                    launch,
+                    item=item.id,
+                    label=item.name or item.type,
+                    owner=item.owner,
+                    status=item.status,
+                    file=where,
+                    line=line("collateral", index, "due"),
+                )
+            )
+    return events
+
+
+def freeze_events(freezes: Sequence[Freeze], config_file: str | None = None) -> list[Event]:
+    """Freeze windows, numbered in the config's order (a number names one across runs)."""
+    return [
+        Event("freeze", f.start, f.end, item=str(n), label=f.reason or "", file=config_file)
+        for n, f in enumerate(freezes, 1)
+    ]
+
+
+def schedule(
+    launches: Iterable[Launch],
+    freezes: Sequence[Freeze] = (),
+    timezone: str = "UTC",
+    config_file: str | None = None,
+) -> list[Event]:
+    """Every event of the launches and the freeze windows, in date order."""
+    events = freeze_events(freezes, config_file)
+    for launch in launches:
+        events += launch_events(launch, timezone)
+    return sorted(events, key=Event.sort_key)
+
+
+def in_zone(moment: dt.datetime, timezone: str) -> dt.datetime:
+    """A date-time in the named zone: a naive one is taken to be that zone's wall time."""
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo(timezone)
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=zone)
+    return moment.astimezone(zone)

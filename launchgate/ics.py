@@ -1,0 +1,110 @@
+"""Dated events -> an iCalendar (RFC 5545) file that calendar apps import or subscribe to.
+
+- Every event's UID comes from what it is, never from when: the launch id, the
+  kind and the deliverable's id (a freeze window: its number in the config).
+  Importing the file again after a date moved updates the event in place.
+- Days are all-day events (`VALUE=DATE`, DTEND the day after, exclusive); a
+  freeze window spans its days. The embargo is a moment, in its launch's time
+  zone, with the VTIMEZONE apps need to place it.
+- DTSTAMP is midnight UTC of the day the calendar is made for (`--today`), so
+  the same input gives the same bytes.
+- Text from manifests goes through icalendar's escaping; control characters
+  are dropped first, so no text can start a property or a component.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from urllib.parse import quote
+
+from launchgate.events import Event
+
+PRODID = "-//launchgate//launchgate calendar//EN"
+UID_DOMAIN = "launchgate"
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_WHAT = {
+    "release": "release",
+    "announce": "announcement",
+    "embargo": "embargo lifts",
+    "collateral": "due",
+    "freeze": "freeze",
+}
+
+
+def uid(event: Event) -> str:
+    """`launch/kind[/item]@launchgate`, each part percent-encoded so no two events share one."""
+    parts = [event.launch.manifest.id if event.launch else "", event.kind]
+    if event.item:
+        parts.append(event.item)
+    return "/".join(quote(part, safe="") for part in parts) + "@" + UID_DOMAIN
+
+
+def summary(event: Event) -> str:
+    if event.kind == "freeze":
+        return f"Freeze: {event.label}" if event.label else "Freeze"
+    assert event.launch is not None, "every other kind belongs to a launch"
+    title = event.launch.manifest.title
+    if event.kind == "release":
+        return f"{title}: release{' ' + event.label if event.label else ''}"
+    if event.kind == "collateral":
+        return f"{title}: {event.item} due ({event.label})"
+    return f"{title}: {_WHAT[event.kind]}"
+
+
+def description(event: Event) -> str:
+    lines = []
+    if event.owner:
+        lines.append(f"Owner: {event.owner}")
+    if event.status:
+        lines.append(f"Status: {event.status}")
+    if event.moment:
+        lines.append(f"Embargo until {event.moment.isoformat()}")
+    if event.where:
+        lines.append(f"Declared in {event.where}")
+    return "\n".join(lines)
+
+
+def render(events: Sequence[Event], stamp: dt.date, name: str = "Launches") -> bytes:
+    """The calendar file; `stamp` is the day it is made for (its DTSTAMP)."""
+    import icalendar  # only `launchgate calendar --format ics` pays for it
+
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", _clean(name))
+    dtstamp = dt.datetime.combine(stamp, dt.time(), dt.timezone.utc)
+    seen: dict[str, int] = {}
+    for event in events:
+        item = icalendar.Event()
+        key = uid(event)
+        seen[key] = seen.get(key, 0) + 1
+        # Two items with one id are a `duplicate-id` finding; each still gets an event.
+        item.add("uid", key if seen[key] == 1 else key.replace("@", f"/{seen[key]}@", 1))
+        item.add("dtstamp", dtstamp)
+        if event.moment is not None:
+            item.add("dtstart", event.moment)
+            item.add("dtend", event.moment)
+        else:
+            item.add("dtstart", event.start)
+            item.add("dtend", event.end + dt.timedelta(days=1))
+        item.add("summary", _clean(summary(event)))
+        text = description(event)
+        if text:
+            item.add("description", _clean(text))
+        item.add("categories", [_WHAT[event.kind] if event.kind != "collateral" else "deliverable"])
+        item.add("transp", "TRANSPARENT")  # a launch date is not a meeting: nobody is busy
+        calendar.add_component(item)
+    if any(event.moment for event in events):
+        years = [event.start.year for event in events]
+        calendar.add_missing_timezones(
+            dt.date(min(years) - 1, 1, 1), dt.date(max(years) + 1, 12, 31)
+        )
+    return calendar.to_ical()
+
+
+def _clean(text: str) -> str:
+    return _CONTROLS.sub("", text)
