@@ -239,3 +239,21 @@ def test_release_flags_are_read_from_the_release_head(github: FakeGitHub, tmp_pa
     assert run.code == 1
     assert "reports.secret is on in 4.2.0, but no launch declares it" in s.comments()[0]
     assert "flags.json:2" in s.comments()[0]
+
+
+def test_a_pull_request_merged_into_another_branch_lends_no_signoffs(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    history = History(github, tmp_path)
+    repo = history.repo
+    repo.branches["develop"] = repo.branches["main"]
+    head = repo.commit({SMART: SMART_CHANGED}, parent=repo.branches["develop"], branch="work")
+    pull = repo.add_pull(150, "dana", None, head, "work", base_ref="develop")
+    pull.review("ann", "APPROVED")
+    pull.review("mo", "APPROVED")
+    merged = pull.merge()
+    repo.branches["main"] = merged  # develop pushed onto main: no pull request into main
+    s = history.release()
+    run = s.run(env=TEAM)
+    assert run.code == 1
+    assert "which no merged pull request brought" in s.comments()[0]
