@@ -7,6 +7,7 @@ base branch; these tests build that history in the local GitHub and run `launchg
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -34,7 +35,7 @@ class History:
         self.number = 100
 
     def merged(
-        self, changes: dict[str, str | None], author: str, *approvers: str, after: str = ""
+        self, changes: Mapping[str, str | None], author: str, *approvers: str, after: str = ""
     ) -> Pull:
         """A pull request into main with CHANGES, approved by APPROVERS, merged."""
         self.number += 1
@@ -257,3 +258,31 @@ def test_a_pull_request_merged_into_another_branch_lends_no_signoffs(
     run = s.run(env=TEAM)
     assert run.code == 1
     assert "which no merged pull request brought" in s.comments()[0]
+
+
+def test_provenance_costs_at_most_three_requests_a_launch(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    history = History(github, tmp_path)
+    launches = ["smart-reports", "data-export", "team-goals"]
+    for day, name in enumerate(launches, start=2):  # one pull request each, all in 4.2.0
+        history.merged({f"launches/{name}.yaml": manifest(name, day=day)}, "dana", "ann", "mo")
+    s = history.release()
+    run = s.run(env=TEAM)
+    assert run.code == 0, run.everything
+    provenance = (
+        github.count("GET", r"/commits$")
+        + github.count("GET", r"/commits/[0-9a-f]+/pulls$")
+        + github.count("GET", r"/pulls/10[1-3]/reviews$")
+    )
+    assert provenance == 3 * len(launches)
+    # Launches one pull request brought share its lookups: 3 commits, then 1 + 1.
+    with FakeGitHub() as shared:
+        history = History(shared, tmp_path / "shared")
+        together = {f"launches/{n}.yaml": manifest(n, day=d) for d, n in enumerate(launches, 2)}
+        history.merged(together, "dana", "ann", "mo")
+        run = history.release().run(env=TEAM)
+        assert run.code == 0, run.everything
+        assert shared.count("GET", r"/commits$") == 3
+        assert shared.count("GET", r"/commits/[0-9a-f]+/pulls$") == 1
+        assert shared.count("GET", r"/pulls/101/reviews$") == 1
