@@ -77,6 +77,11 @@ def build_parser() -> argparse.ArgumentParser:
     ci = commands.add_parser(
         "ci",
         help="check a pull request in GitHub Actions: sign-offs, comment, status, summary",
+        description="On a pull_request or pull_request_review event: check the pull request "
+        "(a release pull request ships every launch of its version) and publish the comment, "
+        "status, annotations, summary and outputs. On schedule or workflow_dispatch: write "
+        "the digest, and keep its tracking issue up to date. On any other event: check the "
+        "workspace, without sign-offs.",
     )
     ci.add_argument(
         "path", nargs="?", default=None, help="folder to check (default: GITHUB_WORKSPACE)"
