@@ -239,6 +239,9 @@ def _check(args: argparse.Namespace, out: TextIO) -> ExitCode:
     if args.release is not None:
         from launchgate.release import target_for
 
+        if not args.release.strip():
+            raise UsageError("--release needs a version, e.g. --release 4.2.0")
+
         release = target_for(args.release, config, f"--release {args.release}", args.release_date)
     elif args.release_date is not None:
         raise UsageError("--release-date needs --release VERSION")

@@ -95,8 +95,11 @@ def version_in(texts: list[str], config: Config) -> str | None:
     pattern = re.compile(config.release.version_pattern)
     for text in texts:
         found = pattern.search(text)
-        if found:
-            return found.group(1) if pattern.groups else found.group(0)
+        # An optional group that did not take part leaves the whole match; an empty
+        # match (a pattern like `v?`) names no version.
+        version = found and ((found.group(1) if pattern.groups else None) or found.group(0))
+        if version and version.strip():
+            return version.strip()
     return None
 
 
@@ -125,11 +128,8 @@ def _earlier_or_same(a: str, b: str) -> bool:
 
 
 def in_release(launches: list[Launch], version: str) -> list[Launch]:
-    return [
-        launch
-        for launch in launches
-        if _version_of(launch) and same_version(_version_of(launch) or "", version)
-    ]
+    """The launches whose `release.version` is `version`."""
+    return [launch for launch in launches if same_version(_version_of(launch) or "", version)]
 
 
 def _version_of(launch: Launch) -> str | None:

@@ -226,6 +226,8 @@ def test_the_examples_show_a_launch_shipping_early() -> None:
         (["release/next", "Ship it"], None, None),
         (["release/2026-12", ""], r"release/(\d{4}-\d{2})", "2026-12"),
         (["train-42", ""], r"train-\d+", "train-42"),
+        (["release/x", "y"], r"v?", None),
+        (["release/7", ""], r"(\d+)?/", "/"),
     ],
 )
 def test_the_version_comes_from_the_branch_then_the_title(
