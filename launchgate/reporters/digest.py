@@ -48,7 +48,8 @@ def _owner_section(
     if work.owner is None:
         who = "No owner"
     else:
-        who = md_mention(work.owner) if mention else md_text(work.owner)
+        # A code span shows the handle as written, in a terminal too, and pings nobody.
+        who = md_mention(work.owner) if mention else md_code(work.owner)
     counts = []
     if work.overdue:
         counts.append(f"{len(work.overdue)} overdue")
