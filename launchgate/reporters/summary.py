@@ -49,11 +49,11 @@ def release_line(report: Report) -> str | None:
 def unattached_groups(report: Report) -> list[tuple[str, list[Finding]]]:
     """Findings about no launch, titled: the release's, then files that could not be checked."""
     stray = report.unattached_findings()
-    ours = [f for f in stray if f.rule == "release-mismatch"] if report.release else []
-    broken = [f for f in stray if f not in ours]
+    ours = [f for f in stray if f.rule == "release-mismatch"]
+    broken = [f for f in stray if f.rule != "release-mismatch"]
     groups = []
-    if ours and report.release:
-        groups.append((f"Release {report.release.version}", ours))
+    if ours:
+        groups.append((f"Release {report.release.version}" if report.release else "Release", ours))
     if broken:
         groups.append(("Files that could not be checked", broken))
     return groups

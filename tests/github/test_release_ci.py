@@ -229,6 +229,7 @@ def test_a_release_without_a_version_is_a_finding(github: FakeGitHub, tmp_path: 
     run = s.run(env=TEAM)
     assert run.code == 1
     assert "neither its branch nor its title names a version" in s.comments()[0]
+    assert "<summary>Release — 1 error</summary>" in s.comments()[0]
 
 
 def test_release_flags_are_read_from_the_release_head(github: FakeGitHub, tmp_path: Path) -> None:
@@ -240,6 +241,7 @@ def test_release_flags_are_read_from_the_release_head(github: FakeGitHub, tmp_pa
     assert run.code == 1
     assert "reports.secret is on in 4.2.0, but no launch declares it" in s.comments()[0]
     assert "flags.json:2" in s.comments()[0]
+    assert "<summary>Release 4.2.0 — 1 error</summary>" in s.comments()[0]
 
 
 def test_a_pull_request_merged_into_another_branch_lends_no_signoffs(
