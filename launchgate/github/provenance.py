@@ -109,6 +109,9 @@ def release_role_states(
 ) -> list[RoleState]:
     """Each role's state: signed in the provenance pull request, else on this one.
 
+    What reviewers say on this pull request comes first where it holds a role back:
+    a member's request for changes here holds it (as on any pull request), however
+    the earlier pull request was approved; an approval here gone stale says so.
     `changes_since(head)` gives the changed-files lookup against that head.
     """
     before = None
@@ -125,11 +128,14 @@ def release_role_states(
     states = []
     for role in roles:
         earlier = before.role_state(role, launch_files) if before else None
+        now = here.role_state(role, launch_files)
+        if now.state in ("signed", "rejected"):
+            states.append(now)
+            continue
         if earlier is not None and earlier.state == "signed":
             states.append(replace(earlier, pull=provenance.pull))
             continue
-        now = here.role_state(role, launch_files)
-        if now.state == "signed":
+        if now.state == "stale":
             states.append(now)
             continue
         if earlier is None:

@@ -63,10 +63,12 @@ class History:
         title: str | None = None,
         labels: tuple[str, ...] = (),
         due: str | None = None,
+        cut_from: str | None = None,
     ) -> Scenario:
+        """The release pull request into main; its branch cut from CUT_FROM (default: main)."""
         base = self.repo.branches["main"]
         head = self.repo.commit(
-            changes or {"CHANGELOG.md": "## 4.2.0\n"}, parent=base, branch=branch
+            changes or {"CHANGELOG.md": "## 4.2.0\n"}, parent=cut_from or base, branch=branch
         )
         pull = self.repo.add_pull(
             200, "rel", base, head, branch, labels=labels, title=title or "Release"
@@ -286,3 +288,33 @@ def test_provenance_costs_at_most_three_requests_a_launch(
         assert shared.count("GET", r"/commits$") == 3
         assert shared.count("GET", r"/commits/[0-9a-f]+/pulls$") == 1
         assert shared.count("GET", r"/pulls/101/reviews$") == 1
+
+
+def test_a_request_for_changes_on_the_release_holds_the_role(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    # On any pull request a member's "request changes" holds the role until they approve;
+    # the approval given in the earlier pull request does not outvote it on the release.
+    history = History(github, tmp_path)
+    history.merged({SMART: SMART_CHANGED}, "dana", "ann", "mo")
+    s = history.release()
+    s.pull.review("ann", "CHANGES_REQUESTED")
+    run = s.run(env=TEAM)
+    assert run.code == 1, run.everything
+    assert "signoff-rejected" in s.comments()[0]
+    assert "changes requested by ann" in s.comments()[0]
+
+
+def test_a_stale_approval_on_the_release_is_reported_as_stale(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    history = History(github, tmp_path)
+    config = RELEASE_BASE[".launchgate.yml"] + "signoffs: {stale: any-commit}\n"
+    history.push({".launchgate.yml": config})  # smart-reports: no pull request ever
+    s = history.release()
+    s.pull.review("ann", "APPROVED")
+    s.pull.push({"CHANGELOG.md": "## 4.2.0\n- more\n"})
+    run = s.run(env=TEAM)
+    assert run.code == 1
+    body = s.comments()[0]
+    assert "signoff-stale" in body and "ann: approve again" in body, body
