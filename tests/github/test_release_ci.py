@@ -318,3 +318,21 @@ def test_a_stale_approval_on_the_release_is_reported_as_stale(
     assert run.code == 1
     body = s.comments()[0]
     assert "signoff-stale" in body and "ann: approve again" in body, body
+
+
+def test_launches_one_pull_request_brought_share_its_compares(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    history = History(github, tmp_path)
+    repo = history.repo
+    launches = ["smart-reports", "data-export", "team-goals"]
+    together = {f"launches/{n}.yaml": manifest(n, day=d) for d, n in enumerate(launches, 2)}
+    first = repo.commit(together, parent=repo.branches["main"], branch="work")
+    pull = repo.add_pull(150, "dana", None, first, "work")
+    pull.review("ann", "APPROVED")
+    pull.review("mo", "APPROVED")
+    pull.push({"docs/notes.md": "unrelated\n"})  # the approvals are on an earlier commit
+    pull.merge()
+    run = history.release().run(env=TEAM)
+    assert run.code == 0, run.everything
+    assert github.count("GET", r"/compare/") == 1  # one per reviewed commit, not per launch
