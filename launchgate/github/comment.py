@@ -24,7 +24,7 @@ from launchgate.github.actions import ActionsEnv
 from launchgate.github.outcome import LaunchSignoffs, Outcome
 from launchgate.github.signoffs import who_may_sign
 from launchgate.reporters.markdown import details, short_date
-from launchgate.reporters.summary import counts, verdict
+from launchgate.reporters.summary import counts, unattached_groups, verdict
 from launchgate.rules.base import Launch
 from launchgate.timeline import chart, nearby_freezes
 from launchgate.timeline import markdown as timeline_markdown
@@ -76,9 +76,10 @@ def _parts(outcome: Outcome, env: ActionsEnv) -> tuple[list[str], list[str], lis
         if findings:
             title = f"{md_text(launch.name or launch.id)} — {counts(findings)}"
             folded += details(title, findings, False, link)
-    stray = report.unattached_findings()
-    if stray:
-        folded += details(f"Files that could not be checked — {counts(stray)}", stray, True, link)
+    # The release's own findings (a flag on that no launch declares) under the release,
+    # not among files that could not be checked.
+    for title, stray in unattached_groups(report):
+        folded += details(f"{md_text(title)} — {counts(stray)}", stray, True, link)
 
     foot = _timeline(outcome, config)
     if outcome.policy_changes:

@@ -39,7 +39,7 @@ def render(report: Report, colour: bool = False) -> str:
             title = md_text(launch.name or launch.id)
             out += details(f"{title} — {counts(findings)}", findings, report.launch_failed(launch))
     for title, stray in unattached_groups(report):
-        out += details(f"{title} — {counts(stray)}", stray, True)
+        out += details(f"{md_text(title)} — {counts(stray)}", stray, True)
     out.append(f"<sub>checked as of {report.today} · `launchgate explain RULE` for any rule</sub>")
     return "\n".join(out) + "\n"
 

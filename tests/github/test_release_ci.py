@@ -336,3 +336,16 @@ def test_launches_one_pull_request_brought_share_its_compares(
     run = history.release().run(env=TEAM)
     assert run.code == 0, run.everything
     assert github.count("GET", r"/compare/") == 1  # one per reviewed commit, not per launch
+
+
+def test_release_findings_are_not_filed_under_files_that_could_not_be_checked(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    history = History(github, tmp_path)
+    config = RELEASE_BASE[".launchgate.yml"] + "release: {features: 'flags.json#flags'}\n"
+    history.merged({".launchgate.yml": config, "flags.json": '{"flags": {}}'}, "dana", "ann", "mo")
+    s = history.release({"flags.json": '{"flags": {"reports.secret": true}}'})
+    s.run(env=TEAM)
+    body = s.comments()[0]
+    assert "Release 4.2.0 — 1 error" in body
+    assert "Files that could not be checked" not in body
