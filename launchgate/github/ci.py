@@ -235,7 +235,7 @@ def _check_pull(
         signoffs.append(
             LaunchSignoffs(launch, [checker.role_state(role, launch_files) for role in roles])
         )
-    finder = ProvenanceFinder(client, pull.base_sha, pull.base_ref)
+    finder = ProvenanceFinder(client, pull.base_sha, pull.base_ref, pull.head_sha)
     # One lookup per provenance head, shared by the launches one pull request brought,
     # so each reviewed commit is compared once, not once a launch.
     compares: dict[str, _ChangesSince] = {}

@@ -97,11 +97,13 @@ def test_a_launch_keeps_the_signoffs_of_the_pull_request_that_last_changed_it(
     assert "✅ ann in #101" in body and "(released, not changed here)" in body
     assert s.status()[1] == "success"
     # Provenance costs three requests for the launch: its last commit, that commit's
-    # pull request, and that pull request's reviews.
+    # pull request, and that pull request's reviews; and one compare for the release
+    # (what the base changed since the branch was cut).
     assert github.count("GET", r"/commits$") == 1
     assert github.count("GET", r"/commits/[0-9a-f]+/pulls$") == 1
     assert github.count("GET", r"/pulls/101/reviews$") == 1
-    assert github.count() - before <= 8 + 3 + 1  # the fixed cost, provenance, one team lookup
+    assert github.count("GET", r"/compare/") == 1
+    assert github.count() - before <= 8 + 1 + 3 + 1  # fixed, the compare, provenance, a team
 
 
 def test_the_author_approving_their_own_launch_signs_nothing_off(
@@ -335,7 +337,8 @@ def test_launches_one_pull_request_brought_share_its_compares(
     pull.merge()
     run = history.release().run(env=TEAM)
     assert run.code == 0, run.everything
-    assert github.count("GET", r"/compare/") == 1  # one per reviewed commit, not per launch
+    # The release's own compare, then one per reviewed commit, not one per launch.
+    assert github.count("GET", r"/compare/") == 1 + 1
 
 
 def test_release_findings_are_not_filed_under_files_that_could_not_be_checked(
@@ -349,3 +352,19 @@ def test_release_findings_are_not_filed_under_files_that_could_not_be_checked(
     body = s.comments()[0]
     assert "Release 4.2.0 — 1 error" in body
     assert "Files that could not be checked" not in body
+
+
+def test_a_release_branch_behind_main_does_not_borrow_newer_signoffs(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    # The branch was cut while smart-reports was as first pushed (no pull request, no
+    # sign-off); main has since approved a new version. The release's checkout holds the
+    # old one: the approvals of the new one do not cover it.
+    history = History(github, tmp_path)
+    cut = history.repo.branches["main"]
+    history.merged({SMART: SMART_CHANGED}, "dana", "ann", "mo")
+    s = history.release(cut_from=cut)
+    run = s.run(env=TEAM)
+    assert run.code == 1, run.everything
+    body = s.comments()[0]
+    assert "changed on main since" in body, body
