@@ -21,6 +21,7 @@ keep nothing until the branch is updated.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -84,10 +85,13 @@ class ProvenanceFinder:
             return []
         if provenance.pull not in self._reviews:
             self._reviews[provenance.pull] = self.client.reviews(provenance.pull)
+        merged = _instant(provenance.merged_at)
         return [
             review
             for review in self._reviews[provenance.pull]
-            if review.submitted_at and review.submitted_at <= provenance.merged_at
+            if merged is not None
+            and (submitted := _instant(review.submitted_at)) is not None
+            and submitted <= merged
         ]
 
     def _changed_on_base(self, path: str) -> bool:
@@ -124,6 +128,18 @@ class ProvenanceFinder:
             str((first.get("head") or {}).get("sha", "")),
             str(first["merged_at"]),
         )
+
+
+def _instant(text: str) -> dt.datetime | None:
+    """An ISO 8601 time as an instant: compared as text, `+01:00` or `.5Z` would misorder.
+
+    None when it is missing or not a time, and then nothing counts as before it.
+    """
+    try:
+        moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.timezone.utc)
 
 
 def release_role_states(

@@ -10,7 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import cast
 
+from launchgate.github.client import GitHubClient, Review
+from launchgate.github.provenance import Provenance, ProvenanceFinder
 from tests.github.fake import FakeGitHub
 from tests.github.model import Pull, Repo
 from tests.github.test_ci import BASE, SMART, TEAM, Scenario, manifest
@@ -368,3 +371,19 @@ def test_a_release_branch_behind_main_does_not_borrow_newer_signoffs(
     assert run.code == 1, run.everything
     body = s.comments()[0]
     assert "changed on main since" in body, body
+
+
+def test_reviews_count_up_to_the_merge_as_instants_not_as_text() -> None:
+    # 09:30Z is after a merge at 10:00+01:00 (09:00Z), though it sorts before it as text.
+    class Client:
+        def reviews(self, number: int) -> list[Review]:
+            return [
+                Review("ann", "APPROVED", "a" * 40, "", "2026-11-02T08:59:59Z"),
+                Review("mo", "APPROVED", "a" * 40, "", "2026-11-02T09:30:00Z"),
+                Review("lee", "APPROVED", "a" * 40, "", "2026-11-02T09:00:00.500Z"),
+                Review("pia", "APPROVED", "a" * 40, "", ""),
+            ]
+
+    finder = ProvenanceFinder(cast(GitHubClient, Client()), "b" * 40, "main", "c" * 40)
+    provenance = Provenance("d" * 40, 7, "dana", "a" * 40, "2026-11-02T10:00:00+01:00")
+    assert [review.login for review in finder.reviews(provenance)] == ["ann"]
