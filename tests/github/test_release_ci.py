@@ -12,6 +12,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import cast
 
+import pytest
+
 from launchgate.github.client import GitHubClient, Review
 from launchgate.github.provenance import Provenance, ProvenanceFinder
 from tests.github.fake import FakeGitHub
@@ -387,3 +389,27 @@ def test_reviews_count_up_to_the_merge_as_instants_not_as_text() -> None:
     finder = ProvenanceFinder(cast(GitHubClient, Client()), "b" * 40, "main", "c" * 40)
     provenance = Provenance("d" * 40, 7, "dana", "a" * 40, "2026-11-02T10:00:00+01:00")
     assert [review.login for review in finder.reviews(provenance)] == ["ann"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="left: an evil merge (a merge commit pushed by hand that changes the manifest "
+    "again) keeps the approvals of the PR head; needs the manifest at the PR head compared "
+    "with the one shipped (a request a launch)",
+)
+def test_a_merge_commit_that_changes_the_manifest_again_is_not_what_was_approved(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    history = History(github, tmp_path)
+    repo = history.repo
+    head = repo.commit({SMART: SMART_CHANGED}, parent=repo.branches["main"], branch="work")
+    pull = repo.add_pull(150, "dana", None, head, "work")
+    pull.review("ann", "APPROVED")
+    pull.review("mo", "APPROVED")
+    # Merged by hand and pushed: the merge commit changes the manifest once more, and
+    # GitHub marks the pull request merged by it.
+    evil = manifest("smart-reports", day=9)
+    merge = repo.commit({SMART: evil}, parent=[repo.branches["main"], head], branch="main")
+    pull.merge_commit_sha, pull.merged_at, pull.state = merge, repo.world.tick(), "closed"
+    run = history.release().run(env=TEAM)
+    assert run.code == 1, run.everything
