@@ -235,7 +235,14 @@ def _check_pull(
         signoffs.append(
             LaunchSignoffs(launch, [checker.role_state(role, launch_files) for role in roles])
         )
-    finder = ProvenanceFinder(client, pull.base_sha, pull.base_ref)
+    finder = ProvenanceFinder(client, pull.base_sha, pull.base_ref, pull.head_sha)
+    # One lookup per provenance head, shared by the launches one pull request brought,
+    # so each reviewed commit is compared once, not once a launch.
+    compares: dict[str, _ChangesSince] = {}
+
+    def since(head: str) -> _ChangesSince:
+        return compares.setdefault(head, _ChangesSince(client, head, env.prefix))
+
     for launch in shipped:
         provenance = finder.find(env.prefix + launch.file)
         states = release_role_states(
@@ -247,7 +254,7 @@ def _check_pull(
             config,
             config_file,
             memberships,
-            lambda head: _ChangesSince(client, head, env.prefix),
+            since,
             launch.file,
             pull.base_ref,
         )

@@ -76,6 +76,8 @@ def _parts(outcome: Outcome, env: ActionsEnv) -> tuple[list[str], list[str], lis
         if findings:
             title = f"{md_text(launch.name or launch.id)} — {counts(findings)}"
             folded += details(title, findings, False, link)
+    # The release's own findings (a flag on that no launch declares) under the release,
+    # not among files that could not be checked.
     for title, stray in unattached_groups(report):
         folded += details(f"{md_text(title)} — {counts(stray)}", stray, True, link)
 

@@ -12,15 +12,21 @@ The usual sign-off rules apply to those reviews (its author never signs off,
 only each reviewer's latest review counts, approvals go stale by the policy).
 A manifest that reached the base without a pull request has no sign-offs.
 An approval given on this release pull request signs the launch off too.
+
+Those sign-offs cover the manifest as the base holds it. A release branch cut
+before the base changed a manifest holds an older version, which they do not
+cover: one compare (head to base) per release finds such manifests, and they
+keep nothing until the branch is updated.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from launchgate.config import Config
-from launchgate.github.client import GitHubClient, Review
+from launchgate.github.client import GitHubClient, NotFound, Review
 from launchgate.github.signoffs import ChangesSince, MembershipLookup, RoleState, SignoffCheck
 
 
@@ -33,9 +39,15 @@ class Provenance:
     author: str = ""
     head_sha: str = ""  # that pull request's head when it was merged
     merged_at: str = ""
+    outdated: bool = False  # the base changed the manifest since the release branch left it
 
     def describe(self, file: str, base_ref: str) -> str:
         """Why there is no pull request to take sign-offs from."""
+        if self.outdated:
+            return (
+                f"{file} changed on {base_ref} since this branch was cut, so the sign-offs "
+                f"given there are for another version of it: merge {base_ref} into the branch"
+            )
         if self.commit is None:
             return f"no commit on {base_ref} changes {file}"
         return (
@@ -47,14 +59,19 @@ class Provenance:
 class ProvenanceFinder:
     """Finds provenance, sharing requests between launches that one pull request brought."""
 
-    def __init__(self, client: GitHubClient, base_sha: str, base_ref: str) -> None:
+    def __init__(self, client: GitHubClient, base_sha: str, base_ref: str, head_sha: str) -> None:
         self.client = client
         self.base_sha = base_sha
         self.base_ref = base_ref
+        self.head_sha = head_sha
         self._pulls: dict[str, Provenance] = {}
         self._reviews: dict[int, list[Review]] = {}
+        self._moved: set[str] | None = None
+        self._compared = False
 
     def find(self, path: str) -> Provenance:
+        if self._changed_on_base(path):
+            return Provenance(None, outdated=True)
         commit = self.client.last_commit(path, self.base_sha)
         if commit is None:
             return Provenance(None)
@@ -68,11 +85,30 @@ class ProvenanceFinder:
             return []
         if provenance.pull not in self._reviews:
             self._reviews[provenance.pull] = self.client.reviews(provenance.pull)
+        merged = _instant(provenance.merged_at)
         return [
             review
             for review in self._reviews[provenance.pull]
-            if review.submitted_at and review.submitted_at <= provenance.merged_at
+            if merged is not None
+            and (submitted := _instant(review.submitted_at)) is not None
+            and submitted <= merged
         ]
+
+    def _changed_on_base(self, path: str) -> bool:
+        """Did the base change `path` since the release branch left it? Unknown counts as yes.
+
+        The release's checkout then holds a version of the manifest that the base's
+        history (and so its provenance) does not describe.
+        """
+        if not self._compared:
+            self._compared = True
+            try:
+                _, files = self.client.compare(self.head_sha, self.base_sha)
+            except NotFound:
+                files = None
+            if files is not None and len(files) < 300:  # GitHub cuts longer lists short
+                self._moved = {f.path for f in files} | {f.previous for f in files if f.previous}
+        return self._moved is None or path in self._moved
 
     def _pull_of(self, commit: str) -> Provenance:
         # Only a pull request merged into the base branch: one merged elsewhere was
@@ -94,6 +130,18 @@ class ProvenanceFinder:
         )
 
 
+def _instant(text: str) -> dt.datetime | None:
+    """An ISO 8601 time as an instant: compared as text, `+01:00` or `.5Z` would misorder.
+
+    None when it is missing or not a time, and then nothing counts as before it.
+    """
+    try:
+        moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.timezone.utc)
+
+
 def release_role_states(
     roles: list[str],
     launch_files: set[str],
@@ -109,6 +157,9 @@ def release_role_states(
 ) -> list[RoleState]:
     """Each role's state: signed in the provenance pull request, else on this one.
 
+    What reviewers say on this pull request comes first where it holds a role back:
+    a member's request for changes here holds it (as on any pull request), however
+    the earlier pull request was approved; an approval here gone stale says so.
     `changes_since(head)` gives the changed-files lookup against that head.
     """
     before = None
@@ -125,11 +176,14 @@ def release_role_states(
     states = []
     for role in roles:
         earlier = before.role_state(role, launch_files) if before else None
+        now = here.role_state(role, launch_files)
+        if now.state in ("signed", "rejected"):
+            states.append(now)
+            continue
         if earlier is not None and earlier.state == "signed":
             states.append(replace(earlier, pull=provenance.pull))
             continue
-        now = here.role_state(role, launch_files)
-        if now.state == "signed":
+        if now.state == "stale":
             states.append(now)
             continue
         if earlier is None:
