@@ -244,7 +244,8 @@ def _check_pull(
         return compares.setdefault(head, _ChangesSince(client, head, env.prefix))
 
     for launch in shipped:
-        provenance = finder.find(env.prefix + launch.file)
+        content = (env.workspace / launch.file).read_bytes()
+        provenance = finder.find(env.prefix + launch.file, content)
         states = release_role_states(
             launch.required_roles,
             _launch_files(launch, None, env.workspace),

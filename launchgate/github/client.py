@@ -97,6 +97,14 @@ class ChangedFile:
 
 
 @dataclass(frozen=True)
+class PathCommit:
+    sha: str
+    # Committed and signed by GitHub itself (web-flow): a merge made by the merge button,
+    # which holds nothing the merged pull request did not, unlike a merge pushed by hand.
+    by_github: bool = False
+
+
+@dataclass(frozen=True)
 class Comment:
     id: int
     login: str
@@ -189,12 +197,17 @@ class GitHubClient:
         ]
         return data.get("status", ""), files
 
-    def last_commit(self, path: str, ref: str) -> str | None:
+    def last_commit(self, path: str, ref: str) -> PathCommit | None:
         """The newest commit reachable from `ref` that changed `path` (None: none did)."""
         data = self._json(
             "GET", f"/repos/{self.repo}/commits", {"path": path, "sha": ref, "per_page": 1}
         )
-        return str(data[0]["sha"]) if isinstance(data, list) and data else None
+        if not isinstance(data, list) or not data:
+            return None
+        item = data[0]
+        signed = ((item.get("commit") or {}).get("verification") or {}).get("verified") is True
+        committer = (item.get("committer") or {}).get("login")
+        return PathCommit(str(item["sha"]), by_github=signed and committer == "web-flow")
 
     def pulls_for_commit(self, sha: str) -> list[dict[str, Any]]:
         """The pull requests GitHub associates with a commit (merged ones, or open ones)."""

@@ -185,7 +185,7 @@ def _release(outcome: Outcome, env: ActionsEnv) -> list[str]:
         if provenance is None:
             continue
         title = f"*{md_text(entry.launch.manifest.title)}*"
-        if provenance.pull is None:
+        if provenance.pull is None or provenance.altered:
             base = outcome.pull.base_ref if outcome.pull else "the base branch"
             lines.append(f"- {title}: {md_text(provenance.describe(entry.launch.file, base))}")
             continue

@@ -40,6 +40,7 @@ class Provenance:
     head_sha: str = ""  # that pull request's head when it was merged
     merged_at: str = ""
     outdated: bool = False  # the base changed the manifest since the release branch left it
+    altered: bool = False  # the commit (a merge pushed by hand) changed it beyond the PR's head
 
     def describe(self, file: str, base_ref: str) -> str:
         """Why there is no pull request to take sign-offs from."""
@@ -47,6 +48,12 @@ class Provenance:
             return (
                 f"{file} changed on {base_ref} since this branch was cut, so the sign-offs "
                 f"given there are for another version of it: merge {base_ref} into the branch"
+            )
+        if self.altered:
+            return (
+                f"{file} was last changed by {(self.commit or '')[:7]}, which merged "
+                f"#{self.pull} but holds a version of it that #{self.pull} never had, so its "
+                "approvals do not cover it"
             )
         if self.commit is None:
             return f"no commit on {base_ref} changes {file}"
@@ -69,15 +76,22 @@ class ProvenanceFinder:
         self._moved: set[str] | None = None
         self._compared = False
 
-    def find(self, path: str) -> Provenance:
+    def find(self, path: str, shipped: bytes) -> Provenance:
+        """Where the manifest at `path` (whose content the release ships) last changed."""
         if self._changed_on_base(path):
             return Provenance(None, outdated=True)
         commit = self.client.last_commit(path, self.base_sha)
         if commit is None:
             return Provenance(None)
-        if commit not in self._pulls:
-            self._pulls[commit] = self._pull_of(commit)
-        return self._pulls[commit]
+        if commit.sha not in self._pulls:
+            self._pulls[commit.sha] = self._pull_of(commit.sha)
+        found = self._pulls[commit.sha]
+        # A merge GitHub made holds only what was merged. One pushed by hand may change
+        # the manifest again: then what ships must be what the pull request's head held.
+        by_hand = found.pull is not None and not commit.by_github and commit.sha != found.head_sha
+        if by_hand and self.client.file_at(path, found.head_sha) != shipped:
+            return replace(found, altered=True)
+        return found
 
     def reviews(self, provenance: Provenance) -> list[Review]:
         """The reviews of the provenance's pull request submitted by the time it merged."""
@@ -163,7 +177,7 @@ def release_role_states(
     `changes_since(head)` gives the changed-files lookup against that head.
     """
     before = None
-    if provenance.pull is not None:
+    if provenance.pull is not None and not provenance.altered:
         before = SignoffCheck(
             config=config,
             config_file=config_file,

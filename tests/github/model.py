@@ -67,6 +67,8 @@ class Commit:
     message: str
     author: User | None  # the GitHub account the commit is attributed to
     date: datetime
+    # Made by GitHub itself (a merge button, the web editor): committed by web-flow, signed.
+    by_github: bool = False
 
 
 @dataclass
@@ -285,7 +287,13 @@ class Pull(Issue):
                 changes[change.filename] = change.new
         parents: list[str] = [target, self.head_sha] if method == "merge" else [target]
         message = f"{self.title} (#{self.number})"
-        sha = repo.commit(changes, parent=parents, message=message, author=by or self.user.login)
+        sha = repo.commit(
+            changes,
+            parent=parents,
+            message=message,
+            author=by or self.user.login,
+            by_github=True,  # the merge button: GitHub commits and signs it
+        )
         repo.branches[self.base_ref] = sha
         world = repo.world
         self.merge_commit_sha = sha
@@ -350,6 +358,7 @@ class Repo:
         message: str | None = None,
         author: str | None = "octocat",
         date: datetime | None = None,
+        by_github: bool = False,
     ) -> str:
         """Record a commit; returns its sha.
 
@@ -393,7 +402,7 @@ class Repo:
         assert sha not in self.commits, f"commit {sha} exists"
         when = date or self.world.tick()
         who = self.world.user(author) if author else None
-        self.commits[sha] = Commit(sha, parents, tree, text, who, when)
+        self.commits[sha] = Commit(sha, parents, tree, text, who, when, by_github)
         if branch is not None:
             self.branches[branch] = sha
         return sha

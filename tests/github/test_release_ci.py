@@ -12,8 +12,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import cast
 
-import pytest
-
 from launchgate.github.client import GitHubClient, Review
 from launchgate.github.provenance import Provenance, ProvenanceFinder
 from tests.github.fake import FakeGitHub
@@ -393,12 +391,6 @@ def test_reviews_count_up_to_the_merge_as_instants_not_as_text() -> None:
     assert [review.login for review in finder.reviews(provenance)] == ["ann"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="left: an evil merge (a merge commit pushed by hand that changes the manifest "
-    "again) keeps the approvals of the PR head; needs the manifest at the PR head compared "
-    "with the one shipped (a request a launch)",
-)
 def test_a_merge_commit_that_changes_the_manifest_again_is_not_what_was_approved(
     github: FakeGitHub, tmp_path: Path
 ) -> None:
@@ -413,5 +405,26 @@ def test_a_merge_commit_that_changes_the_manifest_again_is_not_what_was_approved
     evil = manifest("smart-reports", day=9)
     merge = repo.commit({SMART: evil}, parent=[repo.branches["main"], head], branch="main")
     pull.merge_commit_sha, pull.merged_at, pull.state = merge, repo.world.tick(), "closed"
-    run = history.release().run(env=TEAM)
+    s = history.release()
+    run = s.run(env=TEAM)
     assert run.code == 1, run.everything
+    assert "which merged \\#150 but holds a version of it that \\#150 never had" in s.comments()[0]
+    assert github.count("GET", r"/contents/launches/smart-reports.yaml$") == 1
+
+
+def test_a_merge_pushed_by_hand_that_keeps_the_manifest_keeps_the_approvals(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    history = History(github, tmp_path)
+    repo = history.repo
+    head = repo.commit({SMART: SMART_CHANGED}, parent=repo.branches["main"], branch="work")
+    pull = repo.add_pull(150, "dana", None, head, "work")
+    pull.review("ann", "APPROVED")
+    pull.review("mo", "APPROVED")
+    # A clean merge made locally: it carries the pull request's manifest and nothing more.
+    clean = {SMART: SMART_CHANGED, "docs/x.md": "x"}
+    merge = repo.commit(clean, parent=[repo.branches["main"], head], branch="main")
+    pull.merge_commit_sha, pull.merged_at, pull.state = merge, repo.world.tick(), "closed"
+    run = history.release().run(env=TEAM)
+    assert run.code == 0, run.everything
+    assert github.count("GET", r"/contents/launches/smart-reports.yaml$") <= 1
