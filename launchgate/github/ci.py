@@ -235,31 +235,7 @@ def _check_pull(
         signoffs.append(
             LaunchSignoffs(launch, [checker.role_state(role, launch_files) for role in roles])
         )
-    finder = ProvenanceFinder(client, pull.base_sha, pull.base_ref, pull.head_sha)
-    # One lookup per provenance head, shared by the launches one pull request brought,
-    # so each reviewed commit is compared once, not once a launch.
-    compares: dict[str, _ChangesSince] = {}
-
-    def since(head: str) -> _ChangesSince:
-        return compares.setdefault(head, _ChangesSince(client, head, env.prefix))
-
-    for launch in shipped:
-        content = (env.workspace / launch.file).read_bytes()
-        provenance = finder.find(env.prefix + launch.file, content)
-        states = release_role_states(
-            launch.required_roles,
-            _launch_files(launch, None, env.workspace),
-            provenance,
-            finder.reviews(provenance),
-            checker,
-            config,
-            config_file,
-            memberships,
-            since,
-            launch.file,
-            pull.base_ref,
-        )
-        signoffs.append(LaunchSignoffs(launch, states, provenance))
+    signoffs += _release_signoffs(shipped, env, pull, client, checker, memberships)
     findings = [f for f in offline.findings if f.rule != UNVERIFIED.name]
     if isinstance(release, str):
         findings += _release_problem(release, config, config_file)
@@ -295,6 +271,44 @@ def _shipped_unchanged(
     return [
         launch for launch in in_release(repo.launches, target.version) if launch.file not in touched
     ]
+
+
+def _release_signoffs(
+    shipped: list[Launch],
+    env: ActionsEnv,
+    pull: PullRequest,
+    client: GitHubClient,
+    checker: SignoffCheck,
+    memberships: _Memberships,
+) -> list[LaunchSignoffs]:
+    """Sign-offs of the launches a release ships unchanged: their provenance's, or this PR's."""
+    finder = ProvenanceFinder(client, pull.base_sha, pull.base_ref, pull.head_sha)
+    # One lookup per provenance head, shared by the launches one pull request brought,
+    # so each reviewed commit is compared once, not once a launch.
+    compares: dict[str, _ChangesSince] = {}
+
+    def since(head: str) -> _ChangesSince:
+        return compares.setdefault(head, _ChangesSince(client, head, env.prefix))
+
+    entries = []
+    for launch in shipped:
+        content = (env.workspace / launch.file).read_bytes()
+        provenance = finder.find(env.prefix + launch.file, content)
+        states = release_role_states(
+            launch.required_roles,
+            _launch_files(launch, None, env.workspace),
+            provenance,
+            finder.reviews(provenance),
+            checker,
+            checker.config,
+            checker.config_file,
+            memberships,
+            since,
+            launch.file,
+            pull.base_ref,
+        )
+        entries.append(LaunchSignoffs(launch, states, provenance))
+    return entries
 
 
 def _release_problem(problem: str, config: Config, config_file: str) -> list[Finding]:
