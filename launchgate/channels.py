@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
-import types
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -135,41 +133,6 @@ def _emoji_char_re() -> Any:
     return _regex().compile(r"[\p{Extended_Pictographic}\p{Regional_Indicator}\u20E3]")
 
 
-@functools.cache
-def _twitter_text() -> Any:
-    # twitter-text-parser takes ~150 ms to import (it compiles its emoji tables), and reads
-    # one data file through pkg_resources, which is slow to import (~50 ms), deprecated,
-    # and gone from setuptools 81 on. A stand-in answers that one call during the import;
-    # whatever pkg_resources was before is put back afterwards.
-    saved = sys.modules.get("pkg_resources")
-    sys.modules["pkg_resources"] = _PkgResourcesShim()
-    try:
-        import twitter_text
-    finally:
-        if saved is None:
-            del sys.modules["pkg_resources"]
-        else:
-            sys.modules["pkg_resources"] = saved
-    return twitter_text
-
-
-class _PkgResourcesShim(types.ModuleType):
-    """The one pkg_resources call twitter-text-parser makes, on importlib.resources."""
-
-    def __init__(self) -> None:
-        super().__init__("pkg_resources")
-
-    @staticmethod
-    def resource_string(package: str, name: str) -> bytes:
-        from importlib.resources import files
-
-        try:
-            folder = files(package)
-        except TypeError:  # a module, not a package: pkg_resources looks beside it
-            folder = files(package.rpartition(".")[0])
-        return folder.joinpath(name).read_bytes()
-
-
 def _segments(costs: Iterable[int], per_segment: int) -> int:
     """Segments needed when no item (a 2-septet escape, a surrogate pair) may be split."""
     segments, used = 1, 0
@@ -208,56 +171,10 @@ def _count_threads(text: str) -> int:
     return total
 
 
-_X_URL_WEIGHT = 23  # X shortens every link to a t.co URL of this length
-
-
 def _count_x_weighted(text: str) -> int:
-    # parse_tweet spends most of its time (~0.5 ms a post) matching its emoji regex, which
-    # can only match where the text holds a code point of some emoji sequence. Without one,
-    # the count is each character's weight from twitter-text's own table, with URLs at 23,
-    # which is what parse_tweet computes in that case (the conformance tests check both paths).
-    text = _CR_LF.sub("\n", _nfc(text))
-    if not _emoji_code_points().isdisjoint(text):
-        return int(_twitter_text().parse_tweet(text).weightedLength)
-    weights = _x_weights()
-    total = sum(weights(ord(char)) for char in text) if not text.isascii() else len(text)
-    if _MAYBE_URL.search(text):  # every URL has a dot and then a top-level domain
-        for url in _twitter_text().extract_urls_with_indices(text):
-            total += _X_URL_WEIGHT - sum(weights(ord(char)) for char in url["url"])
-    return total
+    from launchgate.twitter import weighted_length  # its tables load on first use
 
-
-_CR_LF = re.compile(r"\r\n|\r")  # parse_tweet counts a CR LF or a CR as one newline
-_MAYBE_URL = re.compile(r"\.[^\W\d_]{2}")  # a dot and two letters: "example.com", "t.co"
-
-
-@functools.cache
-def _emoji_code_points() -> frozenset[str]:
-    """Every non-ASCII code point of every emoji sequence twitter-text knows."""
-    _twitter_text()  # first: it imports the package the way it needs
-    from twitter_text.regexp.emoji import emoji_list
-
-    return frozenset(
-        chr(int(code, 16))
-        for item in emoji_list
-        for code in item.codepoint.split()
-        if int(code, 16) >= 0x80
-    )
-
-
-@functools.cache
-def _x_weights() -> Callable[[int], int]:
-    """Code point -> X weight (1 or 2), from twitter-text's v3 configuration."""
-    options = _twitter_text().parse_tweet.__defaults__[0]
-    scale = options["scale"]
-    ranges = [(r["start"], r["end"], r["weight"] // scale) for r in options["ranges"]]
-    default = options["default_weight"] // scale
-
-    @functools.cache
-    def weight(code_point: int) -> int:
-        return next((w for start, end, w in ranges if start <= code_point <= end), default)
-
-    return weight
+    return weighted_length(text)
 
 
 _WIDE = frozenset("WF")

@@ -361,6 +361,8 @@ def _to_data(node: yaml.Node, problems: list[Problem], entries: _Entries) -> Any
         return items
     entry = entries.add(node, MAPPING)
     mapping: dict[str, Any] = {}
+    # Most values are text: those are added here, without a call of their own each.
+    positions, sizes, keys = entries.positions, entries.sizes, entries.keys
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
             _report(problems, key_node, "keys must be plain text, not a list or mapping")
@@ -369,8 +371,18 @@ def _to_data(node: yaml.Node, problems: list[Problem], entries: _Entries) -> Any
         if key in mapping:
             _report(problems, key_node, f"duplicate key {key!r}")
             continue
-        entries.add(key_node, key)
-        mapping[key] = _to_data(value_node, problems, entries)
+        mark = key_node.start_mark
+        positions += (mark.line + 1, mark.column + 1)
+        sizes.append(1)
+        keys.append(key)
+        if value_node.tag == _STR_TAG and isinstance(value_node, yaml.ScalarNode):
+            mark = value_node.start_mark
+            positions += (mark.line + 1, mark.column + 1)
+            sizes.append(1)
+            keys.append(None)
+            mapping[key] = value_node.value
+        else:
+            mapping[key] = _to_data(value_node, problems, entries)
     entries.close(entry)
     return mapping
 
