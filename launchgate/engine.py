@@ -131,20 +131,7 @@ class _Checker:
                     _place(rule, override, launch, violation)
                     for launch, violation in rule.check_all(repo.launches, self.ctx)
                 ]
-        if MANIFEST_INVALID.name not in self.disabled:
-            severity = _override(MANIFEST_INVALID, repo.config) or MANIFEST_INVALID.severity
-            findings += [
-                Finding(
-                    p.file,
-                    p.problem.line,
-                    p.problem.column,
-                    MANIFEST_INVALID.name,
-                    severity,
-                    p.problem.message,
-                    p.launch,
-                )
-                for p in repo.problems
-            ]
+        findings += problem_findings(repo.problems, repo.config)
         summary = None
         if self.release is not None:
             findings += release_findings(repo, self.release)
@@ -157,6 +144,25 @@ class _Checker:
             files_checked=repo.files_checked,
             release=summary,
         )
+
+
+def problem_findings(problems: list[LoadProblem], config: Config) -> list[Finding]:
+    """Files that could not be read as what they should be: `manifest-invalid` findings."""
+    severity = MANIFEST_INVALID.severity_in(config)
+    if severity is None:
+        return []
+    return [
+        Finding(
+            p.file,
+            p.problem.line,
+            p.problem.column,
+            MANIFEST_INVALID.name,
+            severity,
+            p.problem.message,
+            p.launch,
+        )
+        for p in problems
+    ]
 
 
 def _override(rule: Rule, config: Config) -> Severity | None:

@@ -24,7 +24,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, TextIO
 
 from launchgate.config import Config
-from launchgate.engine import check
+from launchgate.engine import check, problem_findings
 from launchgate.errors import ExitCode, LaunchgateError, UsageError
 from launchgate.findings import Finding, Report, Severity
 from launchgate.github import actions, schedule
@@ -44,7 +44,6 @@ from launchgate.repository import (
     load_repository,
     open_repository,
 )
-from launchgate.rules import MANIFEST_INVALID
 from launchgate.rules.base import Launch
 from launchgate.rules.release import MISMATCH
 from launchgate.rules.signoffs import MISSING, REJECTED, STALE, UNVERIFIED
@@ -240,7 +239,8 @@ def _check_pull(
     if isinstance(release, str):
         findings += _release_problem(release, config, config_file)
     findings += _signoff_findings(signoffs, config)
-    findings += _late_problems(policy.checklists.problems[reported:], config)
+    # Problems in checklists that only base manifests name: read after the check ran.
+    findings += problem_findings(policy.checklists.problems[reported:], config)
     report = Report(
         launches=offline.launches,
         findings=findings,
@@ -317,24 +317,6 @@ def _release_problem(problem: str, config: Config, config_file: str) -> list[Fin
     return (
         [] if severity is None else [Finding(config_file, 1, 1, MISMATCH.name, severity, problem)]
     )
-
-
-def _late_problems(problems: list[LoadProblem], config: Config) -> list[Finding]:
-    """Problems in checklists that only base manifests name: read after the check ran."""
-    severity = MANIFEST_INVALID.severity_in(config)
-    if severity is None:
-        return []
-    return [
-        Finding(
-            p.file,
-            p.problem.line,
-            p.problem.column,
-            MANIFEST_INVALID.name,
-            severity,
-            p.problem.message,
-        )
-        for p in problems
-    ]
 
 
 def _changed_launches(

@@ -52,6 +52,14 @@ class History:
             pull.review(login, "APPROVED")  # after the merge: too late to count
         return pull
 
+    def approved(self, changes: Mapping[str, str | None], base: str = "main") -> Pull:
+        """Pull request #150 from `work` into BASE, by dana, approved by ann and mo; open."""
+        head = self.repo.commit(changes, parent=self.repo.branches[base], branch="work")
+        pull = self.repo.add_pull(150, "dana", None, head, "work", base_ref=base)
+        pull.review("ann", "APPROVED")
+        pull.review("mo", "APPROVED")
+        return pull
+
     def push(self, changes: dict[str, str | None]) -> str:
         """A commit straight onto main, with no pull request."""
         sha = self.repo.commit(changes, parent=self.repo.branches["main"], branch="main")
@@ -175,11 +183,8 @@ def test_an_approval_before_a_later_change_to_the_launch_is_stale(
     github: FakeGitHub, tmp_path: Path
 ) -> None:
     history = History(github, tmp_path)
-    repo = history.repo
-    first = repo.commit({SMART: SMART_CHANGED}, parent=repo.branches["main"], branch="work")
-    pull = repo.add_pull(150, "dana", None, first, "work")
-    pull.review("ann", "APPROVED")
-    pull.review("mo", "APPROVED")
+    pull = history.approved({SMART: SMART_CHANGED})
+    first = pull.head_sha
     pull.push({"docs/notes.md": "unrelated\n"})  # mo's approval still holds after this
     pull.review("mo", "APPROVED", commit_id=first)
     pull.push({SMART: manifest("smart-reports", day=6)})  # ...but not after this
@@ -194,11 +199,7 @@ def test_an_approval_before_an_unrelated_push_still_counts(
     github: FakeGitHub, tmp_path: Path
 ) -> None:
     history = History(github, tmp_path)
-    repo = history.repo
-    first = repo.commit({SMART: SMART_CHANGED}, parent=repo.branches["main"], branch="work")
-    pull = repo.add_pull(150, "dana", None, first, "work")
-    pull.review("ann", "APPROVED")
-    pull.review("mo", "APPROVED")
+    pull = history.approved({SMART: SMART_CHANGED})
     pull.push({"docs/notes.md": "unrelated\n"})
     pull.merge()
     run = history.release().run(env=TEAM)
@@ -257,10 +258,7 @@ def test_a_pull_request_merged_into_another_branch_lends_no_signoffs(
     history = History(github, tmp_path)
     repo = history.repo
     repo.branches["develop"] = repo.branches["main"]
-    head = repo.commit({SMART: SMART_CHANGED}, parent=repo.branches["develop"], branch="work")
-    pull = repo.add_pull(150, "dana", None, head, "work", base_ref="develop")
-    pull.review("ann", "APPROVED")
-    pull.review("mo", "APPROVED")
+    pull = history.approved({SMART: SMART_CHANGED}, base="develop")
     merged = pull.merge()
     repo.branches["main"] = merged  # develop pushed onto main: no pull request into main
     s = history.release()
@@ -331,13 +329,9 @@ def test_launches_one_pull_request_brought_share_its_compares(
     github: FakeGitHub, tmp_path: Path
 ) -> None:
     history = History(github, tmp_path)
-    repo = history.repo
     launches = ["smart-reports", "data-export", "team-goals"]
     together = {f"launches/{n}.yaml": manifest(n, day=d) for d, n in enumerate(launches, 2)}
-    first = repo.commit(together, parent=repo.branches["main"], branch="work")
-    pull = repo.add_pull(150, "dana", None, first, "work")
-    pull.review("ann", "APPROVED")
-    pull.review("mo", "APPROVED")
+    pull = history.approved(together)
     pull.push({"docs/notes.md": "unrelated\n"})  # the approvals are on an earlier commit
     pull.merge()
     run = history.release().run(env=TEAM)
@@ -396,10 +390,8 @@ def test_a_merge_commit_that_changes_the_manifest_again_is_not_what_was_approved
 ) -> None:
     history = History(github, tmp_path)
     repo = history.repo
-    head = repo.commit({SMART: SMART_CHANGED}, parent=repo.branches["main"], branch="work")
-    pull = repo.add_pull(150, "dana", None, head, "work")
-    pull.review("ann", "APPROVED")
-    pull.review("mo", "APPROVED")
+    pull = history.approved({SMART: SMART_CHANGED})
+    head = pull.head_sha
     # Merged by hand and pushed: the merge commit changes the manifest once more, and
     # GitHub marks the pull request merged by it.
     evil = manifest("smart-reports", day=9)
@@ -417,10 +409,8 @@ def test_a_merge_pushed_by_hand_that_keeps_the_manifest_keeps_the_approvals(
 ) -> None:
     history = History(github, tmp_path)
     repo = history.repo
-    head = repo.commit({SMART: SMART_CHANGED}, parent=repo.branches["main"], branch="work")
-    pull = repo.add_pull(150, "dana", None, head, "work")
-    pull.review("ann", "APPROVED")
-    pull.review("mo", "APPROVED")
+    pull = history.approved({SMART: SMART_CHANGED})
+    head = pull.head_sha
     # A clean merge made locally: it carries the pull request's manifest and nothing more.
     clean = {SMART: SMART_CHANGED, "docs/x.md": "x"}
     merge = repo.commit(clean, parent=[repo.branches["main"], head], branch="main")
