@@ -6,9 +6,14 @@ their subdivisions, kept up to date), imported only when a config names one.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import functools
+import json
+import os
 import re
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 LEAD_TIME = re.compile(r"^(\d+)\s*(bd|d|w)$")
@@ -16,18 +21,100 @@ _MAX_LEAD_DAYS = 3660  # ten years: beyond that a lead time is a typo, and loops
 
 
 def _calendar_for(code: str, years: Iterable[int] = ()) -> Any:
-    import holidays  # about 70 ms: paid only by configs that name a country
+    import holidays  # about 0.1 s, and as much again for a first country: see HolidayCache
 
     country, _, subdivision = code.partition("-")
     return holidays.country_holidays(country.upper(), subdiv=subdivision or None, years=years)
 
 
 def unknown_countries(codes: list[str]) -> Iterator[tuple[int, str]]:
+    cache = holiday_cache()
     for index, code in enumerate(codes):
-        try:
-            _calendar_for(code)
-        except (NotImplementedError, KeyError, ValueError):
+        known = cache.known(code)
+        if known is None:
+            try:
+                _calendar_for(code)
+                known = True
+            except (NotImplementedError, KeyError, ValueError):
+                known = False
+            cache.remember_known(code, known)
+        if not known:
             yield index, code
+
+
+class HolidayCache:
+    """Holiday tables kept on disk, so that a repeat run does not import `holidays`.
+
+    Importing it and building a first country's table costs about 0.2 s, in every
+    run that names a country: most of what a small check takes. The tables only
+    change with the package, so the file is keyed by where the installed package
+    is and when it was written; another version starts a fresh file. Any problem
+    reading or writing it just means working without it.
+    """
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.key = _package_key() if path else None
+        self.data: dict[str, Any] = {"key": self.key, "known": {}, "years": {}}
+        if path is not None and self.key is not None:
+            with contextlib.suppress(OSError, ValueError):
+                loaded = json.loads(path.read_text(encoding="utf-8"))
+                if isinstance(loaded, dict) and loaded.get("key") == self.key:
+                    self.data = loaded
+
+    def known(self, code: str) -> bool | None:
+        value = self.data["known"].get(code)
+        return value if isinstance(value, bool) else None
+
+    def remember_known(self, code: str, known: bool) -> None:
+        self.data["known"][code] = known
+        self._save()
+
+    def year(self, code: str, year: int) -> dict[dt.date, str]:
+        """The country's holidays in `year`: from the file, else from `holidays` (and saved)."""
+        entry = f"{code}:{year}"
+        stored = self.data["years"].get(entry)
+        if isinstance(stored, list):
+            with contextlib.suppress(ValueError, TypeError):
+                return {dt.date.fromisoformat(day): str(name) for day, name in stored}
+        table = dict(_calendar_for(code, [year]).items())
+        self.data["years"][entry] = [[day.isoformat(), name] for day, name in sorted(table.items())]
+        self._save()
+        return table
+
+    def _save(self) -> None:
+        if self.path is None or self.key is None:
+            return
+        with contextlib.suppress(OSError):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            # Another process may write at the same time: each writes a whole file and
+            # renames it into place, so a reader sees one version or the other.
+            temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+            temporary.write_text(json.dumps(self.data, sort_keys=True), encoding="utf-8")
+            os.replace(temporary, self.path)
+
+
+@functools.cache
+def holiday_cache() -> HolidayCache:
+    """The cache in LAUNCHGATE_CACHE_DIR, else the user's cache folder; set it empty for none."""
+    folder = os.environ.get("LAUNCHGATE_CACHE_DIR")
+    if folder is None:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        folder = os.path.join(base, "launchgate")
+    return HolidayCache(Path(folder) / "holidays.json" if folder else None)
+
+
+def _package_key() -> str | None:
+    """Where the installed `holidays` is and when it was written, without importing it."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("holidays")
+    if spec is None or spec.origin is None:
+        return None
+    try:
+        return f"{spec.origin}:{os.stat(spec.origin).st_mtime_ns}"
+    except OSError:
+        return None
 
 
 class Workdays:
@@ -44,7 +131,7 @@ class Workdays:
         if day.year not in self._years:
             self._years.add(day.year)
             for code in self._countries:
-                for date, name in _calendar_for(code, [day.year]).items():
+                for date, name in holiday_cache().year(code, day.year).items():
                     self._holidays.setdefault(date, f"{name} ({code})")
         return self._holidays.get(day)
 
