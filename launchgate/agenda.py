@@ -50,10 +50,10 @@ def render_ics(calendar: Calendar) -> str:
 
 
 def render_mermaid(calendar: Calendar) -> str:
-    from launchgate.timeline import gantt
+    from launchgate.timeline import chart
 
     config = calendar.config
-    return gantt(calendar.launches, config.calendar.freeze, calendar.today, config.timezone)
+    return chart(calendar.launches, config.calendar.freeze, calendar.today, config.timezone).text
 
 
 def render_markdown(calendar: Calendar) -> str:

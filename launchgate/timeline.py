@@ -42,20 +42,6 @@ def mermaid_text(text: str, limit: int = NAME_LIMIT) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
-def gantt(
-    launches: Sequence[Launch],
-    freezes: Sequence[Freeze] = (),
-    today: dt.date | None = None,
-    timezone: str = "UTC",
-    max_tasks: int | None = None,
-) -> str:
-    """The Mermaid source of a gantt chart of the launches and freezes ("" if none is dated).
-
-    `today` marks unfinished deliverables due before it as `crit`.
-    """
-    return chart(launches, freezes, today, timezone, max_tasks).text
-
-
 def chart(
     launches: Sequence[Launch],
     freezes: Sequence[Freeze] = (),
@@ -63,7 +49,11 @@ def chart(
     timezone: str = "UTC",
     max_tasks: int | None = None,
 ) -> Chart:
-    """`gantt`, and how many dates it left out to stay within `max_tasks`."""
+    """The Mermaid gantt chart of the launches and freezes (text "" if none is dated), and
+    how many dates it left out to stay within `max_tasks`.
+
+    `today` marks unfinished deliverables due before it as `crit`.
+    """
     sections: list[tuple[str, list[Event]]] = []
     for launch in launches:
         events = [e for e in launch_events(launch, timezone) if e.kind != "embargo"]

@@ -11,7 +11,7 @@ import pytest
 from launchgate.config import Freeze, load_config
 from launchgate.repository import load_repository
 from launchgate.rules.base import Launch
-from launchgate.timeline import chart, gantt, markdown, mermaid_text, nearby_freezes
+from launchgate.timeline import chart, markdown, mermaid_text, nearby_freezes
 from tests.conftest import write_tree
 
 MANIFEST = """\
@@ -70,7 +70,7 @@ def launches(root: Path, **values: str) -> list[Launch]:
 
 
 def test_a_section_per_launch_with_milestones_and_deliverables(tmp_path: Path) -> None:
-    text = gantt(launches(tmp_path), today=dt.date(2026, 11, 23))
+    text = chart(launches(tmp_path), today=dt.date(2026, 11, 23)).text
     assert text.splitlines() == [
         "gantt",
         "  dateFormat YYYY-MM-DD",
@@ -86,7 +86,7 @@ def test_a_section_per_launch_with_milestones_and_deliverables(tmp_path: Path) -
 
 def test_freeze_windows_are_a_section_of_multi_day_bars(tmp_path: Path) -> None:
     freeze = Freeze.model_validate({"from": "2026-12-21", "to": "2027-01-04", "reason": "Year end"})
-    text = gantt(launches(tmp_path), [freeze])
+    text = chart(launches(tmp_path), [freeze]).text
     assert text.endswith("  section Freeze windows\n  ❄️ Year end :2026-12-21, 15d\n")
 
 
@@ -95,7 +95,7 @@ def test_freeze_windows_are_a_section_of_multi_day_bars(tmp_path: Path) -> None:
 def test_manifest_text_cannot_break_the_chart_or_its_fence(
     tmp_path: Path, field: str, hostile: str
 ) -> None:
-    text = gantt(launches(tmp_path, **{field: hostile}))
+    text = chart(launches(tmp_path, **{field: hostile})).text
     for line in text.splitlines():
         assert _LINE.fullmatch(line), line
     assert text.count("  section ") == 1
@@ -113,7 +113,7 @@ def test_a_launch_without_dates_draws_nothing(tmp_path: Path) -> None:
     write_tree(tmp_path, {"launches/one.yaml": "id: undated\n"})
     config, config_file = load_config(tmp_path)
     repo = load_repository(tmp_path, config, config_file)
-    assert gantt(repo.launches) == ""
+    assert chart(repo.launches).text == ""
     assert markdown(chart(repo.launches)) == []
 
 
