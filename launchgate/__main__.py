@@ -1,7 +1,5 @@
 """`python -m launchgate`."""
 
-import sys
+from launchgate.cli import run
 
-from launchgate.cli import main
-
-sys.exit(main())
+run()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import Any
 
 from launchgate.channels import PRESETS, Channel
@@ -14,7 +13,7 @@ from launchgate.findings import Finding, LaunchSummary, Report, Severity
 from launchgate.loader import PARALLEL_FROM, bulk_loading, read_document
 from launchgate.parallel import split_map
 from launchgate.release import ReleaseTarget, release_findings, release_summary
-from launchgate.repository import LoadProblem, Repository, add_launches, open_repository
+from launchgate.repository import LoadProblem, Repository, add_launches
 from launchgate.rules import ALL, MANIFEST_INVALID, Rule
 from launchgate.rules.base import Context, Launch, SourceText, Violation
 from launchgate.workdays import Workdays
@@ -33,21 +32,19 @@ def check(
 
 
 def check_repository(
-    root: Path,
-    config: Config,
-    config_file: str | None,
+    repo: Repository,
     today: dt.date,
     fail_on: Severity = Severity.ERROR,
     release: ReleaseTarget | None = None,
 ) -> Report:
-    """Load and check a repository; a large one in shards, on several cores.
+    """Load and check an opened repository's manifests; many of them in shards, on several cores.
 
     Each shard is read, validated and checked by the rules about one launch
     where it is: parsing and those rules are nearly all the work. What comes
     back is its findings, its problems, and its launches as the rules across
     launches see them.
     """
-    repo = open_repository(root, config, config_file)
+    config = repo.config
     checker = _Checker(repo, today, release=release)
 
     def check_shard(start: int, stop: int) -> list[_Shard]:

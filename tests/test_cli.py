@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from launchgate import __version__
-from tests.conftest import EXAMPLES, TODAY, run_cli, write_tree
+from tests.conftest import EXAMPLES, ROOT, TODAY, run_cli, write_tree
 
 GOOD_MANIFEST = """\
 id: tiny
@@ -207,3 +209,19 @@ def test_json_report_without_findings_is_valid_json(repo: Path) -> None:
     assert report["findings"] == []
     assert report["status"] == "pass"
     assert report["summary"] == {"launches": 1, "errors": 0, "warnings": 0, "notices": 0}
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_output_that_cannot_be_written_is_a_message_not_a_traceback() -> None:
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "launchgate", "check", "examples", "--today", "2026-11-23"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+            check=False,
+        )
+    assert done.returncode == 2
+    assert done.stderr.startswith("launchgate: ") and "No space left on device" in done.stderr
+    assert "Traceback" not in done.stderr

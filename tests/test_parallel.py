@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +16,7 @@ from launchgate.config import load_config
 from launchgate.engine import check, check_repository
 from launchgate.loader import PARALLEL_FROM
 from launchgate.reporters import REPORTERS
-from launchgate.repository import load_repository
+from launchgate.repository import load_repository, open_repository
 from tests.conftest import write_tree
 
 MANIFEST = """\
@@ -33,7 +37,7 @@ def _report(root: Path, fused: bool) -> str:
     config, name = load_config(root)
     today = dt.date(2026, 11, 23)
     if fused:  # what the CLI runs: each shard loaded and checked where it is
-        report = check_repository(root, config, name, today)
+        report = check_repository(open_repository(root, config, name), today)
     else:
         report = check(load_repository(root, config, name), today)
     return REPORTERS["json"](report, False)
@@ -63,3 +67,77 @@ def test_parallel_and_serial_reports_are_identical(
     assert parallel_output.count('"rule": "copy-length"') == too_long  # both halves are there
     assert '"rule": "date-conflict"' not in serial_output  # minor: conflicts none
     assert serial_output.count('"rule": "manifest-invalid"') == 1
+
+
+def _squares(start: int, stop: int) -> list[int]:
+    return [n * n for n in range(start, stop)]
+
+
+@pytest.mark.skipif(parallel.spare_cores() < 1, reason="needs a second core (Linux)")
+def test_workers_are_forked_and_their_results_come_back_in_order() -> None:
+    parent = os.getpid()
+
+    def where(start: int, stop: int) -> list[tuple[int, bool]]:
+        return [(n, os.getpid() == parent) for n in range(start, stop)]
+
+    results = parallel.split_map(where, 10, minimum=2)
+    assert [n for n, _ in results] == list(range(10))
+    assert results[0][1] and not results[-1][1]  # the last share ran in another process
+
+
+@pytest.mark.skipif(parallel.spare_cores() < 1, reason="needs a second core (Linux)")
+def test_a_worker_that_dies_has_its_share_run_here() -> None:
+    parent = os.getpid()
+
+    def dies_in_workers(start: int, stop: int) -> list[int]:
+        if os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return _squares(start, stop)
+
+    assert parallel.split_map(dies_in_workers, 10, minimum=2) == _squares(0, 10)
+
+
+@pytest.mark.skipif(parallel.spare_cores() < 1, reason="needs a second core (Linux)")
+def test_an_error_in_a_worker_is_raised_here_with_its_own_traceback() -> None:
+    def fails_past_five(start: int, stop: int) -> list[int]:
+        if stop > 5:
+            raise ValueError(f"share {start}..{stop}")
+        return _squares(start, stop)
+
+    with pytest.raises(ValueError, match=r"share \d+\.\.10"):
+        parallel.split_map(fails_past_five, 10, minimum=2)
+
+
+def test_no_fork_to_be_had_runs_everything_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_fork() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(parallel, "spare_cores", lambda: 1)
+    monkeypatch.setattr(os, "fork", no_fork)
+    assert parallel.split_map(_squares, 10, minimum=2) == _squares(0, 10)
+
+
+@pytest.mark.skipif(parallel.spare_cores() < 1, reason="needs a second core (Linux)")
+def test_splits_do_not_nest_and_leave_no_children_behind() -> None:
+    def nested(start: int, stop: int) -> list[int]:
+        inner = parallel.split_map(_squares, 10, minimum=2)  # runs in place
+        assert inner == _squares(0, 10)
+        return _squares(start, stop)
+
+    assert parallel.split_map(nested, 10, minimum=2) == _squares(0, 10)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # every worker was reaped
+
+
+@pytest.mark.skipif(parallel.spare_cores() < 1, reason="needs a second core (Linux)")
+def test_output_pending_before_the_fork_is_written_once(tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "from launchgate import parallel\n"
+        "sys.stdout.write('pending ')\n"  # still in the buffer when the workers fork
+        "print(sum(parallel.split_map(lambda a, b: list(range(a, b)), 1000, 2)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=tmp_path
+    )
+    assert done.stdout == "pending 499500\n"
