@@ -95,7 +95,8 @@ class Document:
 
     Every node, and every mapping key, is an entry in document order (a
     mapping, then each key followed by its value's entries; a sequence, then
-    its items). For entry i, `positions[2*i:2*i+2]` is its line and column,
+    its items). For entry i, `positions[2*i:2*i+2]` is its line and column (0-based,
+    as PyYAML counts: `locate` adds one),
     `sizes[i]` how many entries its subtree spans, and `keys[i]` the key text,
     MAPPING or SEQUENCE, or None for a scalar. That is enough to find any
     path's line without the data, which callers may drop once the models hold
@@ -140,7 +141,29 @@ class Document:
                 at = child
             else:
                 break
-        return self.positions[2 * at], self.positions[2 * at + 1]
+        return self.positions[2 * at] + 1, self.positions[2 * at + 1] + 1
+
+    def only(self, names: frozenset[str]) -> Document:
+        """This document without its data, and with the entries of those top-level keys only.
+
+        Every path under those keys locates as it did: a subtree's entries keep
+        their sizes, which count within the subtree.
+        """
+        keys = self.keys
+        if not keys or keys[0] != MAPPING:
+            return Document(self.path, None, self.positions, self.sizes, keys, self.problems)
+        sizes, positions = self.sizes, self.positions
+        new_positions, new_sizes, new_keys = positions[:2], sizes[:1], keys[:1]  # the root
+        child, end = 1, sizes[0]
+        while child < end:
+            stop = child + 1 + sizes[child + 1]  # past the key and its value's subtree
+            if keys[child] in names:
+                new_positions += positions[2 * child : 2 * stop]
+                new_sizes += sizes[child:stop]
+                new_keys += keys[child:stop]
+            child = stop
+        new_sizes[0] = len(new_keys)
+        return Document(self.path, None, new_positions, new_sizes, new_keys, self.problems)
 
     def _children(self, at: int) -> dict[str | int, int]:
         """The container at entry `at`: each key's entry (a mapping) or each item's (a sequence).
@@ -333,38 +356,38 @@ class _Entries:
         self.sizes: list[int] = []
         self.keys: list[str | int | None] = []
 
-    def add(self, node: yaml.Node, key: str | int | None) -> int:
-        mark = node.start_mark
-        self.positions += (mark.line + 1, mark.column + 1)
-        self.sizes.append(1)
-        self.keys.append(key)
-        return len(self.sizes) - 1
 
-    def close(self, entry: int) -> None:
-        self.sizes[entry] = len(self.sizes) - entry
+_Scalar, _Sequence = yaml.ScalarNode, yaml.SequenceNode
 
 
 def _to_data(node: yaml.Node, problems: list[Problem], entries: _Entries) -> Any:
+    """The node's data, its entries added as `Document` describes them.
+
+    This runs for every node of every manifest, so it is written for speed: exact
+    type checks, the lists bound to locals, and a mapping's text values added inline.
+    """
     tag = node.tag
     if tag not in _IMPLICIT_TAGS:
         _report(problems, node, f"explicit tags like {tag!r} are not allowed")
         return None
-    if isinstance(node, yaml.ScalarNode):
-        entries.add(node, None)
-        if tag == _NULL_TAG:  # only a plain ~, null or nothing resolves to null
-            return None
-        return node.value
-    if isinstance(node, yaml.SequenceNode):
-        entry = entries.add(node, SEQUENCE)
-        items = [_to_data(item, problems, entries) for item in node.value]
-        entries.close(entry)
-        return items
-    entry = entries.add(node, MAPPING)
-    mapping: dict[str, Any] = {}
-    # Most values are text: those are added here, without a call of their own each.
     positions, sizes, keys = entries.positions, entries.sizes, entries.keys
+    mark = node.start_mark
+    positions += (mark.line, mark.column)
+    entry = len(sizes)
+    sizes.append(1)  # a container's is set once its children are in
+    kind = type(node)
+    if kind is _Scalar:
+        keys.append(None)
+        return None if tag == _NULL_TAG else node.value  # only a plain ~, null or nothing
+    if kind is _Sequence:
+        keys.append(SEQUENCE)
+        items = [_to_data(item, problems, entries) for item in node.value]
+        sizes[entry] = len(sizes) - entry
+        return items
+    keys.append(MAPPING)
+    mapping: dict[str, Any] = {}
     for key_node, value_node in node.value:
-        if not isinstance(key_node, yaml.ScalarNode):
+        if type(key_node) is not _Scalar:
             _report(problems, key_node, "keys must be plain text, not a list or mapping")
             continue
         key = sys.intern(key_node.value)  # "channel", "text": thousands of times each
@@ -372,18 +395,18 @@ def _to_data(node: yaml.Node, problems: list[Problem], entries: _Entries) -> Any
             _report(problems, key_node, f"duplicate key {key!r}")
             continue
         mark = key_node.start_mark
-        positions += (mark.line + 1, mark.column + 1)
-        sizes.append(1)
-        keys.append(key)
-        if value_node.tag == _STR_TAG and isinstance(value_node, yaml.ScalarNode):
-            mark = value_node.start_mark
-            positions += (mark.line + 1, mark.column + 1)
-            sizes.append(1)
-            keys.append(None)
+        if value_node.tag == _STR_TAG and type(value_node) is _Scalar:
+            value_mark = value_node.start_mark
+            positions += (mark.line, mark.column, value_mark.line, value_mark.column)
+            sizes += (1, 1)
+            keys += (key, None)
             mapping[key] = value_node.value
         else:
+            positions += (mark.line, mark.column)
+            sizes.append(1)
+            keys.append(key)
             mapping[key] = _to_data(value_node, problems, entries)
-    entries.close(entry)
+    sizes[entry] = len(sizes) - entry
     return mapping
 
 

@@ -7,6 +7,7 @@ import pytest
 from launchgate.loader import MAX_DEPTH, parse_document, parse_text
 from launchgate.models import Manifest
 from launchgate.validate import validate
+from tests.conftest import EXAMPLES
 
 BILLION_LAUGHS = """\
 a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
@@ -153,3 +154,37 @@ def test_schema_problems_point_at_the_line(text: str, line: int, fragment: str) 
     assert manifest is None
     assert any(fragment in p.message for p in problems), problems
     assert problems[0].line == line
+
+
+def _paths(data: object, prefix: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    """Every path into loaded data, containers included."""
+    found = [prefix]
+    if isinstance(data, dict):
+        for key, value in data.items():
+            found += _paths(value, (*prefix, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            found += _paths(value, (*prefix, index))
+    return found
+
+
+def test_only_some_top_level_keys_still_locate_as_before() -> None:
+    text = (EXAMPLES / "launches" / "team-insights.yaml").read_text(encoding="utf-8")
+    document = parse_text(text, "team-insights.yaml")
+    kept = frozenset({"id", "release", "features", "owners"})
+    part = document.only(kept)
+    assert part.data is None and len(part.keys) < len(document.keys) / 2
+    paths = _paths(document.data)
+    assert sum(1 for path in paths if path[:1] and path[0] in kept) > 10
+    for path in paths:
+        if path[:1] and path[0] in kept:
+            assert part.locate(path) == document.locate(path), path
+            assert part.locate(path, key=True) == document.locate(path, key=True), path
+        elif path:
+            assert part.locate(path) == document.locate(())  # left out: the root, as a miss
+    assert part.locate(("copy", 0, "text")) == document.locate(())
+
+
+def test_only_on_a_document_that_is_not_a_mapping() -> None:
+    document = parse_text("- a\n- b\n", "list.yaml")
+    assert document.only(frozenset({"id"})).locate((1,)) == document.locate((1,)) == (2, 3)

@@ -15,15 +15,19 @@ from launchgate import parallel
 from launchgate.config import load_config
 from launchgate.engine import check, check_repository
 from launchgate.loader import PARALLEL_FROM
+from launchgate.release import target_for
 from launchgate.reporters import REPORTERS
 from launchgate.repository import load_repository, open_repository
 from tests.conftest import write_tree
 
 MANIFEST = """\
-id: launch-{n}
-checklist: minor
+# launch {n}: the comment moves every line down one, so positions are not all alike
+id: launch-{id}
+checklist: {tier}
 owners: {{product: "@ann"}}
-release: {{version: "1.{n}.0", date: 2026-12-{day:02d}}}
+features:
+  - {{id: f-{n}, name: Feature {n}, flag: f.{n}}}
+release: {{version: "{version}", date: 2026-12-{day:02d}}}
 announce: {{date: 2026-12-{day:02d}}}
 copy:
   - {{channel: app_store.subtitle, locale: en-US, text: "{subtitle}"}}
@@ -36,10 +40,11 @@ collateral:
 def _report(root: Path, fused: bool) -> str:
     config, name = load_config(root)
     today = dt.date(2026, 11, 23)
+    release = target_for("1.0.0", config, "--release 1.0.0", dt.date(2026, 12, 5))
     if fused:  # what the CLI runs: each shard loaded and checked where it is
-        report = check_repository(open_repository(root, config, name), today)
+        report = check_repository(open_repository(root, config, name), today, release=release)
     else:
-        report = check(load_repository(root, config, name), today)
+        report = check(load_repository(root, config, name), today, release=release)
     return REPORTERS["json"](report, False)
 
 
@@ -51,6 +56,9 @@ def test_parallel_and_serial_reports_are_identical(
     files: dict[str, str | bytes] = {
         f"launches/launch-{n:03d}.yaml": MANIFEST.format(
             n=n,
+            id=n if n % 50 else 0,  # a few ids used twice, across the shards
+            tier="major" if n % 7 == 0 else "minor",  # majors on one day conflict
+            version="1.0.0" if n % 30 == 0 else f"1.{n}.0",  # some in the release, some slipped
             day=1 + n % 28,
             due=1 + n % 29,
             subtitle="x" * (25 + n % 10),  # some over the 30-character limit
@@ -65,8 +73,11 @@ def test_parallel_and_serial_reports_are_identical(
     assert parallel_output == serial_output
     too_long = sum(1 for n in range(PARALLEL_FROM + 17) if 25 + n % 10 > 30)
     assert parallel_output.count('"rule": "copy-length"') == too_long  # both halves are there
-    assert '"rule": "date-conflict"' not in serial_output  # minor: conflicts none
+    # The rules across launches, and the release, found what they should, where they should.
     assert serial_output.count('"rule": "manifest-invalid"') == 1
+    assert '"rule": "date-conflict"' in serial_output
+    assert serial_output.count('"rule": "duplicate-id"') == (PARALLEL_FROM + 17) // 50
+    assert '"rule": "release-mismatch"' in serial_output
 
 
 def _squares(start: int, stop: int) -> list[int]:

@@ -9,9 +9,10 @@ or touches the network: it gets all of that in `Context`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import inspect
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from launchgate.channels import Channel
@@ -31,16 +32,8 @@ class Violation:
 
 
 # What a rule across launches (`check_all`) may read of a manifest; see Launch.for_project_rules.
-PROJECT_FIELDS = (
-    "id",
-    "name",
-    "checklist",
-    "owners",
-    "release",
-    "announce",
-    "timezone",
-    "features",
-    "signoffs",
+PROJECT_FIELDS = frozenset(
+    {"id", "name", "checklist", "owners", "release", "announce", "timezone", "features", "signoffs"}
 )
 
 
@@ -67,10 +60,15 @@ class Launch:
         left_out = {name: None for name in Manifest.model_fields if name not in PROJECT_FIELDS}
         return Launch(
             self.manifest.model_copy(update=left_out),
-            replace(self.document, data=None),  # the entries still locate every value
+            self.document.only(PROJECT_FIELDS),  # what is left of it still locates as before
             self.checklist,
             self.checklist_name,
         )
+
+    @functools.cached_property
+    def folded_copy(self) -> str:
+        """All copy text, case-folded: where rules look before they run a pattern per item."""
+        return "\n\n".join(item.text for item in self.manifest.copy_items).casefold()
 
     @property
     def locales(self) -> list[str]:
@@ -82,7 +80,8 @@ class Launch:
     @property
     def primary_locale(self) -> str:
         """The locale of copy items that name none."""
-        return self.locales[0] if self.locales else "en-US"
+        locales = self.locales
+        return locales[0] if locales else "en-US"
 
     @property
     def required_roles(self) -> list[str]:

@@ -107,20 +107,18 @@ def check_expansion(launch: Launch, ctx: Context) -> Iterator[Violation]:
         copy:
           - {channel: app_store.subtitle, locale: en-US, text: "Clear reports"}
     """
-    locales = launch.locales
+    foreign = [locale for locale in launch.locales if not _english(locale)]
+    if not foreign:
+        return  # nothing is waiting for translation
+    primary = launch.primary_locale
     present: dict[tuple[str, str | None], set[str]] = {}
     for item in launch.manifest.copy_items:
-        key = (item.channel, item.id)
-        present.setdefault(key, set()).add(item.locale or launch.primary_locale)
+        present.setdefault((item.channel, item.id), set()).add(item.locale or primary)
     for index, item in enumerate(launch.manifest.copy_items):
-        locale = item.locale or launch.primary_locale
-        if not locale.lower().startswith("en"):
+        if not _english(item.locale or primary):
             continue
-        untranslated = [
-            other
-            for other in locales
-            if not other.lower().startswith("en") and other not in present[(item.channel, item.id)]
-        ]
+        translated = present[(item.channel, item.id)]
+        untranslated = [locale for locale in foreign if locale not in translated]
         channel = ctx.channels(item.channel)
         if not untranslated or channel is None or channel.unit == "sms":
             continue
@@ -135,6 +133,10 @@ def check_expansion(launch: Launch, ctx: Context) -> Iterator[Violation]:
             f"translations of text this long typically run {factor:g}x longer "
             f"and {', '.join(untranslated)} has none yet",
         )
+
+
+def _english(locale: str) -> bool:
+    return locale.lower().startswith("en")
 
 
 _PLACEHOLDER = re.compile(
@@ -182,9 +184,9 @@ def _items_matching(
     pattern can only match where one of its `hints` (case-folded text that
     every match contains) appears in the launch's copy.
     """
-    items = launch.manifest.copy_items
-    everything = "\n\n".join(item.text for item in items).casefold()
-    if any(hint in everything for hint in hints):
+    folded = launch.folded_copy
+    if any(hint in folded for hint in hints):
+        items = launch.manifest.copy_items
         yield from ((i, item) for i, item in enumerate(items) if pattern.search(item.text))
 
 
@@ -292,10 +294,11 @@ def check_locale_missing(launch: Launch, ctx: Context) -> Iterator[Violation]:
     required = launch.locales
     if not required:
         return
+    primary = required[0]
     groups: dict[tuple[str, str | None], tuple[int, set[str]]] = {}
     for index, item in enumerate(launch.manifest.copy_items):
         first, locales = groups.setdefault((item.channel, item.id), (index, set()))
-        locales.add(item.locale or launch.primary_locale)
+        locales.add(item.locale or primary)
     for (channel, item_id), (first, locales) in groups.items():
         missing = [locale for locale in required if locale not in locales]
         if missing:

@@ -30,25 +30,29 @@ def check_items(launch: Launch, ctx: Context) -> Iterator[Violation]:
           - {id: follow-up-post, type: blog_post, owner: "@ann", due: 2026-11-26}
     """
     manifest = launch.manifest
-    keyed: list[tuple[str, list[tuple[Hashable, str]]]] = [
-        ("features", [(f.id, f"feature {f.id!r}") for f in manifest.features]),
-        ("collateral", [(c.id, f"collateral {c.id!r}") for c in manifest.collateral]),
-        (
-            "copy",
-            [
-                ((c.channel, c.locale or launch.primary_locale, c.id), _copy_name(c.channel, c.id))
-                for c in manifest.copy_items
-            ],
-        ),
+    primary = launch.primary_locale
+    sections: list[tuple[str, list[Hashable]]] = [
+        ("features", [f.id for f in manifest.features]),
+        ("collateral", [c.id for c in manifest.collateral]),
+        ("copy", [(c.channel, c.locale or primary, c.id) for c in manifest.copy_items]),
     ]
-    for section, items in keyed:
+    for section, keys in sections:
         first: dict[Hashable, int] = {}
-        for index, (key, name) in enumerate(items):
+        for index, key in enumerate(keys):
             if key in first:
                 path: PathKey = (section, index)
-                yield Violation(path, f"{name} appears twice (first at item {first[key] + 1})")
+                message = f"{_name(section, key)} appears twice (first at item {first[key] + 1})"
+                yield Violation(path, message)
             else:
                 first[key] = index
+
+
+def _name(section: str, key: Hashable) -> str:
+    if section == "copy":
+        assert isinstance(key, tuple)
+        channel, _, item_id = key
+        return _copy_name(channel, item_id)
+    return f"{'feature' if section == 'features' else 'collateral'} {key!r}"
 
 
 def _copy_name(channel: str, item_id: str | None) -> str:
