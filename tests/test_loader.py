@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from launchgate.loader import MAX_DEPTH, parse_document, parse_text
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from launchgate.loader import MAX_DEPTH, _could_alias, _long_lead, parse_document, parse_text
 from launchgate.models import Manifest
 from launchgate.validate import validate
 from tests.conftest import EXAMPLES
@@ -188,3 +192,39 @@ def test_only_some_top_level_keys_still_locate_as_before() -> None:
 def test_only_on_a_document_that_is_not_a_mapping() -> None:
     document = parse_text("- a\n- b\n", "list.yaml")
     assert document.only(frozenset({"id"})).locate((1,)) == document.locate((1,)) == (2, 3)
+
+
+# The plain statement of where an anchor or alias can start, that the loader's quick look
+# (several patterns, for speed) must agree with.
+ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s\[\]{},]", re.MULTILINE)
+LONG_LEAD = re.compile(rf"(?:^|(?<=[\r\n]))[ \t?-]{{{MAX_DEPTH // 2}}}")
+
+
+@given(st.text(alphabet="&* \n\r\t[]{},:-?ax", max_size=30))
+def test_the_quick_look_for_anchors_agrees_with_the_plain_pattern(text: str) -> None:
+    assert _could_alias(text) == (ANCHOR_OR_ALIAS.search(text) is not None)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(" \t?-"), st.integers(0, 120), st.sampled_from(["\n", "\r", "x", ""])
+        ),
+        max_size=8,
+    )
+)
+def test_the_quick_look_for_long_leads_agrees_with_the_plain_pattern(
+    runs: list[tuple[str, int, str]],
+) -> None:
+    text = "".join(char * length + after for char, length, after in runs)
+    assert _long_lead(text) == (LONG_LEAD.search(text) is not None)
+
+
+@pytest.mark.parametrize("line_break", ["\n", "\r\n", "\r"])
+def test_deep_block_nesting_is_refused_whatever_the_line_breaks(line_break: str) -> None:
+    # A lone CR is a line break to YAML too: indentation after it must not slip past the
+    # depth check into a recursion that would fail with an internal error.
+    depth = 1200
+    lines = [" " * level + "k:" for level in range(depth)] + [" " * depth + "v"]
+    document = parse_text(line_break.join(lines) + line_break, "x.yaml")
+    assert "nested deeper" in document.problems[0].message
