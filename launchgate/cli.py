@@ -259,7 +259,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> ExitCode:
     from launchgate.config import load_config
     from launchgate.engine import check_repository
     from launchgate.findings import Severity
-    from launchgate.reporters import REPORTERS
+    from launchgate.reporters import reporter
     from launchgate.repository import open_repository
 
     root = Path(args.path)
@@ -282,7 +282,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> ExitCode:
     _left_for_exit.append(repo)
     report = check_repository(repo, today, fail_on, release)
     colour = args.format == "text" and _use_colour(args.color, out)
-    out.write(REPORTERS[args.format](report, colour))
+    out.write(reporter(args.format)(report, colour))
     return ExitCode.NOT_READY if report.failed else ExitCode.READY
 
 

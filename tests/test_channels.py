@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from launchgate.channels import (
     GSM7_BASIC,
     GSM7_EXTENSION,
+    NEVER_JOINING,
     PRESETS,
     UNIT_LABELS,
     Channel,
@@ -248,6 +252,40 @@ def test_x_weighted_ascii_fast_path_agrees_with_twitter_text(text: str) -> None:
     from launchgate.twitter import _import_twitter_text
 
     assert count(text, "x_weighted") == _import_twitter_text().parse_tweet(text).weightedLength
+
+
+def test_never_joining_code_points_never_join() -> None:
+    # The grapheme shortcut's table, against regex's own Grapheme_Cluster_Break tables: none of
+    # these code points may extend, join or prepend (a newer Unicode could change one).
+    import regex  # type: ignore[import-untyped, unused-ignore]
+
+    kinds = ("Extend", "ZWJ", "SpacingMark", "Prepend", "Regional_Indicator", "L", "V", "T")
+    joins = regex.compile(
+        "["
+        + "".join(rf"\p{{Grapheme_Cluster_Break={kind}}}" for kind in (*kinds, "LV", "LVT"))
+        + "]"
+    )
+    joining = [
+        f"U+{code:04X}"
+        for start, end in NEVER_JOINING
+        for code in range(start, end + 1)
+        if joins.match(chr(code))
+    ]
+    assert joining == []
+    assert joins.match("\u0301") and joins.match("\u200d")  # the pattern does find joiners
+
+
+@given(
+    st.text(
+        st.characters(codec="utf-8")
+        | st.sampled_from("éßÄ\u2013\u2014\u201e\u201c\u2019€\r\n\u0301\u200d\u200c👍🏽🇩🇪한क्"),
+        max_size=40,
+    )
+)
+def test_graphemes_are_what_regex_clusters(text: str) -> None:
+    import regex
+
+    assert count(text, "graphemes") == len(regex.findall(r"\X", unicodedata.normalize("NFC", text)))
 
 
 def test_heavy_imports_are_lazy() -> None:

@@ -225,3 +225,12 @@ def test_output_that_cannot_be_written_is_a_message_not_a_traceback() -> None:
     assert done.returncode == 2
     assert done.stderr.startswith("launchgate: ") and "No space left on device" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_every_format_the_cli_offers_has_a_reporter() -> None:
+    from launchgate.cli import FORMATS
+    from launchgate.reporters import MODULES, reporter
+
+    assert set(FORMATS) == set(MODULES)
+    for name in FORMATS:
+        assert callable(reporter(name))

@@ -16,7 +16,7 @@ from launchgate.config import load_config
 from launchgate.engine import check, check_repository
 from launchgate.loader import PARALLEL_FROM
 from launchgate.release import target_for
-from launchgate.reporters import REPORTERS
+from launchgate.reporters import reporter
 from launchgate.repository import load_repository, open_repository
 from tests.conftest import write_tree
 
@@ -45,7 +45,7 @@ def _report(root: Path, fused: bool) -> str:
         report = check_repository(open_repository(root, config, name), today, release=release)
     else:
         report = check(load_repository(root, config, name), today, release=release)
-    return REPORTERS["json"](report, False)
+    return reporter("json")(report, False)
 
 
 @pytest.mark.skipif(parallel.spare_cores() < 1, reason="needs a second core (Linux)")

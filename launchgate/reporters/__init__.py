@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 
 from launchgate.findings import Report
-from launchgate.reporters import github, json_report, markdown, sarif, text
 
 Reporter = Callable[[Report, bool], str]  # (report, colour) -> text
 
-REPORTERS: dict[str, Reporter] = {
-    "text": text.render,
-    "json": json_report.render,
-    "markdown": markdown.render,
-    "github": github.render,
-    "sarif": sarif.render,
+# Format -> the module whose `render` writes it; imported only when that format is asked for
+# (a check runs once per process, and pays for the one reporter it uses).
+MODULES: dict[str, str] = {
+    "text": "text",
+    "json": "json_report",
+    "markdown": "markdown",
+    "github": "github",
+    "sarif": "sarif",
 }
+
+
+def reporter(name: str) -> Reporter:
+    """The render function of a format named in MODULES."""
+    render: Reporter = importlib.import_module(f"launchgate.reporters.{MODULES[name]}").render
+    return render
