@@ -10,7 +10,9 @@ What it does, in one run:
    every manifest and reject exactly the few that the generator misspelt a key in on purpose,
    and launchgate must report `manifest-invalid` for exactly those files too. A validator that
    rejected every file (or none) would be fast for the wrong reason, so the run stops.
-3. Runs each tool once untimed (warm page cache, compiled bytecode), then `--repeat` rounds.
+3. Runs each tool once untimed (warm page cache, compiled bytecode: PYTHONDONTWRITEBYTECODE
+   is unset for the tools, so the warm-up writes the .pyc files a user's machine would have;
+   with it set, every run recompiled launchgate's edited modules), then `--repeat` rounds.
    Each round runs every tool once, as a separate process, in an order that rotates from round
    to round, so machine noise falls on all of them alike:
 
@@ -511,6 +513,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for executable in (LAUNCHGATE, CHECK_JSONSCHEMA):
         if not executable.exists():
             parser.error(f"{executable} is missing: pip install -e '.[dev]' in this venv")
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)  # every tool runs with compiled bytecode
 
     out: Path = args.out.resolve()
     out.mkdir(parents=True, exist_ok=True)

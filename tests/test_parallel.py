@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -89,11 +90,27 @@ def test_workers_are_forked_and_their_results_come_back_in_order() -> None:
     parent = os.getpid()
 
     def where(start: int, stop: int) -> list[tuple[int, bool]]:
+        time.sleep(0.02)  # long enough that every process gets a chunk
         return [(n, os.getpid() == parent) for n in range(start, stop)]
 
-    results = parallel.split_map(where, 10, minimum=2)
-    assert [n for n, _ in results] == list(range(10))
-    assert results[0][1] and not results[-1][1]  # the last share ran in another process
+    results = parallel.split_map(where, 100, minimum=2)
+    assert [n for n, _ in results] == list(range(100))
+    here = sum(1 for _, in_parent in results if in_parent)
+    assert 0 < here < 100  # chunks ran in this process and in a worker
+
+
+@pytest.mark.skipif(parallel.spare_cores() < 1, reason="needs a second core (Linux)")
+def test_a_slow_worker_takes_fewer_chunks() -> None:
+    parent = os.getpid()
+
+    def slow_in_workers(start: int, stop: int) -> list[bool]:
+        in_parent = os.getpid() == parent
+        time.sleep(0.005 if in_parent else 0.1)  # a worker on a busy core, say
+        return [in_parent] * (stop - start)
+
+    results = parallel.split_map(slow_in_workers, 160, minimum=2)
+    assert len(results) == 160
+    assert sum(results) > 120  # this process took the chunks the slow worker could not
 
 
 @pytest.mark.skipif(parallel.spare_cores() < 1, reason="needs a second core (Linux)")
@@ -115,7 +132,7 @@ def test_an_error_in_a_worker_is_raised_here_with_its_own_traceback() -> None:
             raise ValueError(f"share {start}..{stop}")
         return _squares(start, stop)
 
-    with pytest.raises(ValueError, match=r"share \d+\.\.10"):
+    with pytest.raises(ValueError, match=r"share \d+\.\.\d+"):
         parallel.split_map(fails_past_five, 10, minimum=2)
 
 
