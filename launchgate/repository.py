@@ -66,6 +66,9 @@ class Repository:
     sources: dict[str, SourceText] = field(default_factory=dict)
     files_checked: int = 0
     checklists: ChecklistShelf | None = None
+    # The product's files that `source:` strings were read from, by path, parsed: one dict
+    # for all the shards a process checks (each is a copy of this with its own launches).
+    data_files: dict[str, DataFile | str] = field(default_factory=dict)
 
 
 def load_repository(root: Path, config: Config, config_file: str | None) -> Repository:
@@ -118,7 +121,7 @@ def add_launches(repo: Repository, documents: list[Document]) -> None:
             _attach_checklist(launch, repo.checklists, repo.problems)
             added.append(launch)
     repo.launches += added
-    repo.sources.update(_read_sources(repo.root, added, repo.config.max_file_size))
+    repo.sources.update(_read_sources(repo.root, added, repo.config.max_file_size, repo.data_files))
 
 
 class _Containment:
@@ -256,12 +259,13 @@ def _load_glossary(root: Path, config: Config, problems: list[LoadProblem]) -> G
     return glossary
 
 
-def _read_sources(root: Path, launches: list[Launch], max_bytes: int) -> dict[str, SourceText]:
-    """Every `source: path#key` the copy points at, each file parsed once."""
+def _read_sources(
+    root: Path, launches: list[Launch], max_bytes: int, files: dict[str, DataFile | str]
+) -> dict[str, SourceText]:
+    """Every `source: path#key` the copy points at, each file parsed once (into `files`)."""
     wanted = sorted(
         {item.source for launch in launches for item in launch.manifest.copy_items if item.source}
     )
-    files: dict[str, Any] = {}
     resolved: dict[str, SourceText] = {}
     for ref in wanted:
         file, _, key = ref.partition("#")

@@ -124,6 +124,8 @@ class Workdays:
         self._countries = countries
         self._holidays: dict[dt.date, str] = {}
         self._years: set[int] = set()
+        # (deadline, lead time) -> latest due: launches share deadlines and checklists.
+        self._latest_due: dict[tuple[dt.date, str], dt.date] = {}
 
     def holiday(self, day: dt.date) -> str | None:
         if not self._countries:
@@ -154,11 +156,16 @@ class Workdays:
 
     def latest_due(self, deadline: dt.date, lead_time: str) -> dt.date:
         """The last allowed due date for work `lead_time` ("5bd", "10d", "2w") before `deadline`."""
-        amount, unit = parse_lead_time(lead_time)
-        if unit == "bd":
-            return self.business_days_before(deadline, amount)
-        days = amount * 7 if unit == "w" else amount
-        return deadline - dt.timedelta(days=min(days, _MAX_LEAD_DAYS))
+        latest = self._latest_due.get((deadline, lead_time))
+        if latest is None:
+            amount, unit = parse_lead_time(lead_time)
+            if unit == "bd":
+                latest = self.business_days_before(deadline, amount)
+            else:
+                days = amount * 7 if unit == "w" else amount
+                latest = deadline - dt.timedelta(days=min(days, _MAX_LEAD_DAYS))
+            self._latest_due[(deadline, lead_time)] = latest
+        return latest
 
 
 def parse_lead_time(text: str) -> tuple[int, str]:

@@ -13,17 +13,29 @@ from launchgate.rules.base import Context, Launch, Violation, rule
 HANDLE = re.compile(r"^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9._-]+)?$")
 
 
-def _owned(launch: Launch) -> Iterator[tuple[str, str | None, PathKey]]:
-    """(what, owner, path) for everything in a launch that needs an owner."""
+def _owned(launch: Launch) -> Iterator[tuple[str | None, PathKey]]:
+    """(owner, path) for everything in a launch that needs an owner; `_what` names it."""
     manifest = launch.manifest
     for role, owner in sorted(manifest.owners.items()):
-        yield f"the launch's {role} owner", owner, ("owners", role)
+        yield owner, ("owners", role)
     for index, item in enumerate(manifest.collateral):
-        yield item.id, item.owner, ("collateral", index, "owner")
+        yield item.owner, ("collateral", index, "owner")
     if manifest.metrics:
         for index, target in enumerate(manifest.metrics.targets):
-            path = ("metrics", "targets", index, "owner")
-            yield f"the {target.metric} target", target.owner, path
+            yield target.owner, ("metrics", "targets", index, "owner")
+
+
+def _what(launch: Launch, path: PathKey) -> str:
+    """How a message names what `_owned` gave this path for (only built for a finding)."""
+    manifest = launch.manifest
+    if path[0] == "owners":
+        return f"the launch's {path[1]} owner"
+    index = path[1] if path[0] == "collateral" else path[2]
+    assert isinstance(index, int)
+    if path[0] == "collateral":
+        return manifest.collateral[index].id
+    assert manifest.metrics is not None
+    return f"the {manifest.metrics.targets[index].metric} target"
 
 
 def check_missing(launch: Launch, ctx: Context) -> Iterator[Violation]:
@@ -44,8 +56,9 @@ def check_missing(launch: Launch, ctx: Context) -> Iterator[Violation]:
     """
     if not launch.manifest.owners:
         yield Violation(("owners",), 'the launch has no owners (e.g. owners: {product: "@ann"})')
-    for what, owner, path in _owned(launch):
+    for owner, path in _owned(launch):
         if not owner:
+            what = _what(launch, path)
             yield Violation(
                 path, f"{what} is empty" if path[0] == "owners" else f"{what} has no owner"
             )
@@ -69,18 +82,37 @@ def check_unknown(launch: Launch, ctx: Context) -> Iterator[Violation]:
         collateral:
           - {id: blog-post, type: blog_post, owner: "@david", due: 2026-11-25}
     """
-    roles = ctx.config.roles.values()
-    users = {user.casefold() for role in roles for user in role.users}
-    teams = {team.casefold() for role in roles for team in role.teams}
-    for what, owner, path in _owned(launch):
-        if not owner:
-            continue
+    verdicts = ctx.memo.get("owner-unknown")
+    if verdicts is None:  # owner -> what is wrong with it, for the handful a repository uses
+        verdicts = ctx.memo["owner-unknown"] = _Verdicts(ctx)
+    for owner, path in _owned(launch):
+        if owner:
+            wrong = verdicts.of(owner)
+            if wrong is not None:
+                yield Violation(path, f"{_what(launch, path)} {wrong}")
+
+
+class _Verdicts:
+    """What, if anything, is wrong with an owner: worked out once per owner and run."""
+
+    def __init__(self, ctx: Context) -> None:
+        roles = ctx.config.roles.values()
+        self.users = {user.casefold() for role in roles for user in role.users}
+        self.teams = {team.casefold() for role in roles for team in role.teams}
+        self.config_file = ctx.config_file
+        self.known: dict[str, str | None] = {}
+
+    def of(self, owner: str) -> str | None:
+        if owner not in self.known:
+            self.known[owner] = self._judge(owner)
+        return self.known[owner]
+
+    def _judge(self, owner: str) -> str | None:
         if not HANDLE.match(owner):
-            yield Violation(path, f"{what} is {owner!r}, not a GitHub handle like @ann")
-            continue
-        name = owner[1:].casefold()
-        if users and not teams and name not in users:
-            yield Violation(path, f"{what} {owner} is in none of the roles in {ctx.config_file}")
+            return f"is {owner!r}, not a GitHub handle like @ann"
+        if self.users and not self.teams and owner[1:].casefold() not in self.users:
+            return f"{owner} is in none of the roles in {self.config_file}"
+        return None
 
 
 MISSING = rule("owner-missing", Severity.ERROR, check_missing)
