@@ -142,9 +142,28 @@ def _pattern(name: str) -> re.Pattern[str]:
 
 
 def _urls(text: str) -> list[tuple[int, str]]:
-    """(start, url) as twitter-text's extract_urls_with_indices finds them, in order."""
-    if "." not in text:  # twitter-text's own shortcut: every URL has a domain with a dot
+    """(start, url) as twitter-text's extract_urls_with_indices finds them, in order.
+
+    Its URL pattern tries every position of the text, and is most of what counting a
+    post costs. No URL holds a space, and every URL has a dot in its domain (twitter-text's
+    own shortcut for a whole text), so only the space-separated words with a dot are
+    searched (a third less time on the benchmark's posts). A word's start reads as the
+    text's start, which the pattern treats as it treats a space before it;
+    tests/test_twitter.py holds this to twitter-text.
+    """
+    if "." not in text:
         return []
+    found: list[tuple[int, str]] = []
+    offset = 0
+    for word in text.split(" "):
+        if "." in word:
+            found += [(offset + start, url) for start, url in _urls_in(word)]
+        offset += len(word) + 1
+    return found
+
+
+def _urls_in(text: str) -> list[tuple[int, str]]:
+    """`_urls` of a text, searched whole."""
     limits = _data()["urls"]
     urls: list[list[Any]] = []  # [start, url], as twitter-text edits its entities in place
     for match in _pattern("extract_url").finditer(text):

@@ -143,6 +143,25 @@ def test_urls_are_twitter_texts(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "a.com b.com",  # two URLs a space apart
+        "see -a.com _b.com /c.com .d.com",  # characters that make a URL without protocol none
+        "x. y.com  z.com ",  # a sentence's dot, double and trailing spaces
+        "https://a.com/x?q=1 https://t.co/abc.",
+        "\u3000a.com\u00a0b.com\tc.com\nd.com",  # other spaces do not split words
+        "a.com\u202eb.com",
+    ],
+)
+def test_urls_around_spaces_are_twitter_texts(twitter_text: Any, text: str) -> None:
+    expected = [
+        (url["indices"][0], url["url"]) for url in twitter_text.extract_urls_with_indices(text)
+    ]
+    assert twitter._urls(text) == expected
+    assert weighted_length(text) == twitter_text.parse_tweet(text).weightedLength
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # A top-level domain whose second character is a combining mark: an earlier shortcut
