@@ -8,9 +8,11 @@ process would take turns with the main thread for the GIL while it works
 
 The work is cut into chunks that every process, this one included, takes one
 at a time from a shared pipe until none are left. A process that runs slower
-(a busy core, a heavier chunk) takes fewer, so all finish close together.
-Where forking is not safe (macOS, Windows) or the work is small, everything
-runs in this process.
+(a busy core, a heavier chunk) takes fewer, so all finish close together. A
+worker sends each chunk's results as soon as it has them, and this process
+reads them between its own chunks: at the end only the last chunk is left to
+wait for. Where forking is not safe (macOS, Windows) or the work is small,
+everything runs in this process.
 """
 
 from __future__ import annotations
@@ -20,17 +22,18 @@ import os
 import pickle
 import signal
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import NoReturn, TypeVar
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, NoReturn, TypeVar
 
 T = TypeVar("T")
 
 # True while a split runs (here, and inherited by its workers): no splits within splits.
 _splitting = False
 
-CHUNKS_PER_PROCESS = 8  # enough to even out, few enough that each chunk's overhead is noise
+CHUNKS_PER_PROCESS = 16  # enough to even out, few enough that each chunk's overhead is noise
 _MAX_CHUNKS = 255  # a chunk's number is one byte in the queue
+_PIPE_SIZE = 1 << 20  # Linux's default limit for a pipe's buffer
 
 
 def spare_cores() -> int:
@@ -62,9 +65,13 @@ def split_map(task: Callable[[int, int], list[T]], count: int, minimum: int) -> 
         queue = _chunk_queue(len(chunks))
         for _ in range(workers):
             children.append(_Worker.fork(task, chunks, queue))
-        done = _take_chunks(task, chunks, queue)
+        done: dict[int, list[T]] = {}
+        for index, result in _take_chunks(task, chunks, queue):
+            done[index] = result
+            for child in children:
+                done.update(child.receive(wait=False))
         for child in children:
-            done.update(child.results())
+            done.update(child.receive(wait=True))
         results: list[T] = []
         for index, (start, stop) in enumerate(chunks):
             results += done[index] if index in done else task(start, stop)
@@ -94,21 +101,24 @@ def _chunk_queue(count: int) -> int:
 
 def _take_chunks(
     task: Callable[[int, int], list[T]], chunks: list[tuple[int, int]], queue: int
-) -> dict[int, list[T]]:
-    """Run chunks taken from the queue until it is empty: chunk number -> its results."""
-    done: dict[int, list[T]] = {}
+) -> Iterator[tuple[int, list[T]]]:
+    """Run chunks taken from the queue until it is empty: (chunk number, its results)."""
     while taken := os.read(queue, 1):
         index = taken[0]
-        done[index] = task(*chunks[index])
-    return done
+        yield index, task(*chunks[index])
 
 
 @dataclass
 class _Worker:
-    """A forked child taking chunks from the queue; pid 0 when it could not be forked."""
+    """A forked child taking chunks from the queue; pid 0 when it could not be forked.
+
+    It sends each chunk as a frame: 8 bytes of length, then the pickled
+    (chunk number, results).
+    """
 
     pid: int
     pipe: int  # the read end of the child's results, or -1
+    received: bytearray = field(default_factory=bytearray)
 
     @classmethod
     def fork(
@@ -118,6 +128,10 @@ class _Worker:
             read_end, write_end = os.pipe()
         except OSError:
             return cls(0, -1)
+        with contextlib.suppress(ImportError, OSError, AttributeError):
+            import fcntl  # Linux, where workers run: room in the pipe for several chunks
+
+            fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, _PIPE_SIZE)
         try:
             pid = os.fork()
         except OSError:  # no processes to be had here: this process takes every chunk
@@ -127,19 +141,46 @@ class _Worker:
         if pid == 0:
             _run_child(task, chunks, queue, read_end, write_end)  # never returns
         os.close(write_end)
+        os.set_blocking(read_end, False)
         return cls(pid, read_end)
 
-    def results(self) -> dict[int, list[T]]:
-        """The chunks the child finished, or none when it failed."""
-        payload = b""
-        if self.pipe >= 0:
-            with os.fdopen(self.pipe, "rb") as pipe:
+    def receive(self, wait: bool) -> dict[int, list[Any]]:
+        """The chunks the child has sent so far; with `wait`, all it will send (it is done).
+
+        A frame cut short (the child died while sending it) is dropped: that chunk,
+        like any the child took and did not send, is run again by the caller.
+        """
+        if self.pipe < 0:
+            return {}
+        if wait:
+            os.set_blocking(self.pipe, True)
+        while True:
+            try:
+                data = os.read(self.pipe, _PIPE_SIZE)
+            except BlockingIOError:
+                break  # nothing more for now
+            if not data:  # the child closed its end: it is done, or gone
+                os.close(self.pipe)
                 self.pipe = -1
-                payload = pipe.read()
-        if self.pid and _exit_code(self._reap()) == 0 and payload:
-            done: dict[int, list[T]] = pickle.loads(payload)
-            return done
-        return {}
+                self._reap()
+                break
+            self.received += data
+        return self._frames()
+
+    def _frames(self) -> dict[int, list[Any]]:
+        """Unpickle the complete frames received, and keep what is left of a partial one."""
+        done: dict[int, list[Any]] = {}
+        start, buffer = 0, self.received
+        with memoryview(buffer) as view:
+            while len(view) - start >= 8:
+                size = int.from_bytes(view[start : start + 8], "little")
+                if len(view) - start - 8 < size:
+                    break
+                index, result = pickle.loads(view[start + 8 : start + 8 + size])
+                done[index] = result
+                start += 8 + size
+        del buffer[:start]
+        return done
 
     def close(self) -> None:
         """Close the pipe, and end and reap a child still running (after an interrupt)."""
@@ -151,12 +192,10 @@ class _Worker:
                 os.kill(self.pid, signal.SIGKILL)
             self._reap()
 
-    def _reap(self) -> int:
+    def _reap(self) -> None:
         pid, self.pid = self.pid, 0
-        try:
-            return os.waitpid(pid, 0)[1]
-        except ChildProcessError:
-            return -1
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(pid, 0)
 
 
 def _run_child(
@@ -166,23 +205,20 @@ def _run_child(
     read_end: int,
     write_end: int,
 ) -> NoReturn:
-    """In the forked child: take chunks, send the results, and leave at once.
+    """In the forked child: take chunks, send each one's results, and leave at once.
 
     `os._exit` skips atexit handlers and the flushing of buffers copied from
     the parent, which would otherwise print the parent's pending output twice.
-    Any error, an interrupt included, is exit code 1 with nothing sent: the
-    chunk it was running is run again by the parent.
+    Any error, an interrupt included, ends the child: the chunk it was running
+    is run again by the parent.
     """
-    code = 1
     try:
         os.close(read_end)
-        payload = pickle.dumps(_take_chunks(task, chunks, queue), pickle.HIGHEST_PROTOCOL)
         with os.fdopen(write_end, "wb") as pipe:
-            pipe.write(payload)
-        code = 0
+            for index, result in _take_chunks(task, chunks, queue):
+                frame = pickle.dumps((index, result), pickle.HIGHEST_PROTOCOL)
+                pipe.write(len(frame).to_bytes(8, "little"))
+                pipe.write(frame)
+                pipe.flush()  # now, so this process can read it between its own chunks
     finally:
-        os._exit(code)
-
-
-def _exit_code(status: int) -> int:
-    return os.waitstatus_to_exitcode(status) if status >= 0 else -1
+        os._exit(0)

@@ -126,6 +126,30 @@ def test_a_worker_that_dies_has_its_share_run_here() -> None:
 
 
 @pytest.mark.skipif(parallel.spare_cores() < 1, reason="needs a second core (Linux)")
+def test_what_a_worker_sent_before_it_died_is_kept(tmp_path: Path) -> None:
+    parent = os.getpid()
+    ran = tmp_path / "ran"  # every chunk a process finished, across processes
+
+    def dies_at_its_third_chunk(start: int, stop: int) -> list[int]:
+        time.sleep(0.01)
+        if os.getpid() != parent:
+            taken = ran.with_suffix(f".{os.getpid()}")
+            with taken.open("a") as log:
+                log.write("x")
+            if taken.read_text() == "xxx":
+                os.kill(os.getpid(), signal.SIGKILL)
+        with ran.open("a") as log:
+            log.write(f"{os.getpid() == parent}\n")
+        return _squares(start, stop)
+
+    assert parallel.split_map(dies_at_its_third_chunk, 64, minimum=2) == _squares(0, 64)
+    finished = ran.read_text().split()
+    assert finished.count("False") == 2  # the worker finished two chunks, then died
+    chunks = min(64, (parallel.spare_cores() + 1) * parallel.CHUNKS_PER_PROCESS)
+    assert len(finished) == chunks  # its two were used, not run again; its third ran here
+
+
+@pytest.mark.skipif(parallel.spare_cores() < 1, reason="needs a second core (Linux)")
 def test_an_error_in_a_worker_is_raised_here_with_its_own_traceback() -> None:
     def fails_past_five(start: int, stop: int) -> list[int]:
         if stop > 5:
