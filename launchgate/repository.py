@@ -125,17 +125,22 @@ def add_launches(repo: Repository, documents: list[Document]) -> None:
 
 
 class _Containment:
-    """Is a path inside the repository once symlinks are followed? Folders are resolved once."""
+    """Is a path inside the repository once symlinks are followed? Folders are resolved once.
+
+    Written with os.path on strings: it runs for every manifest before any work
+    can be shared out, and pathlib's objects cost a few microseconds each.
+    """
 
     def __init__(self, root: Path) -> None:
         self._root = os.path.realpath(root)
-        self._folders: dict[Path, str] = {}
+        self._folders: dict[str, str] = {}
 
     def __call__(self, path: Path) -> bool:
-        folder = self._folders.get(path.parent)
-        if folder is None:
-            folder = self._folders[path.parent] = os.path.realpath(path.parent)
-        real = os.path.realpath(path) if path.is_symlink() else os.path.join(folder, path.name)
+        folder, name = os.path.split(path)
+        real_folder = self._folders.get(folder)
+        if real_folder is None:
+            real_folder = self._folders[folder] = os.path.realpath(folder or os.curdir)
+        real = os.path.realpath(path) if os.path.islink(path) else os.path.join(real_folder, name)
         return real == self._root or real.startswith(self._root + os.sep)
 
 

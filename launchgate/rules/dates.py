@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator
 
 from launchgate.findings import Severity
@@ -11,6 +12,7 @@ from launchgate.rules.base import Context, Launch, Violation, rule
 from launchgate.workdays import describe_lead_time
 
 
+@functools.lru_cache(maxsize=4096)  # a few hundred days fill thousands of messages
 def day(date: dt.date) -> str:
     """`Sat 5 Dec 2026`: a date a reader places in the week at a glance."""
     return f"{date:%a} {date.day} {date:%b %Y}"
