@@ -175,14 +175,16 @@ def run() -> NoReturn:
     """
     code = main()
     try:
-        sys.stdout.flush()
+        if sys.stdout is not None:  # None: started with no stdout at all (`>&-`)
+            sys.stdout.flush()
     except BrokenPipeError:  # `launchgate check | head`: the reader has gone, as in main()
         code = int(ExitCode.USAGE)
     except OSError as error:  # a full disk, say
         print(f"launchgate: cannot write the output: {error.strerror or error}", file=sys.stderr)
         code = int(ExitCode.USAGE)
-    with contextlib.suppress(BrokenPipeError, ValueError):  # closed after a broken pipe
-        sys.stderr.flush()
+    with contextlib.suppress(OSError, ValueError):  # closed after a broken pipe
+        if sys.stderr is not None:
+            sys.stderr.flush()
     os._exit(code)
 
 

@@ -70,11 +70,14 @@ _IMPLICIT_TAGS = frozenset(
     for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 )
 # An anchor (&a) or alias (*a) where YAML allows one: at the start, or after a space or
-# [ { , : -. "Q&A" or "5 * 3" in text does not match. Each pattern starts with its own
-# character, so the search skips ahead to it in C (one pattern for both was 100 µs a file).
+# [ { , : ? -, or a BOM (libyaml skips one at the start of any line; in a flow collection
+# an anchor may follow it). "?" is a key indicator in a flow collection even when no space
+# follows it: "[?&a x]". "Q&A" or "5 * 3" in text does not match. Each pattern starts with
+# its own character, so the search skips ahead to it in C (one pattern for both was 100 µs
+# a file).
 _ANCHOR_OR_ALIAS_FIRST = re.compile(r"[&*][^\s\[\]{},]")
-_ANCHOR = re.compile(r"&(?<=[\s\[{,:-]&)[^\s\[\]{},]")
-_ALIAS = re.compile(r"\*(?<=[\s\[{,:-]\*)[^\s\[\]{},]")
+_ANCHOR = re.compile(r"&(?<=[\s\[{,:?\ufeff-]&)[^\s\[\]{},]")
+_ALIAS = re.compile(r"\*(?<=[\s\[{,:?\ufeff-]\*)[^\s\[\]{},]")
 # Block nesting needs indentation or "- - -" at the start of a line: a lead this long
 # could hide deep nesting. A line starts the text or follows a LF or a lone CR (YAML reads
 # both as line breaks). Not a MULTILINE "^" pattern, nor one that starts with [\r\n]: those
@@ -84,6 +87,10 @@ _LEAD = rf"[ \t?-]{{{MAX_DEPTH // 2}}}"
 _LONG_FIRST_LEAD = re.compile(_LEAD)
 _LONG_LEAD_AFTER_LF = re.compile("\n" + _LEAD)
 _LONG_LEAD_AFTER_CR = re.compile("\r" + _LEAD)
+# libyaml breaks lines at NEL, LS and PS too, and skips a BOM at the start of a line (the
+# BOM still counts as a column of indentation). Rare in manifests: looked for only in a
+# text that holds one of them.
+_LONG_LEAD_AFTER_RARE = re.compile("[\r\n\x85\u2028\u2029\ufeff]\ufeff?" + _LEAD)
 
 PathKey = tuple[str | int, ...]
 
@@ -335,6 +342,11 @@ def _long_lead(text: str) -> bool:
         _LONG_FIRST_LEAD.match(text) is not None
         or _LONG_LEAD_AFTER_LF.search(text) is not None
         or ("\r" in text and _LONG_LEAD_AFTER_CR.search(text) is not None)
+        or (
+            not text.isascii()
+            and ("\x85" in text or "\u2028" in text or "\u2029" in text or "\ufeff" in text)
+            and _LONG_LEAD_AFTER_RARE.search(text) is not None
+        )
     )
 
 

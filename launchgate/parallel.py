@@ -22,7 +22,7 @@ import os
 import pickle
 import signal
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NoReturn, TypeVar
 
@@ -52,7 +52,7 @@ def split_map(task: Callable[[int, int], list[T]], count: int, minimum: int) -> 
     an error is raised here, with its traceback, as if there were no workers.
     """
     global _splitting
-    workers = spare_cores() if count >= minimum and not _splitting else 0
+    workers = spare_cores() if count >= minimum and count > 0 and not _splitting else 0
     if workers <= 0:
         return task(0, count)
     number = min(_MAX_CHUNKS, (workers + 1) * CHUNKS_PER_PROCESS, count)
@@ -62,9 +62,17 @@ def split_map(task: Callable[[int, int], list[T]], count: int, minimum: int) -> 
     children: list[_Worker] = []
     queue = -1
     try:
-        queue = _chunk_queue(len(chunks))
-        for _ in range(workers):
-            children.append(_Worker.fork(task, chunks, queue))
+        # An interrupt (Ctrl-C reaches every process of the group) waits until the queue
+        # and every worker are in the lists the `finally` cleans up: it cannot leave a pipe
+        # open or a child unreaped, nor raise in a child before it has set up to leave.
+        with _signals_held() as mask:
+            with contextlib.suppress(OSError):  # no pipe to be had (out of descriptors)
+                queue = _chunk_queue(len(chunks))
+            if queue >= 0:
+                for _ in range(workers):
+                    children.append(_Worker.fork(task, chunks, queue, mask))
+        if queue < 0:
+            return task(0, count)  # alone, as when forking fails
         done: dict[int, list[T]] = {}
         for index, result in _take_chunks(task, chunks, queue):
             done[index] = result
@@ -82,6 +90,21 @@ def split_map(task: Callable[[int, int], list[T]], count: int, minimum: int) -> 
             os.close(queue)
         for child in children:
             child.close()
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[Iterable[int]]:
+    """Signals held back from this thread for the block; yields the mask to restore.
+
+    The mask is read before anything is held, so that a signal whose handler runs
+    between the two calls leaves nothing held.
+    """
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, ())
+    try:
+        signal.pthread_sigmask(signal.SIG_BLOCK, signal.valid_signals())
+        yield mask
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
 def _chunk_queue(count: int) -> int:
@@ -122,8 +145,13 @@ class _Worker:
 
     @classmethod
     def fork(
-        cls, task: Callable[[int, int], list[T]], chunks: list[tuple[int, int]], queue: int
+        cls,
+        task: Callable[[int, int], list[T]],
+        chunks: list[tuple[int, int]],
+        queue: int,
+        mask: Iterable[int],
     ) -> _Worker:
+        """With signals held (`_signals_held`); the child sets `mask` once it is ready."""
         try:
             read_end, write_end = os.pipe()
         except OSError:
@@ -139,7 +167,7 @@ class _Worker:
             os.close(write_end)
             return cls(0, -1)
         if pid == 0:
-            _run_child(task, chunks, queue, read_end, write_end)  # never returns
+            _run_child(task, chunks, queue, read_end, write_end, mask)  # never returns
         os.close(write_end)
         os.set_blocking(read_end, False)
         return cls(pid, read_end)
@@ -160,8 +188,7 @@ class _Worker:
             except BlockingIOError:
                 break  # nothing more for now
             if not data:  # the child closed its end: it is done, or gone
-                os.close(self.pipe)
-                self.pipe = -1
+                self._close_pipe()
                 self._reap()
                 break
             self.received += data
@@ -184,18 +211,26 @@ class _Worker:
 
     def close(self) -> None:
         """Close the pipe, and end and reap a child still running (after an interrupt)."""
-        if self.pipe >= 0:
-            os.close(self.pipe)
-            self.pipe = -1
+        self._close_pipe()
         if self.pid:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(self.pid, signal.SIGKILL)
             self._reap()
 
+    # Each of these forgets its descriptor or child exactly when it is gone, so that after
+    # an interrupt at any point, `close` neither closes a descriptor twice (by then it may
+    # be another file's) nor leaves a child unreaped.
+
+    def _close_pipe(self) -> None:
+        pipe, self.pipe = self.pipe, -1
+        if pipe >= 0:
+            os.close(pipe)
+
     def _reap(self) -> None:
-        pid, self.pid = self.pid, 0
-        with contextlib.suppress(ChildProcessError):
-            os.waitpid(pid, 0)
+        if self.pid:
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(self.pid, 0)
+            self.pid = 0
 
 
 def _run_child(
@@ -204,15 +239,17 @@ def _run_child(
     queue: int,
     read_end: int,
     write_end: int,
+    mask: Iterable[int],
 ) -> NoReturn:
     """In the forked child: take chunks, send each one's results, and leave at once.
 
     `os._exit` skips atexit handlers and the flushing of buffers copied from
     the parent, which would otherwise print the parent's pending output twice.
     Any error, an interrupt included, ends the child: the chunk it was running
-    is run again by the parent.
+    is run again by the parent. Signals are held until this `try` has begun.
     """
     try:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         os.close(read_end)
         with os.fdopen(write_end, "wb") as pipe:
             for index, result in _take_chunks(task, chunks, queue):

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -234,3 +236,41 @@ def test_every_format_the_cli_offers_has_a_reporter() -> None:
     assert set(FORMATS) == set(MODULES)
     for name in FORMATS:
         assert callable(reporter(name))
+
+
+def _check_examples(
+    stdout: int | None = None,
+    env: dict[str, str] | None = None,
+    preexec_fn: Callable[[], None] | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """`python -m launchgate check examples`: the console script's `run()`, in a process."""
+    return subprocess.run(
+        [sys.executable, "-m", "launchgate", "check", "examples", "--today", "2026-11-23"],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        preexec_fn=preexec_fn,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("unbuffered", ["", "1"])
+def test_a_reader_that_has_gone_is_exit_2_without_a_traceback(unbuffered: str) -> None:
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # `| head` once head has exited
+    env = {**os.environ, "PYTHONUNBUFFERED": unbuffered}
+    try:
+        done = _check_examples(stdout=write_end, env=env)
+    finally:
+        os.close(write_end)
+    assert (done.returncode, done.stderr) == (2, "")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="preexec_fn is POSIX only")
+def test_no_stdout_at_all_is_exit_2_without_a_traceback() -> None:
+    # Started with descriptor 1 closed, Python sets sys.stdout to None.
+    done = _check_examples(preexec_fn=lambda: os.close(1))
+    assert done.returncode == 2
+    assert done.stderr.startswith("launchgate: ") and "Traceback" not in done.stderr

@@ -196,11 +196,13 @@ def test_only_on_a_document_that_is_not_a_mapping() -> None:
 
 # The plain statement of where an anchor or alias can start, that the loader's quick look
 # (several patterns, for speed) must agree with.
-ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s\[\]{},]", re.MULTILINE)
-LONG_LEAD = re.compile(rf"(?:^|(?<=[\r\n]))[ \t?-]{{{MAX_DEPTH // 2}}}")
+ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,:?\ufeff-])[&*][^\s\[\]{},]", re.MULTILINE)
+# A line starts the text or follows a line break, and may begin with a BOM (libyaml skips
+# it); a BOM anywhere else is taken for a line start too, which only costs a slower look.
+LONG_LEAD = re.compile(rf"(?:^|[\r\n\x85\u2028\u2029\ufeff]\ufeff?)[ \t?-]{{{MAX_DEPTH // 2}}}")
 
 
-@given(st.text(alphabet="&* \n\r\t[]{},:-?ax", max_size=30))
+@given(st.text(alphabet="&* \n\r\t[]{},:-?ax\ufeff\u2028", max_size=30))
 def test_the_quick_look_for_anchors_agrees_with_the_plain_pattern(text: str) -> None:
     assert _could_alias(text) == (ANCHOR_OR_ALIAS.search(text) is not None)
 
@@ -208,7 +210,9 @@ def test_the_quick_look_for_anchors_agrees_with_the_plain_pattern(text: str) -> 
 @given(
     st.lists(
         st.tuples(
-            st.sampled_from(" \t?-"), st.integers(0, 120), st.sampled_from(["\n", "\r", "x", ""])
+            st.sampled_from(" \t?-"),
+            st.integers(0, 120),
+            st.sampled_from(["\n", "\r", "x", "", "\x85", "\u2028", "\u2029", "\ufeff", "é"]),
         ),
         max_size=8,
     )
@@ -220,11 +224,41 @@ def test_the_quick_look_for_long_leads_agrees_with_the_plain_pattern(
     assert _long_lead(text) == (LONG_LEAD.search(text) is not None)
 
 
-@pytest.mark.parametrize("line_break", ["\n", "\r\n", "\r"])
+@pytest.mark.parametrize(
+    "line_break", ["\n", "\r\n", "\r", "\x85", "\u2028", "\u2029", "\n\ufeff", "\u2028\ufeff"]
+)
 def test_deep_block_nesting_is_refused_whatever_the_line_breaks(line_break: str) -> None:
-    # A lone CR is a line break to YAML too: indentation after it must not slip past the
-    # depth check into a recursion that would fail with an internal error.
+    # A lone CR, NEL, LS and PS are line breaks to libyaml too, and a BOM that starts a line
+    # is skipped: indentation after them must not slip past the depth check into a
+    # recursion that would fail with an internal error.
     depth = 1200
     lines = [" " * level + "k:" for level in range(depth)] + [" " * depth + "v"]
     document = parse_text(line_break.join(lines) + line_break, "x.yaml")
     assert "nested deeper" in document.problems[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # libyaml skips a BOM at the start of a line: in a flow collection an anchor or
+        # alias may follow it, and an alias bomb then expanded unchecked (a 410-byte file
+        # to 342,391 entries at six levels, exponentially more with each).
+        "[\n"
+        + "".join(
+            f"\ufeff&a{n} [" + ",".join(["x" if n == 0 else f"*a{n - 1}"] * 8) + "],\n"
+            for n in range(6)
+        )
+        + "]\n",
+        "\ufeff\ufeff&a x\n",  # a second BOM at the start (the first is the encoding's)
+        "[\n\ufeff*a]\n",
+        # In a flow collection "?" is a key indicator even with no space after it.
+        "a: [?&a b, ?*a]\n",
+    ],
+)
+def test_anchors_and_aliases_after_a_bom_or_a_flow_key_are_refused(text: str) -> None:
+    document = parse_text(text, "x.yaml")
+    assert not document.ok
+    assert document.problems[0].message in {
+        "anchors (&name) are not allowed",
+        "aliases (*name) are not allowed",
+    }

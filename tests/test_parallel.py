@@ -193,3 +193,68 @@ def test_output_pending_before_the_fork_is_written_once(tmp_path: Path) -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=tmp_path
     )
     assert done.stdout == "pending 499500\n"
+
+
+# Ctrl-C reaches every process of the group, at any moment: here, just as a worker forks.
+_INTERRUPTED_FORK = """\
+import os, signal, sys
+from launchgate import parallel
+
+parallel.spare_cores = lambda: 2
+real_fork, parent = os.fork, os.getpid()
+
+
+def fork():
+    pid = real_fork()
+    if (pid == 0) == (sys.argv[1] == "child"):
+        os.kill(os.getpid(), signal.SIGINT)  # before the fork is back in split_map
+    return pid
+
+
+def squares(start, stop):
+    return [n * n for n in range(start, stop)]
+
+
+os.fork = fork
+fds = sorted(os.listdir("/proc/self/fd"))
+try:
+    print(parallel.split_map(squares, 50, 2) == squares(0, 50))
+except KeyboardInterrupt:
+    print("interrupted")
+if os.getpid() != parent:
+    print("a worker ran on in the caller's code")
+    os._exit(0)
+try:
+    os.waitpid(-1, os.WNOHANG)
+    print("a worker was left unreaped")
+except ChildProcessError:
+    pass
+if sorted(os.listdir("/proc/self/fd")) != fds:
+    print("a pipe was left open")
+"""
+
+
+@pytest.mark.skipif(parallel.spare_cores() < 1, reason="needs a second core (Linux)")
+@pytest.mark.parametrize(
+    ("who", "expected"),
+    [
+        ("child", "True\n"),  # the worker leaves; its chunks run in the other processes
+        ("parent", "interrupted\n"),  # once every worker is known, so all are reaped
+    ],
+)
+def test_an_interrupt_as_a_worker_forks_is_handled_cleanly(
+    tmp_path: Path, who: str, expected: str
+) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", _INTERRUPTED_FORK, who],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert (done.stdout, done.stderr) == (expected, "")
+
+
+def test_nothing_to_split_with_no_minimum() -> None:
+    assert parallel.split_map(_squares, 0, minimum=0) == []

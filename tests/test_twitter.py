@@ -151,6 +151,15 @@ def test_urls_are_twitter_texts(text: str) -> None:
         "https://a.com/x?q=1 https://t.co/abc.",
         "\u3000a.com\u00a0b.com\tc.com\nd.com",  # other spaces do not split words
         "a.com\u202eb.com",
+        # A word's first character is no "character before the URL" when a space precedes
+        # it: twitter-text's match starts at the space. An earlier version searched each
+        # word alone and found "cole.fr" here (one more to the weighted length) ...
+        "Plus d'infos sur école.fr",
+        "éa.com éa.com",
+        # ... and URLs where twitter-text, taking the first character into the domain,
+        # finds none: an empty IDNA label, a right-to-left letter before a Latin one.
+        "x 。a.com",
+        "ראו שexample.com",
     ],
 )
 def test_urls_around_spaces_are_twitter_texts(twitter_text: Any, text: str) -> None:
@@ -177,3 +186,19 @@ def test_urls_around_spaces_are_twitter_texts(twitter_text: Any, text: str) -> N
 )
 def test_weighted_length_cases(twitter_text: Any, text: str, expected: int) -> None:
     assert weighted_length(text) == expected == twitter_text.parse_tweet(text).weightedLength
+
+
+@pytest.mark.parametrize(
+    "first", ["é", "ß", "\u0301", "。", "\uff0e", "ש", "ع", "👉", "(", "x", "_", "\u00a0"]
+)
+@pytest.mark.parametrize("url", ["example.com", "https://example.com/a", "t.co/abc"])
+def test_a_url_glued_to_a_character_after_a_space_is_twitter_texts(
+    twitter_text: Any, first: str, url: str
+) -> None:
+    for text in (f"{first}{url} {first}{url}", f"see {first}{url}.", f"a  {first}{url}"):
+        expected = [
+            (found["indices"][0], found["url"])
+            for found in twitter_text.extract_urls_with_indices(text)
+        ]
+        assert twitter._urls(text) == expected, text
+        assert weighted_length(text) == twitter_text.parse_tweet(text).weightedLength, text
