@@ -213,22 +213,6 @@ def test_json_report_without_findings_is_valid_json(repo: Path) -> None:
     assert report["summary"] == {"launches": 1, "errors": 0, "warnings": 0, "notices": 0}
 
 
-@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
-def test_output_that_cannot_be_written_is_a_message_not_a_traceback() -> None:
-    with open("/dev/full", "w", encoding="utf-8") as full:
-        done = subprocess.run(
-            [sys.executable, "-m", "launchgate", "check", "examples", "--today", "2026-11-23"],
-            stdout=full,
-            stderr=subprocess.PIPE,
-            text=True,
-            cwd=ROOT,
-            check=False,
-        )
-    assert done.returncode == 2
-    assert done.stderr.startswith("launchgate: ") and "No space left on device" in done.stderr
-    assert "Traceback" not in done.stderr
-
-
 def test_every_format_the_cli_offers_has_a_reporter() -> None:
     from launchgate.cli import FORMATS
     from launchgate.reporters import MODULES, reporter
@@ -254,6 +238,15 @@ def _check_examples(
         preexec_fn=preexec_fn,
         check=False,
     )
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_output_that_cannot_be_written_is_a_message_not_a_traceback() -> None:
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        done = _check_examples(stdout=full.fileno())
+    assert done.returncode == 2
+    assert done.stderr.startswith("launchgate: ") and "No space left on device" in done.stderr
+    assert "Traceback" not in done.stderr
 
 
 @pytest.mark.parametrize("unbuffered", ["", "1"])
