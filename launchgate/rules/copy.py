@@ -166,19 +166,17 @@ def check_placeholder(launch: Launch, ctx: Context) -> Iterator[Violation]:
         copy:
           - {channel: web.title, locale: en-US, text: "Smart Reports: see what works"}
     """
-    for index, item in _items_matching(_PLACEHOLDER, launch, _PLACEHOLDER_HINTS):
-        match = _PLACEHOLDER.search(item.text)
-        if match:
-            yield Violation(
-                ("copy", index, "text"),
-                f"{describe(item)} still holds a placeholder: {match.group(0)!r}",
-            )
+    for index, item, match in _items_matching(_PLACEHOLDER, launch, _PLACEHOLDER_HINTS):
+        yield Violation(
+            ("copy", index, "text"),
+            f"{describe(item)} still holds a placeholder: {match.group(0)!r}",
+        )
 
 
 def _items_matching(
     pattern: re.Pattern[str], launch: Launch, hints: tuple[str, ...]
-) -> Iterator[tuple[int, CopyItem]]:
-    """The copy items in which `pattern` finds something.
+) -> Iterator[tuple[int, CopyItem, re.Match[str]]]:
+    """The copy items in which `pattern` finds something, with the first match.
 
     Most launches have nothing to find, so a cheap look comes first: a
     pattern can only match where one of its `hints` (case-folded text that
@@ -186,8 +184,10 @@ def _items_matching(
     """
     folded = launch.folded_copy
     if any(hint in folded for hint in hints):
-        items = launch.manifest.copy_items
-        yield from ((i, item) for i, item in enumerate(items) if pattern.search(item.text))
+        for index, item in enumerate(launch.manifest.copy_items):
+            match = pattern.search(item.text)
+            if match:
+                yield index, item, match
 
 
 def _term_pattern(glossary: Glossary) -> _Terms:
@@ -260,9 +260,9 @@ def check_term(launch: Launch, ctx: Context) -> Iterator[Violation]:
     pattern = terms.pattern
     if pattern is None:
         return
-    for index, item in _items_matching(pattern, launch, terms.hints):
+    for index, item, first in _items_matching(pattern, launch, terms.hints):
         seen: set[str] = set()
-        for match in pattern.finditer(item.text):
+        for match in pattern.finditer(item.text, first.start()):  # none before the first
             word = _normal(match.group(0))
             if word not in seen:
                 seen.add(word)
