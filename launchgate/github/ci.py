@@ -29,7 +29,14 @@ from launchgate.errors import ExitCode, LaunchgateError, UsageError
 from launchgate.findings import Finding, Report, Severity
 from launchgate.github import actions, schedule
 from launchgate.github.actions import ActionsEnv
-from launchgate.github.client import ChangedFile, Forbidden, GitHubClient, Limits, NotFound
+from launchgate.github.client import (
+    ChangedFile,
+    Forbidden,
+    GitHubClient,
+    GitHubUnavailable,
+    Limits,
+    NotFound,
+)
 from launchgate.github.event import PullRequest, parse_pull_request, pull_request_from
 from launchgate.github.outcome import LaunchSignoffs, Outcome
 from launchgate.github.policy import BasePolicy, fetch_policy, policy_changes
@@ -95,7 +102,7 @@ def _run(
     pull_number: int | None,
     head: str | None,
 ) -> ExitCode:
-    from launchgate.github.publish import publish
+    from launchgate.github.publish import Verdict, publish
 
     client = GitHubClient(env.api_url, env.repository, env.token, limits)
     pull: PullRequest | None
@@ -125,13 +132,26 @@ def _run(
         if env.team_token
         else client
     )
-    with tempfile.TemporaryDirectory(prefix="launchgate-policy-") as folder:
-        policy = fetch_policy(client, pull.base_sha, Path(folder), env.prefix)
-        outcome = _check_pull(env, pull, policy, client, team_client, today, fail_on)
-    publish(env, outcome, client, comment, log)
+    verdict = Verdict(client, pull.head_sha, env.run_url, log)
+    verdict.pending()
+    try:
+        with tempfile.TemporaryDirectory(prefix="launchgate-policy-") as folder:
+            policy = fetch_policy(client, pull.base_sha, Path(folder), env.prefix)
+            outcome = _check_pull(env, pull, policy, client, team_client, today, fail_on)
+        publish(env, outcome, client, comment, log)
+    except LaunchgateError as error:
+        verdict.error(_short(error))
+        raise
     requests = client.requests + (team_client.requests if team_client is not client else 0)
     log.write(f"launchgate: {requests} GitHub API requests\n")
     return ExitCode.NOT_READY if outcome.report.failed else ExitCode.READY
+
+
+def _short(error: Exception) -> str:
+    """An error in a few words, for a commit status (GitHub keeps 140 characters)."""
+    if isinstance(error, GitHubUnavailable):
+        return "GitHub did not answer"
+    return str(error).split(":", 1)[0]
 
 
 def _scope(workspace: Path, path: str | None) -> tuple[Path, str]:

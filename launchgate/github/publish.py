@@ -110,6 +110,42 @@ def upsert_comment(client: GitHubClient, number: int, body: str, author: str) ->
     return keep.id
 
 
+class Verdict:
+    """The `launchgate` commit status of one commit while a run decides it.
+
+    `pending` goes up before anything is read, so an earlier `success` never
+    outlives a run that then fails; only a decision or `error` replaces it. A
+    run that can write nothing at all leaves the `pending`, which branch
+    protection treats as not passed.
+    """
+
+    def __init__(self, client: GitHubClient, sha: str, url: str | None, log: TextIO) -> None:
+        self.client = client
+        self.sha = sha
+        self.url = url
+        self.log = log
+        self.writable = True
+
+    def pending(self) -> None:
+        try:
+            self.client.create_status(self.sha, "pending", "checking the launches…", self.url)
+        except Forbidden:
+            self.writable = False  # a fork's token: publish says why there is no status
+        except GitHubUnavailable as error:
+            self.log.write(f"launchgate: could not set the status to pending: {error}\n")
+
+    def error(self, reason: str) -> None:
+        """The run gives up: say so on the commit, if GitHub still takes writes."""
+        if not self.writable:
+            return
+        try:
+            self.client.create_status(
+                self.sha, "error", f"could not check, re-run the job: {reason}", self.url
+            )
+        except (Forbidden, GitHubUnavailable) as error:
+            self.log.write(f"launchgate: the status stays pending: {error}\n")
+
+
 class CommentAuthorMismatch(Exception):
     pass
 

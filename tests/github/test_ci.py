@@ -463,9 +463,9 @@ def test_the_api_budget_for_three_launches(github: FakeGitHub, tmp_path: Path) -
     run = s.run(env=TEAM)
     assert run.code == 0, run.stdout
     calls = [f"{r.method} {r.path}" for r in github.requests]
-    # config, checklist, glossary, files, 3 base manifests, reviews, 1 team membership,
-    # comments, the comment, the status
-    assert len(calls) <= 12, "\n".join(calls)
+    # the pending status, config, checklist, glossary, files, 3 base manifests, reviews,
+    # 1 team membership, comments, the comment, the status
+    assert len(calls) <= 13, "\n".join(calls)
     assert f"launchgate: {len(calls)} GitHub API requests" in run.stdout
 
 
@@ -485,7 +485,9 @@ def test_a_rate_limit_waits_for_the_reset(github: FakeGitHub, tmp_path: Path) ->
     run = s.run(env=TEAM)
     assert run.code == 0, run.stdout + run.stderr
     assert github.count("GET", r"/pulls/7/files$") == 2
-    assert github.count("POST", r"/statuses/") == 2  # refused, not done: safe to send again
+    # The pending status is refused once and sent again (refused, not done: safe to send
+    # again), then the decision.
+    assert github.count("POST", r"/statuses/") == 3
     assert s.status()[1] == "success"
 
 
@@ -512,7 +514,10 @@ def test_a_persistent_outage_fails_with_exit_2_and_never_passes(
     assert "to every try" in run.stderr or "gave up" in run.stderr
     assert run.outputs["status"] == "fail"
     assert run.summary.startswith("### ⛔ launchgate could not check")
-    assert github.count() <= 5  # bounded: five tries of the first request at most
+    # Bounded: five tries of the first request at most, and the pending and error
+    # statuses, each sent once (a write after a 5xx is never sent again).
+    assert github.count() <= 5 + 2
+    assert github.count("POST", r"/statuses/") == 2
 
 
 def test_the_token_is_never_printed(github: FakeGitHub, tmp_path: Path) -> None:
