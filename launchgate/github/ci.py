@@ -224,13 +224,7 @@ def _check_pull(
     target = release if isinstance(release, ReleaseTarget) else None
     offline = check(repo, today or config.today(), fail_on, target)
 
-    everywhere = client.pull_files(pull.number)
-    if pull.changed_files is not None and len(everywhere) < pull.changed_files:
-        raise UsageError(
-            f"the pull request changes {pull.changed_files} files and GitHub lists only "
-            f"{len(everywhere)}: launchgate cannot tell which launches it changes. "
-            "Split it, or change launches in a pull request of their own"
-        )
+    everywhere = _whole_file_list(client, pull)
     files = _within(everywhere, env.prefix)
     changed = _changed_launches(repo, files)
     moved = _removed_roles(files, patterns, policy, client, pull.base_sha, env.prefix)
@@ -279,6 +273,28 @@ def _check_pull(
         config=config,
         timeline_launches=[entry.launch for entry in signoffs],
     )
+
+
+def _whole_file_list(client: GitHubClient, pull: PullRequest) -> list[ChangedFile]:
+    """The pull request's changed files, refused when GitHub lists fewer than it changes."""
+    everywhere = client.pull_files(pull.number)
+    count = pull.changed_files
+    if count is None:  # a review event's payload does not count them: ask GitHub
+        count = parse_pull_request(
+            client.pull(pull.number), f"pull request #{pull.number}"
+        ).changed_files
+    if count is None:
+        raise UsageError(
+            f"GitHub did not say how many files pull request #{pull.number} changes: "
+            "launchgate cannot tell whether it sees them all. Re-run the job"
+        )
+    if len(everywhere) < count:
+        raise UsageError(
+            f"the pull request changes {count} files and GitHub lists only "
+            f"{len(everywhere)}: launchgate cannot tell which launches it changes. "
+            "Split it, or change launches in a pull request of their own"
+        )
+    return everywhere
 
 
 def _shipped_unchanged(

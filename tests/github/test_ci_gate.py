@@ -45,3 +45,31 @@ def test_a_decision_replaces_the_pending_status(github: FakeGitHub, tmp_path: Pa
     s.pull.review("ann", "APPROVED")
     assert s.run(env=TEAM).code == 1
     assert [status.state for status in s.repo.statuses[s.pull.head_sha]] == ["pending", "failure"]
+
+
+# ---- a review event on a pull request too big to list ------------------------------------
+
+
+def test_a_review_on_a_pull_request_too_big_to_list_is_not_judged(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    changes: dict[str, str | None] = {f"assets/{i:04d}.txt": f"{i}\n" for i in range(3000)}
+    changes[SMART] = manifest("smart-reports", day=3)
+    s = scenario(github, tmp_path, changes)
+    review = s.pull.review("ann", "APPROVED")
+    run = s.run(env=TEAM, name="pull_request_review", action="submitted", review=review)
+    assert run.code == 2
+    assert "changes 3001 files and GitHub lists only 3000" in run.stderr
+    assert s.status()[1] == "error"  # never success with no sign-offs
+    assert github.count("GET", r"/pulls/7$") == 1  # the payload does not count the files
+
+
+def test_a_review_event_reads_the_file_count_only_once(github: FakeGitHub, tmp_path: Path) -> None:
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
+    sign_off(s)
+    review = s.pull.review("mo", "APPROVED")
+    run = s.run(env=TEAM, name="pull_request_review", action="submitted", review=review)
+    assert run.code == 0, run.everything
+    assert github.count("GET", r"/pulls/7$") == 1
+    assert s.run(env=TEAM).code == 0
+    assert github.count("GET", r"/pulls/7$") == 1  # a pull_request event counts them itself
