@@ -30,6 +30,7 @@ from launchgate.findings import Finding, Report, Severity
 from launchgate.github import actions, schedule
 from launchgate.github.actions import ActionsEnv
 from launchgate.github.client import (
+    COMPARE_FILES,
     ChangedFile,
     Forbidden,
     GitHubClient,
@@ -231,6 +232,7 @@ def _check_pull(
     shipped = _shipped_unchanged(repo, target, changed)
     config_file = policy.config_file or ".launchgate.yml"
     memberships = _Memberships(team_client, trusted_404=team_client is not client)
+    since = _ChangesSince(client, pull.head_sha, env.prefix)
     checker = SignoffCheck(
         config=config,
         config_file=config_file,
@@ -238,7 +240,8 @@ def _check_pull(
         head_sha=pull.head_sha,
         reviews=client.reviews(pull.number) if changed or shipped else [],
         membership=memberships,
-        changes_since=_ChangesSince(client, pull.head_sha, env.prefix),
+        changes_since=since,
+        unknown_why=since.why_unknown,
     )
     signoffs = []
     for launch, previous in changed:
@@ -556,6 +559,13 @@ class _ChangesSince:
         self.head = head
         self.prefix = prefix
         self.cache: dict[str, set[str] | None] = {}
+        self.cut_short: set[str] = set()
+
+    def why_unknown(self, commit: str) -> str | None:
+        """Why the changes since `commit` are unknown, when it is not a change seen."""
+        if commit in self.cut_short:
+            return f"GitHub lists at most {COMPARE_FILES} changed files of a comparison"
+        return None
 
     def __call__(self, commit: str) -> set[str] | None:
         if commit not in self.cache:
@@ -565,8 +575,10 @@ class _ChangesSince:
                 self.cache[commit] = None
                 return None
             files = _within(everywhere, self.prefix)
-            if status not in ("ahead", "identical") or len(everywhere) >= 300:
-                # A force-push (diverged) or a diff GitHub cuts short: what changed is unknown.
+            if len(everywhere) >= COMPARE_FILES:  # cut short: what changed is unknown
+                self.cut_short.add(commit)
+                self.cache[commit] = None
+            elif status not in ("ahead", "identical"):  # a force-push (diverged)
                 self.cache[commit] = None
             else:
                 paths = {f.path for f in files} | {f.previous for f in files if f.previous}

@@ -28,6 +28,7 @@ from launchgate.errors import LaunchgateError
 
 _WRITES = frozenset({"POST", "PATCH"})
 _LINK_NEXT = 'rel="next"'
+COMPARE_FILES = 300  # GitHub lists at most this many files of a comparison
 
 
 class GitHubUnavailable(LaunchgateError):

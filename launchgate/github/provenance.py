@@ -26,8 +26,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from launchgate.config import Config
-from launchgate.github.client import GitHubClient, NotFound, Review
-from launchgate.github.signoffs import ChangesSince, MembershipLookup, RoleState, SignoffCheck
+from launchgate.github.client import COMPARE_FILES, GitHubClient, NotFound, Review
+from launchgate.github.signoffs import ChangeLookup, MembershipLookup, RoleState, SignoffCheck
 
 
 @dataclass(frozen=True)
@@ -40,10 +40,18 @@ class Provenance:
     head_sha: str = ""  # that pull request's head when it was merged
     merged_at: str = ""
     outdated: bool = False  # the base changed the manifest since the release branch left it
+    unsure: bool = False  # outdated only because what the base changed cannot be listed
     altered: bool = False  # the commit (a merge pushed by hand) changed it beyond the PR's head
 
     def describe(self, file: str, base_ref: str) -> str:
         """Why there is no pull request to take sign-offs from."""
+        if self.outdated and self.unsure:
+            return (
+                f"launchgate could not tell whether {file} changed on {base_ref} since this "
+                f"branch was cut (GitHub lists at most {COMPARE_FILES} changed files of a "
+                "comparison, and more changed), so the sign-offs given there may be for "
+                f"another version of it: merge {base_ref} into the branch"
+            )
         if self.outdated:
             return (
                 f"{file} changed on {base_ref} since this branch was cut, so the sign-offs "
@@ -75,11 +83,12 @@ class ProvenanceFinder:
         self._reviews: dict[int, list[Review]] = {}
         self._moved: set[str] | None = None
         self._compared = False
+        self._cut_short = False
 
     def find(self, path: str, shipped: bytes) -> Provenance:
         """Where the manifest at `path` (whose content the release ships) last changed."""
         if self._changed_on_base(path):
-            return Provenance(None, outdated=True)
+            return Provenance(None, outdated=True, unsure=self._cut_short)
         commit = self.client.last_commit(path, self.base_sha)
         if commit is None:
             return Provenance(None)
@@ -120,7 +129,8 @@ class ProvenanceFinder:
                 _, files = self.client.compare(self.head_sha, self.base_sha)
             except NotFound:
                 files = None
-            if files is not None and len(files) < 300:  # GitHub cuts longer lists short
+            self._cut_short = files is not None and len(files) >= COMPARE_FILES
+            if files is not None and not self._cut_short:
                 self._moved = {f.path for f in files} | {f.previous for f in files if f.previous}
         return self._moved is None or path in self._moved
 
@@ -165,7 +175,7 @@ def release_role_states(
     config: Config,
     config_file: str,
     membership: MembershipLookup,
-    changes_since: Callable[[str], ChangesSince],
+    changes_since: Callable[[str], ChangeLookup],
     file: str,
     base_ref: str,
 ) -> list[RoleState]:
@@ -178,6 +188,7 @@ def release_role_states(
     """
     before = None
     if provenance.pull is not None and not provenance.altered:
+        lookup = changes_since(provenance.head_sha)
         before = SignoffCheck(
             config=config,
             config_file=config_file,
@@ -185,7 +196,8 @@ def release_role_states(
             head_sha=provenance.head_sha,
             reviews=reviews,
             membership=membership,
-            changes_since=changes_since(provenance.head_sha),
+            changes_since=lookup,
+            unknown_why=lookup.why_unknown,
         )
     states = []
     for role in roles:

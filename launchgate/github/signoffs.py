@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, Protocol
 
 from launchgate.config import Config, Role
 from launchgate.github.client import Review
@@ -26,6 +26,18 @@ State = Literal["signed", "missing", "stale", "rejected"]
 MembershipLookup = Callable[[str, str], bool | None]
 # commit -> the paths changed between it and the head, or None when that cannot be known
 ChangesSince = Callable[[str], set[str] | None]
+# commit -> why the changes since it cannot be known (None: no reason to give)
+UnknownWhy = Callable[[str], str | None]
+
+
+class ChangeLookup(Protocol):
+    """A `ChangesSince` that can also say why it does not know."""
+
+    def __call__(self, commit: str) -> set[str] | None: ...
+
+    def why_unknown(self, commit: str) -> str | None: ...
+
+
 _COUNTED = ("APPROVED", "CHANGES_REQUESTED", "DISMISSED")
 
 
@@ -47,6 +59,7 @@ class SignoffCheck:
     reviews: list[Review]
     membership: MembershipLookup
     changes_since: ChangesSince
+    unknown_why: UnknownWhy = lambda commit: None
     _latest: dict[str, Review] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -101,7 +114,7 @@ class SignoffCheck:
                 "stale",
                 tuple(names),
                 f"{role}: the approval by {_names(names)} was given on {commits}; "
-                f"{self._what_changed()} since, so {_names(names)} must approve again",
+                f"{self._what_changed(stale)}, so {_names(names)} must approve again",
             )
         return RoleState(role, "missing", message=self._missing(role, setting, membership.unknown))
 
@@ -114,10 +127,14 @@ class SignoffCheck:
         changed = self.changes_since(review.commit)
         return changed is not None and not (changed & launch_files)
 
-    def _what_changed(self) -> str:
+    def _what_changed(self, stale: list[Review]) -> str:
         if self.config.signoffs.stale == "any-commit":
-            return "new commits were pushed"
-        return "the launch changed"
+            return "new commits were pushed since"
+        reasons = [self.unknown_why(review.commit) for review in stale]
+        known = sorted({reason for reason in reasons if reason is not None})
+        if len(known) == len(reasons) > 0:  # no change seen, only one that cannot be ruled out
+            return f"launchgate could not tell what changed since ({'; '.join(known)})"
+        return "the launch changed since"
 
     def _missing(self, role: str, setting: Role, unknown: list[tuple[str, str]]) -> str:
         message = f"{role} has not signed off: {who_may_sign(setting, self.author)} must approve"

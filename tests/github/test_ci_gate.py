@@ -7,6 +7,7 @@ from pathlib import Path
 
 from tests.github.fake import FakeGitHub, Reply
 from tests.github.test_ci import SMART, TEAM, manifest, scenario, sign_off
+from tests.github.test_release_ci import History
 
 # ---- a run that cannot decide never leaves an earlier success -----------------------------
 
@@ -73,3 +74,37 @@ def test_a_review_event_reads_the_file_count_only_once(github: FakeGitHub, tmp_p
     assert github.count("GET", r"/pulls/7$") == 1
     assert s.run(env=TEAM).code == 0
     assert github.count("GET", r"/pulls/7$") == 1  # a pull_request event counts them itself
+
+
+# ---- a comparison GitHub cuts short blocks, and says it could not tell -------------------
+
+MANY_FILES: dict[str, str | None] = {f"assets/{i:03d}.txt": f"{i}\n" for i in range(300)}
+
+
+def test_an_approval_before_a_push_too_big_to_compare_says_what_is_unknown(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
+    sign_off(s)
+    s.pull.push(MANY_FILES)  # leaves the launch alone, but GitHub lists 300 files at most
+    run = s.run(env=TEAM, action="synchronize")
+    assert run.code == 1  # still blocks: a change cannot be ruled out
+    assert "signoff-stale" in run.stdout
+    assert "launchgate could not tell what changed since" in run.stdout
+    assert "at most 300 changed files" in run.stdout
+    assert "the launch changed" not in run.stdout
+
+
+def test_a_release_branch_too_far_behind_to_compare_says_what_is_unknown(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    history = History(github, tmp_path)
+    history.merged({SMART: manifest("smart-reports", day=3)}, "dana", "ann", "mo")
+    cut = history.repo.branches["main"]
+    history.push(MANY_FILES)  # main moves on by 300 files, none of them the launch's
+    s = history.release(cut_from=cut)
+    run = s.run(env=TEAM)
+    assert run.code == 1, run.everything
+    body = s.comments()[0]
+    assert "could not tell whether launches/smart-reports.yaml changed on main" in body, body
+    assert "changed on main since this branch was cut, so" not in body
