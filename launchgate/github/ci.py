@@ -242,6 +242,7 @@ def _check_pull(
         membership=memberships,
         changes_since=since,
         unknown_why=since.why_unknown,
+        unseen_teams=memberships.unseen,
     )
     signoffs = []
     for launch, previous in changed:
@@ -524,8 +525,10 @@ class _Memberships:
     """Team membership, asked once per (login, team); None when the token cannot read it.
 
     GitHub answers 404 both for "not a member" and for a team the token may not
-    see. A team token is given to see teams, so its 404 means not a member; from
-    the workflow's own token (which cannot read organisation teams) it means
+    see. A team token is given to see teams, so its 404 means not a member, once
+    the team itself answers (asked once per team: a typo in the slug or a token of
+    another organisation is said, not read as "nobody is a member"). From the
+    workflow's own token (which cannot read organisation teams) a 404 means
     nothing, and the finding says the membership could not be read.
     """
 
@@ -533,6 +536,8 @@ class _Memberships:
         self.client = client
         self.trusted_404 = trusted_404
         self.cache: dict[tuple[str, str], bool | None] = {}
+        self.visible: dict[str, bool] = {}
+        self.unseen: set[str] = set()  # teams ("org/slug", lower case) the token cannot see
 
     def __call__(self, login: str, team: str) -> bool | None:
         key = (login.lower(), team.lower())
@@ -547,8 +552,20 @@ class _Memberships:
                     state = "unknown"
                 if state is None and not self.trusted_404:
                     state = "unknown"
+                elif state is None and not self._visible(org, slug):
+                    self.unseen.add(team.lower())
                 self.cache[key] = None if state == "unknown" else state == "active"
         return self.cache[key]
+
+
+    def _visible(self, org: str, slug: str) -> bool:
+        key = f"{org}/{slug}".lower()
+        if key not in self.visible:
+            try:
+                self.visible[key] = self.client.team_visible(org, slug)
+            except Forbidden:
+                self.visible[key] = True  # may not ask: nothing to add to "not a member"
+        return self.visible[key]
 
 
 class _ChangesSince:

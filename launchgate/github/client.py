@@ -225,6 +225,14 @@ class GitHubClient:
             return None
         return str(data.get("state")) if isinstance(data, dict) else None
 
+    def team_visible(self, org: str, team: str) -> bool:
+        """Does the team exist for this token? (GitHub answers 404 to both no and hidden.)"""
+        try:
+            self._json("GET", f"/orgs/{_path(org)}/teams/{_path(team)}")
+        except NotFound:
+            return False
+        return True
+
     def comments(self, number: int) -> list[Comment]:
         return [
             Comment(item["id"], (item.get("user") or {}).get("login", ""), item.get("body") or "")

@@ -14,7 +14,7 @@ of the brief is testable here without a server:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
@@ -60,6 +60,9 @@ class SignoffCheck:
     membership: MembershipLookup
     changes_since: ChangesSince
     unknown_why: UnknownWhy = lambda commit: None
+    # Teams ("org/slug", lower case) that do not exist for the token that reads them;
+    # filled in as memberships are looked up.
+    unseen_teams: Collection[str] = ()
     _latest: dict[str, Review] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -143,6 +146,14 @@ class SignoffCheck:
             message += f"; the approval by the author {self.author} was ignored"
         elif self.author.lower() in {user.lower() for user in setting.users}:
             message += f" ({self.author} opened this pull request and cannot sign it off)"
+        unseen = [team for team in setting.teams if team.lower() in self.unseen_teams]
+        if unseen:
+            message += (
+                f"; {_names(unseen)} {'does' if len(unseen) == 1 else 'do'} not exist or the "
+                "team-token cannot see "
+                f"{'it' if len(unseen) == 1 else 'them'}: check the slug in {self.config_file} "
+                "and that the token's owner is in that organisation"
+            )
         if unknown:
             pairs = ", ".join(f"{login} in {team}" for login, team in unknown)
             message += (

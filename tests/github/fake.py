@@ -840,6 +840,31 @@ def team_membership(fake: FakeGitHub, ctx: Context) -> Result:
     return Result(200, ctx.render.team_membership(team, login))
 
 
+@route("teams/get-by-name")
+def get_team(fake: FakeGitHub, ctx: Context) -> Result:
+    if ctx.identity is None or ctx.identity.teams == "not_found":
+        raise GitHubError(404, "Not Found")
+    if ctx.identity.teams == "forbidden":
+        raise GitHubError(403, "Resource not accessible by integration")
+    org, slug = ctx.params["org"].lower(), ctx.params["team_slug"]
+    team = next((t for (o, s), t in fake.teams.items() if o.lower() == org and s == slug), None)
+    if team is None:
+        raise GitHubError(404, "Not Found")
+    return Result(200, ctx.render.team(team))
+
+
+@route("git/list-matching-refs")
+def matching_refs(fake: FakeGitHub, ctx: Context) -> Result:
+    repo = fake._repo(ctx)
+    prefix = "refs/" + ctx.params["ref"]
+    refs = sorted(
+        (f"refs/heads/{name}", sha)
+        for name, sha in repo.branches.items()
+        if f"refs/heads/{name}".startswith(prefix)
+    )
+    return Result(200, [ctx.render.git_ref(repo, ref, sha) for ref, sha in refs])
+
+
 @route("issues/list-comments")
 def list_comments(fake: FakeGitHub, ctx: Context) -> Result:
     issue = fake._issue(ctx, fake._repo(ctx))

@@ -123,6 +123,59 @@ class Render:
             "state": "pending" if state == "pending" else "active",
         }
 
+    def team(self, team: Team) -> Json:
+        """``GET /orgs/{org}/teams/{team_slug}`` (team-full)."""
+        org = team.org
+        org_api = f"{self.api}/orgs/{quote(org.login)}"
+        api = f"{self.api}/organizations/{org.id}/team/{team.id}"
+        created = "2020-01-01T00:00:00Z"
+        return {
+            "id": team.id,
+            "node_id": node_id("Team", team.id),
+            "url": api,
+            "html_url": f"{self.web}/orgs/{quote(org.login)}/teams/{quote(team.slug)}",
+            "name": team.name,
+            "slug": team.slug,
+            "description": None,
+            "privacy": "closed",
+            "notification_setting": "notifications_enabled",
+            "permission": "pull",
+            "members_url": f"{api}/members{{/member}}",
+            "repositories_url": f"{api}/repos",
+            "parent": None,
+            "members_count": len(team.members),
+            "repos_count": 0,
+            "created_at": created,
+            "updated_at": created,
+            "type": "organization",
+            "organization_id": org.id,
+            "organization": {
+                "login": org.login,
+                "id": org.id,
+                "node_id": node_id("Organization", org.id),
+                "url": org_api,
+                "repos_url": f"{org_api}/repos",
+                "events_url": f"{org_api}/events",
+                "hooks_url": f"{org_api}/hooks",
+                "issues_url": f"{org_api}/issues",
+                "members_url": f"{org_api}/members{{/member}}",
+                "public_members_url": f"{org_api}/public_members{{/member}}",
+                "avatar_url": f"https://avatars.githubusercontent.com/u/{org.id}?v=4",
+                "description": None,
+                "html_url": f"{self.web}/{quote(org.login)}",
+                "has_organization_projects": True,
+                "has_repository_projects": True,
+                "public_repos": 0,
+                "public_gists": 0,
+                "followers": 0,
+                "following": 0,
+                "created_at": created,
+                "updated_at": created,
+                "archived_at": None,
+                "type": "Organization",
+            },
+        }
+
     # ---- repositories --------------------------------------------------------------------
 
     def repo(self, repo: Repo, *, full: bool = False) -> Json:
@@ -509,6 +562,15 @@ class Render:
             "sha": sha,
             "user": self.user(repo.owner),
             "repo": self.repo(repo),
+        }
+
+    def git_ref(self, repo: Repo, ref: str, sha: str) -> Json:
+        api = f"{self.api}/repos/{repo.full_name}/git"
+        return {
+            "ref": ref,
+            "node_id": node_id("Ref", hash(ref) & 0xFFFFFF),
+            "url": f"{api}/{quote(ref)}",
+            "object": {"type": "commit", "sha": sha, "url": f"{api}/commits/{sha}"},
         }
 
     def pull(self, pull: Pull, *, simple: bool = False) -> Json:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.github.fake import FakeGitHub, Reply
-from tests.github.test_ci import SMART, TEAM, manifest, scenario, sign_off
+from tests.github.test_ci import BASE, CONFIG, SMART, TEAM, manifest, scenario, sign_off
 from tests.github.test_release_ci import History
 
 # ---- a run that cannot decide never leaves an earlier success -----------------------------
@@ -108,3 +108,47 @@ def test_a_release_branch_too_far_behind_to_compare_says_what_is_unknown(
     body = s.comments()[0]
     assert "could not tell whether launches/smart-reports.yaml changed on main" in body, body
     assert "changed on main since this branch was cut, so" not in body
+
+
+# ---- a team the team-token cannot see is said, not read as "not a member" -----------------
+
+
+def test_a_team_slug_with_a_typo_is_named_in_the_finding(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    base = {**BASE, ".launchgate.yml": CONFIG.replace("acme/marketing", "acme/marketting")}
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)}, base=base)
+    sign_off(s)
+    s.pull.review("zed", "APPROVED")
+    run = s.run(env=TEAM)
+    assert run.code == 1
+    assert "acme/marketting does not exist or the team-token cannot see it" in run.stdout
+    assert github.count("GET", r"/orgs/acme/teams/marketting$") == 1  # once per team per run
+
+
+def test_a_team_token_of_another_organisation_is_named_in_the_finding(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    github.tokens["ghp_elsewhere"] = {
+        "login": "outsider",
+        "type": "User",
+        "write": False,
+        "teams": "not_found",
+    }
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
+    sign_off(s)
+    run = s.run(env={"LAUNCHGATE_TEAM_TOKEN": "ghp_elsewhere"})
+    assert run.code == 1
+    assert "acme/marketing does not exist or the team-token cannot see it" in run.stdout
+
+
+def test_someone_outside_a_visible_team_gets_no_such_note(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
+    s.pull.review("ann", "APPROVED")
+    s.pull.review("zed", "APPROVED")
+    run = s.run(env=TEAM)
+    assert run.code == 1
+    assert "marketing has not signed off" in run.stdout
+    assert "does not exist" not in run.stdout

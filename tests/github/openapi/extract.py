@@ -58,6 +58,8 @@ OPERATIONS: list[tuple[str, str]] = [
     ("get", "/repos/{owner}/{repo}/pulls/{pull_number}/reviews"),
     ("get", "/repos/{owner}/{repo}/compare/{basehead}"),
     ("get", "/orgs/{org}/teams/{team_slug}/memberships/{username}"),
+    ("get", "/orgs/{org}/teams/{team_slug}"),
+    ("get", "/repos/{owner}/{repo}/git/matching-refs/{ref}"),
     ("get", "/repos/{owner}/{repo}/issues/{issue_number}/comments"),
     ("post", "/repos/{owner}/{repo}/issues/{issue_number}/comments"),
     ("patch", "/repos/{owner}/{repo}/issues/comments/{comment_id}"),
