@@ -557,7 +557,6 @@ class _Memberships:
                 self.cache[key] = None if state == "unknown" else state == "active"
         return self.cache[key]
 
-
     def _visible(self, org: str, slug: str) -> bool:
         key = f"{org}/{slug}".lower()
         if key not in self.visible:
