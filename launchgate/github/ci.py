@@ -39,6 +39,7 @@ from launchgate.github.client import (
     NotFound,
 )
 from launchgate.github.event import PullRequest, parse_pull_request, pull_request_from
+from launchgate.github.merge_group import MERGE_GROUP, MergeGroup, group_pulls, merge_group_from
 from launchgate.github.outcome import LaunchSignoffs, Outcome
 from launchgate.github.policy import BasePolicy, fetch_policy, policy_changes
 from launchgate.github.provenance import ProvenanceFinder, release_role_states
@@ -57,6 +58,7 @@ from launchgate.rules.release import MISMATCH
 from launchgate.rules.signoffs import MISSING, REJECTED, STALE, UNVERIFIED
 
 _RULE_FOR = {"missing": MISSING, "stale": STALE, "rejected": REJECTED}
+_SIGNOFF_RULES = frozenset(rule.name for rule in _RULE_FOR.values())
 
 
 def run(
@@ -107,6 +109,7 @@ def _run(
 
     client = GitHubClient(env.api_url, env.repository, env.token, limits)
     pull: PullRequest | None
+    group: MergeGroup | None = None
     if pull_number is not None:
         if not head:
             raise UsageError("--pull-request needs --head: the commit GitHub says it is at")
@@ -118,9 +121,11 @@ def _run(
             )
     elif env.event_name in schedule.SCHEDULED_EVENTS:
         return schedule.run_digest(env, client, today, log)
+    elif env.event_name == MERGE_GROUP:
+        group, pull = merge_group_from(env.event), None
     else:
         pull = pull_request_from(env.event_name, env.event)
-    if pull is None:
+    if pull is None and group is None:
         log.write(
             f"launchgate: a {env.event_name} event is about no pull request: checking the "
             "workspace, without sign-offs, comment or status\n"
@@ -133,12 +138,19 @@ def _run(
         if env.team_token
         else client
     )
-    verdict = Verdict(client, pull.head_sha, env.run_url, log)
+    clients = (client, team_client)
+    verdict = Verdict(client, group.head_sha if group else _sha(pull), env.run_url, log)
     verdict.pending()
     try:
         with tempfile.TemporaryDirectory(prefix="launchgate-policy-") as folder:
-            policy = fetch_policy(client, pull.base_sha, Path(folder), env.prefix)
-            outcome = _check_pull(env, pull, policy, client, team_client, today, fail_on)
+            if group is not None:
+                policy = fetch_policy(client, group.base_sha, Path(folder), env.prefix)
+                outcome = _check_group(env, group, policy, clients, today, fail_on)
+                comment = False  # a merge group is no pull request: its status says it all
+            else:
+                pull = _pull(pull)
+                policy = fetch_policy(client, pull.base_sha, Path(folder), env.prefix)
+                outcome = _check_pull(env, pull, policy, client, team_client, today, fail_on)
         publish(env, outcome, client, comment, log)
     except LaunchgateError as error:
         verdict.error(_short(error))
@@ -146,6 +158,66 @@ def _run(
     requests = client.requests + (team_client.requests if team_client is not client else 0)
     log.write(f"launchgate: {requests} GitHub API requests\n")
     return ExitCode.NOT_READY if outcome.report.failed else ExitCode.READY
+
+
+def _sha(pull: PullRequest | None) -> str:
+    return _pull(pull).head_sha
+
+
+def _pull(pull: PullRequest | None) -> PullRequest:
+    assert pull is not None  # a pull request event, or --pull-request
+    return pull
+
+
+def _check_group(
+    env: ActionsEnv,
+    group: MergeGroup,
+    policy: BasePolicy,
+    clients: tuple[GitHubClient, GitHubClient],
+    today: dt.date | None,
+    fail_on: Severity,
+) -> Outcome:
+    """Every pull request of a merge group, checked as it stands now, as one outcome.
+
+    The workspace is the group's head; each pull request is held to the policy at
+    the group's base (the base branch may have moved since it was reviewed), and
+    its own changes, reviews and author decide its sign-offs. A sign-off finding
+    names its pull request: the group fails when any one of them is not ready.
+    """
+    client, team_client = clients
+    findings: list[Finding] = []
+    signoffs: list[LaunchSignoffs] = []
+    outcome = None
+    for number in group_pulls(client, group):
+        pull = parse_pull_request(client.pull(number), f"pull request #{number}")
+        pull = replace(pull, base_sha=group.base_sha, base_ref=group.base_branch)
+        outcome = _check_pull(env, pull, policy, client, team_client, today, fail_on)
+        for finding in outcome.report.findings:
+            if finding.rule in _SIGNOFF_RULES:
+                finding = finding._replace(message=f"pull request #{number}: {finding.message}")
+            if finding not in findings:  # each check holds the group's offline findings
+                findings.append(finding)
+        signoffs += outcome.signoffs
+    assert outcome is not None  # a group holds at least the pull request it is named for
+    last = outcome.report
+    report = Report(
+        launches=last.launches,
+        findings=findings,
+        fail_on=fail_on,
+        today=last.today,
+        files_checked=last.files_checked,
+        release=last.release,
+    )
+    head = replace(
+        _pull(outcome.pull), head_sha=group.head_sha, head_ref=group.head_branch, from_fork=False
+    )
+    return replace(
+        outcome,
+        report=report,
+        pull=head,
+        signoffs=signoffs,
+        timeline_launches=list({e.launch.file: e.launch for e in signoffs}.values()),
+    )
 
 
 def _short(error: Exception) -> str:

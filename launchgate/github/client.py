@@ -198,6 +198,28 @@ class GitHubClient:
         ]
         return data.get("status", ""), files
 
+    def commits_between(self, base: str, head: str, pages: int = 10) -> list[str] | None:
+        """The commits in `head` that `base` lacks, oldest first; None past `pages` pages."""
+        path = f"/repos/{self.repo}/compare/{base}...{head}"
+        shas: list[str] = []
+        for page in range(1, pages + 1):
+            data = self._json("GET", path, {"per_page": 100, "page": page})
+            listed = [str(c["sha"]) for c in data.get("commits") or []]
+            shas += listed
+            if len(shas) >= int(data.get("total_commits") or 0):
+                return shas
+            if not listed:
+                break
+        return None
+
+    def matching_refs(self, prefix: str) -> list[tuple[str, str]]:
+        """(ref, commit) of each ref starting with `prefix` (`heads/gh-readonly-queue/`)."""
+        data = self._json("GET", f"/repos/{self.repo}/git/matching-refs/{_path(prefix)}")
+        return [
+            (str(item["ref"]), str((item.get("object") or {}).get("sha", "")))
+            for item in (data if isinstance(data, list) else [])
+        ]
+
     def last_commit(self, path: str, ref: str) -> PathCommit | None:
         """The newest commit reachable from `ref` that changed `path` (None: none did)."""
         data = self._json(

@@ -271,6 +271,8 @@ def _route_pattern(template: str) -> re.Pattern[str]:
                 pattern += f"(?P<{name}>.*)"
             elif name == "basehead":  # "main...feature/x": branch names hold slashes
                 pattern += f"(?P<{name}>.+)"
+            elif name == "ref" and template.endswith("/matching-refs/{ref}"):
+                pattern += f"(?P<{name}>.*)"  # "heads/feature/": a prefix of refs
             else:
                 pattern += f"(?P<{name}>[^/]+)"
         else:

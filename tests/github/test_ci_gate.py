@@ -6,7 +6,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.github.fake import FakeGitHub, Reply
-from tests.github.test_ci import BASE, CONFIG, SMART, TEAM, manifest, scenario, sign_off
+from tests.github.model import Pull
+from tests.github.payloads import merge_group
+from tests.github.test_ci import (
+    BASE,
+    CONFIG,
+    SMART,
+    TEAM,
+    Run,
+    Scenario,
+    checkout,
+    manifest,
+    run_ci,
+    scenario,
+    sign_off,
+)
 from tests.github.test_release_ci import History
 
 # ---- a run that cannot decide never leaves an earlier success -----------------------------
@@ -152,3 +166,123 @@ def test_someone_outside_a_visible_team_gets_no_such_note(
     assert run.code == 1
     assert "marketing has not signed off" in run.stdout
     assert "does not exist" not in run.stdout
+
+
+# ---- merge queues ---------------------------------------------------------------------------
+
+
+def queue(s: Scenario, *pulls: Pull, method: str = "squash") -> tuple[str, str]:
+    """Put PULLS in the merge queue of main, in order, as GitHub does: each entry a branch
+    gh-readonly-queue/main/pr-N-<sha> on top of the one ahead of it. The last entry's
+    (branch, head)."""
+    repo = s.repo
+    ahead = repo.branches["main"]
+    branch = ""
+    for pull in pulls:
+        changes: dict[str, bytes | None] = {c.filename: c.new for c in pull.files()}
+        branch = f"gh-readonly-queue/main/pr-{pull.number}-{ahead}"
+        if method == "merge":
+            parents: list[str] = [ahead, pull.head_sha]
+            message = f"Merge pull request #{pull.number} from acme/{pull.head_ref}"
+        else:
+            parents, message = [ahead], f"{pull.title} (#{pull.number})"
+        ahead = repo.commit(
+            dict(changes),
+            parent=parents,
+            branch=branch,
+            message=message,
+            by_github=True,
+        )
+    return branch, ahead
+
+
+def run_group(s: Scenario, branch: str, env: dict[str, str] | None = None) -> Run:
+    payload = merge_group(s.github, s.github.url, s.repo, branch)
+    workspace = checkout(s.repo, s.repo.branches[branch], s.root)
+    return run_ci(
+        s.repo, workspace, s.root, payload, "merge_group", "ghs_actions", s.github.url, (), env
+    )
+
+
+def two_pulls(s: Scenario) -> Pull:
+    """A second pull request, #8 by erin, changing another launch."""
+    head = s.repo.commit(
+        {"launches/data-export.yaml": manifest("data-export", day=9)},
+        parent=s.pull.base_sha,
+        branch="export",
+        author="erin",
+    )
+    return s.repo.add_pull(8, "erin", s.pull.base_sha, head, "export", title="Export")
+
+
+def test_a_merge_group_whose_pull_requests_are_signed_off_passes_on_its_head(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
+    second = two_pulls(s)
+    sign_off(s)
+    second.review("ann", "APPROVED")
+    second.review("mo", "APPROVED")
+    branch, head = queue(s, s.pull, second)
+    run = run_group(s, branch, TEAM)
+    assert run.code == 0, run.everything
+    assert [st.state for st in s.repo.statuses[head]] == ["pending", "success"]
+    assert s.repo.statuses[head][-1].context == "launchgate"
+    assert github.count("GET", r"/pulls/7/reviews$") == 1  # both read again, now
+    assert github.count("GET", r"/pulls/8/reviews$") == 1
+    assert s.comments() == [] and second.comments == []  # a group has its status, no comment
+
+
+def test_a_merge_group_fails_when_one_pull_request_is_not_signed_off(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
+    second = two_pulls(s)
+    sign_off(s)
+    second.review("ann", "APPROVED")  # marketing never signed #8 off
+    for method in ("squash", "merge"):
+        branch, head = queue(s, second, s.pull, method=method)
+        run = run_group(s, branch, TEAM)
+        assert run.code == 1, run.everything
+        assert s.repo.statuses[head][-1].state == "failure"
+        # The group is named for #7, which is ready: #8, ahead of it, is not.
+        assert "pull request #8: marketing has not signed off" in run.stdout
+        assert "pull request #7" not in run.stdout
+        s.repo.branches = {k: v for k, v in s.repo.branches.items() if "queue" not in k}
+
+
+def test_a_merge_group_rereads_reviews_given_since_it_was_queued(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
+    sign_off(s)
+    branch, head = queue(s, s.pull)
+    s.pull.review("mo", "CHANGES_REQUESTED")  # after the pull request entered the queue
+    run = run_group(s, branch, TEAM)
+    assert run.code == 1
+    assert "pull request #7: marketing: mo requested changes" in run.stdout
+    assert s.repo.statuses[head][-1].state == "failure"
+
+
+def test_a_merge_group_is_held_to_the_policy_of_the_base_as_it_is_now(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
+    sign_off(s)
+    # While #7 waited, main started to require legal for every standard launch.
+    s.repo.commit({"checklists/standard.yaml": "signoffs: [product, marketing, legal]\n"})
+    branch, head = queue(s, s.pull)
+    run = run_group(s, branch, TEAM)
+    assert run.code == 1
+    assert "pull request #7: legal has not signed off: lee must approve" in run.stdout
+    assert s.repo.statuses[head][-1].state == "failure"
+
+
+def test_a_merge_group_event_on_another_branch_is_not_passed(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
+    payload = merge_group(github, github.url, s.repo, "feature")
+    run = run_ci(s.repo, s.workspace(), s.root, payload, "merge_group", "ghs_actions", github.url)
+    assert run.code == 2
+    assert "is not a merge queue branch" in run.stderr

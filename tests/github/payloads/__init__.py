@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from tests.github.model import Pull, Review, World
+from tests.github.model import Pull, Repo, Review, World
 from tests.github.render import Render
 
 HERE = Path(__file__).resolve().parent
@@ -66,4 +66,27 @@ def event(
             payload["organization"] |= {"login": repo.owner.login, "id": repo.owner.id}
         else:
             del payload["organization"]
+    return payload
+
+
+def merge_group(
+    world: World, api_url: str, repo: Repo, head_branch: str, base_branch: str = "main"
+) -> dict[str, Any]:
+    """GitHub's `merge_group` example (`checks_requested`) for the queue branch HEAD_BRANCH
+    (``gh-readonly-queue/main/pr-7-<sha>``) of REPO, grouped on BASE_BRANCH as it is now."""
+    payload = load("merge_group", "checks_requested")
+    render = Render(world, api_url, "https://github.com")
+    head_sha = repo.branches[head_branch]
+    commit = repo.commits[head_sha]
+    payload["merge_group"] |= {
+        "head_sha": head_sha,
+        "head_ref": f"refs/heads/{head_branch}",
+        "base_sha": repo.branches[base_branch],
+        "base_ref": f"refs/heads/{base_branch}",
+    }
+    payload["merge_group"]["head_commit"] |= {"id": head_sha, "message": commit.message}
+    payload["repository"] = render.repo(repo)
+    payload["sender"] = render.user(world.user("github-merge-queue[bot]", type="Bot"))
+    if "organization" in payload:
+        payload["organization"] |= {"login": repo.owner.login, "id": repo.owner.id}
     return payload
