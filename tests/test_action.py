@@ -67,14 +67,24 @@ def test_action_installs_exact_versions_of_every_runtime_dependency() -> None:
 def test_workflow_triggers_permissions_and_concurrency() -> None:
     workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
     triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
-    assert set(triggers) == {"pull_request", "pull_request_review"}
+    assert set(triggers) == {"pull_request", "pull_request_review", "merge_group"}
     assert triggers["pull_request_review"]["types"] == ["submitted", "dismissed"]
+    assert triggers["merge_group"]["types"] == ["checks_requested"]
     assert workflow["permissions"] == {
         "contents": "read",
         "pull-requests": "write",
         "statuses": "write",
     }
-    assert "pull_request.number" in workflow["concurrency"]["group"]
+    # Merge groups have no pull request number: without their own key they would share
+    # one concurrency group, and each would cancel the one before it.
+    group = workflow["concurrency"]["group"]
+    assert "pull_request.number" in group and "merge_group.head_ref" in group
+
+
+def test_the_readme_shows_the_workflow_init_writes() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    starter = WORKFLOW.read_text(encoding="utf-8").split("\n", 1)[1]  # its comment line off
+    assert f"```yaml\n{starter}" in readme
 
 
 def _canonical(name: str) -> str:

@@ -7,8 +7,10 @@
    the commit status when the token may write.
 
 GitHub failing to answer is exit 2: a launch whose sign-offs could not be read
-is never passed. A `schedule` or `workflow_dispatch` run writes the digest
-instead (github/schedule.py); any other event checks the workspace only.
+is never passed. A `merge_group` run checks every pull request of the queue's
+group (github/merge_group.py) and sets the status of the group's head. A
+`schedule` or `workflow_dispatch` run writes the digest instead
+(github/schedule.py); any other event checks the workspace only.
 """
 
 from __future__ import annotations
