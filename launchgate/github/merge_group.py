@@ -65,9 +65,10 @@ def group_pulls(client: GitHubClient, group: MergeGroup) -> list[int]:
         )
     inside = set(commits) | {group.head_sha}
     numbers = []
-    for ref, sha in client.matching_refs(f"heads/gh-readonly-queue/{group.base_branch}/"):
+    # No trailing slash: GitHub matches refs by prefix; the pattern keeps this base's only.
+    for ref, sha in client.matching_refs(f"heads/gh-readonly-queue/{group.base_branch}"):
         entry = _QUEUE_BRANCH.fullmatch(ref.removeprefix("refs/heads/"))
-        if entry is not None and sha in inside:
+        if entry is not None and entry["base"] == group.base_branch and sha in inside:
             numbers.append((commits.index(sha) if sha in commits else len(commits), entry))
     found = [int(entry["number"]) for _, entry in sorted(numbers, key=lambda item: item[0])]
     return [n for n in found if n != group.number] + [group.number]

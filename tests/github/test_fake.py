@@ -276,11 +276,38 @@ def test_team_membership_and_tokens_that_cannot_read_teams(
     hidden = pygithub("ghp_noorg").get_organization("acme").get_team_by_slug("legal")
     with pytest.raises(UnknownObjectException):
         hidden.get_team_membership("bob")
-    # Lazy PyGithub goes straight to the membership (eager, it first GETs /orgs/acme and
-    # /orgs/acme/teams/legal, which are not in the subset).
+    # Lazy PyGithub goes straight to the membership (eager, it first GETs /orgs/acme, which
+    # is not in the subset).
     assert {r.path for r in github.requests} == {
         f"/orgs/acme/teams/legal/memberships/{login}" for login in ("bob", "eve", "lea", "mallory")
     }
+
+
+def test_a_team_is_visible_only_to_a_token_that_may_read_teams(
+    github: FakeGitHub, pygithub: PyGithubFactory
+) -> None:
+    github.team("acme", "legal", {"bob": "active"})
+    team = pygithub("ghp_maintainer").get_organization("acme").get_team_by_slug("legal")
+    assert (team.slug, team.members_count) == ("legal", 1)  # read in full: GET the team
+    from launchgate.github.client import GitHubClient
+
+    maintainer = GitHubClient(github.url, "acme/app", "ghp_maintainer")
+    assert maintainer.team_visible("acme", "legal") and maintainer.team_visible("ACME", "legal")
+    assert not maintainer.team_visible("acme", "legl")  # no such team: 404
+    github.tokens["ghp_noorg"] = {"login": "ann", "teams": "not_found"}
+    assert not GitHubClient(github.url, "acme/app", "ghp_noorg").team_visible("acme", "legal")
+
+
+def test_matching_refs_list_branches_by_prefix(github: FakeGitHub) -> None:
+    from launchgate.github.client import GitHubClient
+
+    base, head = scenario(github)
+    repo = github.repo("acme/app")
+    branch = f"gh-readonly-queue/main/pr-7-{base}"
+    queued = repo.commit({"a.txt": "1\n"}, parent=head, branch=branch)
+    client = GitHubClient(github.url, "acme/app", github.token)
+    assert client.matching_refs("heads/gh-readonly") == [(f"refs/heads/{branch}", queued)]
+    assert client.matching_refs("heads/nothing") == []
 
 
 # ---- comments, statuses, tokens ---------------------------------------------------------------
@@ -580,6 +607,15 @@ def test_webhook_payloads(event: str, action: str) -> None:
     assert payload["repository"]["full_name"]
     if event == "pull_request_review":
         assert payload["review"]["state"] == ("dismissed" if action == "dismissed" else "commented")
+
+
+def test_a_merge_group_payload_and_a_review_payload_without_changed_files() -> None:
+    group = payloads.load("merge_group", "checks_requested")["merge_group"]
+    assert group["head_ref"].startswith("refs/heads/gh-readonly-queue/")
+    assert group["head_sha"] and group["base_sha"] and group["base_ref"]
+    # GitHub's review payload carries a pull request without the file count.
+    review = payloads.load("pull_request_review", "submitted")
+    assert "changed_files" not in review["pull_request"]
 
 
 def test_a_payload_fitted_to_the_scenario(github: FakeGitHub) -> None:
