@@ -199,7 +199,7 @@ def _check_group(
                 finding = finding._replace(message=f"pull request #{number}: {finding.message}")
             if finding not in findings:  # each check holds the group's offline findings
                 findings.append(finding)
-        signoffs += outcome.signoffs
+        signoffs += [replace(e, group_pull=(number, pull.author)) for e in outcome.signoffs]
     assert outcome is not None  # a group holds at least the pull request it is named for
     last = outcome.report
     report = Report(

@@ -206,23 +206,33 @@ def _release(outcome: Outcome, env: ActionsEnv) -> list[str]:
 def _needs_you(outcome: Outcome, config: Config) -> list[str]:
     """One line per thing someone must do, naming every launch it unblocks."""
     author = outcome.pull.author if outcome.pull else ""
-    todo: dict[tuple[str, str, tuple[str, ...]], list[str]] = {}
+    todo: dict[tuple[str, str, tuple[str, ...], tuple[int, str] | None], list[str]] = {}
     for entry in outcome.signoffs:
         title = f"*{md_text(entry.launch.manifest.title)}*"
         for state in entry.roles:
             if state.state != "signed":
-                todo.setdefault((state.state, state.role, state.who), []).append(title)
+                key = (state.state, state.role, state.who, entry.group_pull)
+                todo.setdefault(key, []).append(title)
     lines = [
-        f"- {_action(kind, role, who, _joined(titles), config, author)}"
-        for (kind, role, who), titles in todo.items()
+        f"- {_action(kind, role, who, _joined(titles), config, pull or (0, author))}"
+        for (kind, role, who, pull), titles in todo.items()
     ]
     return ["**Needs you**", *lines, ""] if lines else []
 
 
 def _action(
-    kind: str, role_name: str, who: tuple[str, ...], titles: str, config: Config, author: str
+    kind: str,
+    role_name: str,
+    who: tuple[str, ...],
+    titles: str,
+    config: Config,
+    pull: tuple[int, str],
 ) -> str:
+    """What to do; `pull` is (number, author), number 0 for the pull request commented on."""
+    number, author = pull
     role = md_text(role_name)
+    if number and kind in ("rejected", "stale"):  # a merge group's pull request: say which
+        titles = f"{titles} in #{number}"
     setting = config.roles.get(role_name)
     if kind == "rejected":
         names = _people(list(who), config)
@@ -238,7 +248,8 @@ def _action(
         names = " or ".join(choices) or "nobody but the author"
     else:
         names = md_text(who_may_sign(setting, author))
-    return f"{role}: approve this pull request to sign off {titles} ({names})."
+    where = f"#{number}" if number else "this pull request"
+    return f"{role}: approve {where} to sign off {titles} ({names})."
 
 
 def _joined(titles: list[str]) -> str:

@@ -21,6 +21,9 @@ class LaunchSignoffs:
     # For a launch the release pull request ships without changing it: where its
     # manifest last changed, whose pull request's sign-offs it keeps.
     provenance: Provenance | None = None
+    # In a merge group: the pull request (number, author) whose change this is, since
+    # the group holds several and each one's reviewers sign off on it.
+    group_pull: tuple[int, str] | None = None
 
 
 @dataclass

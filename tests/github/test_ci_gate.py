@@ -248,6 +248,7 @@ def test_a_merge_group_fails_when_one_pull_request_is_not_signed_off(
         # The group is named for #7, which is ready: #8, ahead of it, is not.
         assert "pull request #8: marketing has not signed off" in run.stdout
         assert "pull request #7" not in run.stdout
+        assert "marketing: approve #8 to sign off *Data Export*" in run.summary
         s.repo.branches = {k: v for k, v in s.repo.branches.items() if "queue" not in k}
 
 
