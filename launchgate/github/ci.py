@@ -225,7 +225,7 @@ def _check_group(
 def _short(error: Exception) -> str:
     """An error in a few words, for a commit status (GitHub keeps 140 characters)."""
     if isinstance(error, GitHubUnavailable):
-        return "GitHub did not answer"
+        return "GitHub did not answer; re-run the job"
     return str(error).split(":", 1)[0]
 
 

@@ -140,7 +140,7 @@ class Verdict:
             return
         try:
             self.client.create_status(
-                self.sha, "error", f"could not check, re-run the job: {reason}", self.url
+                self.sha, "error", f"could not check: {reason}", self.url
             )
         except (Forbidden, GitHubUnavailable) as error:
             self.log.write(f"launchgate: the status stays pending: {error}\n")
