@@ -139,9 +139,7 @@ class Verdict:
         if not self.writable:
             return
         try:
-            self.client.create_status(
-                self.sha, "error", f"could not check: {reason}", self.url
-            )
+            self.client.create_status(self.sha, "error", f"could not check: {reason}", self.url)
         except (Forbidden, GitHubUnavailable) as error:
             self.log.write(f"launchgate: the status stays pending: {error}\n")
 
