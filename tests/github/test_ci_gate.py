@@ -287,3 +287,34 @@ def test_a_merge_group_event_on_another_branch_is_not_passed(
     run = run_ci(s.repo, s.workspace(), s.root, payload, "merge_group", "ghs_actions", github.url)
     assert run.code == 2
     assert "is not a merge queue branch" in run.stderr
+
+
+def test_a_merge_group_holds_the_entries_ahead_of_it_and_no_others(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
+    second = two_pulls(s)
+    sign_off(s)
+    second.review("ann", "APPROVED")
+    second.review("mo", "APPROVED")
+    branch, head = queue(s, second, s.pull)
+    # #9 queued behind #7 (not in #7's group), never signed off.
+    third_head = s.repo.commit(
+        {"launches/team-goals.yaml": manifest("team-goals", day=16)},
+        parent=s.pull.base_sha,
+        branch="goals",
+        author="erin",
+    )
+    s.repo.add_pull(9, "erin", s.pull.base_sha, third_head, "goals", title="Goals")
+    s.repo.commit(
+        {"launches/team-goals.yaml": manifest("team-goals", day=16)},
+        parent=head,
+        branch=f"gh-readonly-queue/main/pr-9-{head}",
+    )
+    # A queue of another base branch whose name starts the same: none of this group's.
+    s.repo.branches[f"gh-readonly-queue/main-2/pr-10-{head}"] = head
+    run = run_group(s, branch, TEAM)
+    assert run.code == 0, run.everything
+    assert s.repo.statuses[head][-1].state == "success"
+    assert github.count("GET", r"/pulls/8$") == 1 and github.count("GET", r"/pulls/7$") == 1
+    assert github.count("GET", r"/pulls/(9|10)$") == 0
