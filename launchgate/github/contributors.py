@@ -1,0 +1,103 @@
+"""Who contributed to a pull request, so that nobody signs off their own work.
+
+A contributor is a GitHub login that GitHub links to one of the pull
+request's commits, read from one listing of them (`GET /pulls/{n}/commits`):
+
+- its author, and its committer: whoever rebased and force-pushed the commits
+  is their committer;
+- not GitHub itself: `web-flow` commits what the web does (the merge button,
+  the web editor) and is nobody; a merge it committed ("Update branch") brings
+  in the base's commits, so the person who clicked the button is nobody too;
+- people named in a `Co-authored-by:` line whose e-mail links to a login: a
+  GitHub no-reply address (`123+mo@users.noreply.github.com`, or the older
+  `mo@users.noreply.github.com`) names the login itself, and any other e-mail
+  counts when GitHub linked it to a login on a commit of the same pull request.
+  Other e-mails link to nobody: GitHub's user search finds only public
+  e-mails, at one request each, so it is not asked.
+
+A commit whose author GitHub links to no login (an e-mail no account claims)
+makes nobody a contributor. Naming someone as co-author only ever takes their
+approval away, so a made-up trailer cannot sign anything off.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from launchgate.github.client import GitHubClient, PullCommit
+
+GITHUB_ITSELF = "web-flow"
+LISTED_AT_MOST = 250  # GitHub lists no more of a pull request's commits
+_CO_AUTHOR = re.compile(r"^[ \t]*co-authored-by:[^<\n]*<([^>\n]+)>", re.I | re.M)
+_NO_REPLY = re.compile(
+    r"(?:\d+\+)?([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\[bot\])?)@users\.noreply\.github\.com", re.I
+)
+
+
+@dataclass(frozen=True)
+class Contribution:
+    how: str  # "wrote", "committed" or "co-authored"
+    commit: str
+
+    def reason(self, login: str) -> str:
+        """`mo committed abc1234 to this pull request`."""
+        short = self.commit[:7]
+        if self.how == "co-authored":
+            return f"{login} is named as co-author of {short} in this pull request"
+        return f"{login} {self.how} {short} in this pull request"
+
+
+@dataclass(frozen=True)
+class Contributors:
+    found: Mapping[str, Contribution] = field(default_factory=dict)  # by lower-case login
+    complete: bool = True  # False: GitHub listed only the first 250 commits
+
+    def of(self, login: str) -> Contribution | None:
+        return self.found.get(login.lower())
+
+
+NOBODY = Contributors()
+
+
+def contributors(commits: list[PullCommit]) -> Contributors:
+    """The contributors of a pull request whose commits (oldest first) are COMMITS."""
+    found: dict[str, Contribution] = {}
+    linked: dict[str, str] = {}  # e-mail -> the login GitHub linked it to
+    for commit in commits:
+        by_github = commit.committer == GITHUB_ITSELF
+        people = [] if by_github and commit.merge else [("wrote", commit.author, 0)]
+        if not by_github:
+            people.append(("committed", commit.committer, 1))
+        for how, login, side in people:
+            if login:
+                found.setdefault(login.lower(), Contribution(how, commit.sha))
+                linked.setdefault(commit.emails[side].lower(), login)
+    for commit in commits:
+        for email in _CO_AUTHOR.findall(commit.message):
+            named = _login_of(email.strip(), linked)
+            if named:
+                found.setdefault(named.lower(), Contribution("co-authored", commit.sha))
+    return Contributors(found, complete=len(commits) < LISTED_AT_MOST)
+
+
+def _login_of(email: str, linked: Mapping[str, str]) -> str | None:
+    no_reply = _NO_REPLY.fullmatch(email)
+    if no_reply:
+        return no_reply.group(1)
+    return linked.get(email.lower())
+
+
+class PullContributors:
+    """A pull request's contributors, read on first use: one listing of its commits."""
+
+    def __init__(self, client: GitHubClient, number: int) -> None:
+        self.client = client
+        self.number = number
+        self._found: Contributors | None = None
+
+    def __call__(self) -> Contributors:
+        if self._found is None:
+            self._found = contributors(self.client.pull_commits(self.number))
+        return self._found
