@@ -94,7 +94,6 @@ class PullCommit:
     sha: str
     author: str  # the login GitHub links the commit's author to; "" when it links none
     committer: str  # likewise; "web-flow" for the commits GitHub makes itself
-    emails: tuple[str, str]  # the git author's and committer's e-mail
     message: str
     merge: bool  # two parents or more
 
@@ -208,10 +207,6 @@ class GitHubClient:
                     str(item.get("sha", "")),
                     str((item.get("author") or {}).get("login", "")),
                     str((item.get("committer") or {}).get("login", "")),
-                    (
-                        str((git.get("author") or {}).get("email") or ""),
-                        str((git.get("committer") or {}).get("email") or ""),
-                    ),
                     str(git.get("message") or ""),
                     len(item.get("parents") or []) > 1,
                 )

@@ -8,12 +8,13 @@ request's commits, read from one listing of them (`GET /pulls/{n}/commits`):
 - not GitHub itself: `web-flow` commits what the web does (the merge button,
   the web editor) and is nobody; a merge it committed ("Update branch") brings
   in the base's commits, so the person who clicked the button is nobody too;
-- people named in a `Co-authored-by:` line whose e-mail links to a login: a
-  GitHub no-reply address (`123+mo@users.noreply.github.com`, or the older
-  `mo@users.noreply.github.com`) names the login itself, and any other e-mail
-  counts when GitHub linked it to a login on a commit of the same pull request.
-  Other e-mails link to nobody: GitHub's user search finds only public
-  e-mails, at one request each, so it is not asked.
+- people named in a `Co-authored-by:` line by a GitHub no-reply address
+  (`123+mo@users.noreply.github.com`, or the older `mo@users.noreply.github.com`),
+  which names the login itself. Any other e-mail links to nobody here: the
+  REST API does not say whose it is, and its user search finds only public
+  e-mails, at one request each (and 30 a minute), so it is not asked. (A
+  co-author whose e-mail GitHub linked on another commit of the pull request
+  is a contributor already, as that commit's author or committer.)
 
 A commit whose author GitHub links to no login (an e-mail no account claims)
 makes nobody a contributor. Naming someone as co-author only ever takes their
@@ -64,29 +65,20 @@ NOBODY = Contributors()
 def contributors(commits: list[PullCommit]) -> Contributors:
     """The contributors of a pull request whose commits (oldest first) are COMMITS."""
     found: dict[str, Contribution] = {}
-    linked: dict[str, str] = {}  # e-mail -> the login GitHub linked it to
     for commit in commits:
         by_github = commit.committer == GITHUB_ITSELF
-        people = [] if by_github and commit.merge else [("wrote", commit.author, 0)]
+        people = [] if by_github and commit.merge else [("wrote", commit.author)]
         if not by_github:
-            people.append(("committed", commit.committer, 1))
-        for how, login, side in people:
+            people.append(("committed", commit.committer))
+        for how, login in people:
             if login:
                 found.setdefault(login.lower(), Contribution(how, commit.sha))
-                linked.setdefault(commit.emails[side].lower(), login)
     for commit in commits:
         for email in _CO_AUTHOR.findall(commit.message):
-            named = _login_of(email.strip(), linked)
-            if named:
-                found.setdefault(named.lower(), Contribution("co-authored", commit.sha))
+            no_reply = _NO_REPLY.fullmatch(email.strip())
+            if no_reply:
+                found.setdefault(no_reply.group(1).lower(), Contribution("co-authored", commit.sha))
     return Contributors(found, complete=len(commits) < LISTED_AT_MOST)
-
-
-def _login_of(email: str, linked: Mapping[str, str]) -> str | None:
-    no_reply = _NO_REPLY.fullmatch(email)
-    if no_reply:
-        return no_reply.group(1)
-    return linked.get(email.lower())
 
 
 class PullContributors:
