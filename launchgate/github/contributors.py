@@ -46,8 +46,10 @@ class Contribution:
         """`mo committed abc1234 to this pull request`."""
         short = self.commit[:7]
         if self.how == "co-authored":
-            return f"{login} is named as co-author of {short} in this pull request"
-        return f"{login} {self.how} {short} in this pull request"
+            return f"{login} is named as co-author of {short}, a commit of this pull request"
+        if self.how == "committed":
+            return f"{login} committed {short} to this pull request"
+        return f"{login} wrote {short}, a commit of this pull request"
 
 
 @dataclass(frozen=True)
