@@ -22,7 +22,7 @@ from typing import Literal
 
 from launchgate.config import Config, Role
 from launchgate.github.client import Review
-from launchgate.github.contributors import LISTED_AT_MOST, NOBODY, Contributors
+from launchgate.github.contributors import LISTED_AT_MOST, Contributors
 
 State = Literal["signed", "missing", "stale", "rejected"]
 # login, "org/team" -> True (active member), False (not one), None (cannot tell)
@@ -52,7 +52,8 @@ class SignoffCheck:
     reviews: list[Review]
     membership: MembershipLookup
     changes_since: ChangesSince
-    contributors: ContributorsLookup = lambda: NOBODY
+    # Required, so that no caller (a merge queue's pull requests, say) forgets it.
+    contributors: ContributorsLookup
     _latest: dict[str, Review] = field(init=False)
 
     def __post_init__(self) -> None:

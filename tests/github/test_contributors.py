@@ -13,7 +13,7 @@ import pytest
 
 from launchgate.config import Config
 from launchgate.github.client import PullCommit, Review
-from launchgate.github.contributors import LISTED_AT_MOST, Contributors, contributors
+from launchgate.github.contributors import LISTED_AT_MOST, NOBODY, Contributors, contributors
 from launchgate.github.signoffs import SignoffCheck
 from tests.github.fake import FakeGitHub
 from tests.github.test_ci import BASE, CONFIG, SMART, TEAM, manifest, scenario, sign_off
@@ -177,3 +177,45 @@ def test_when_github_cannot_list_every_commit_no_approval_counts_and_the_finding
     state = check.role_state("product", {"launches/x.yaml"})
     assert state.state == "missing"
     assert "the approval by ann does not count: GitHub lists only the first 250" in state.message
+
+
+def product_check(
+    approvers: list[str], found: Contributors, asked: list[int], allow: bool = False
+) -> SignoffCheck:
+    def lookup() -> Contributors:
+        asked.append(1)
+        return found
+
+    policy = {
+        "roles": {"product": {"users": ["ann", "pat"]}},
+        "signoffs": {"allow_contributors": allow},
+    }
+    return SignoffCheck(
+        config=Config.model_validate(policy),
+        config_file=".launchgate.yml",
+        author="dana",
+        head_sha="h" * 40,
+        reviews=[Review(login, "APPROVED", "h" * 40, "") for login in approvers],
+        membership=lambda login, team: False,
+        changes_since=lambda commit: set(),
+        contributors=lookup,
+    )
+
+
+def test_another_member_signs_off_where_a_contributor_cannot() -> None:
+    pat_wrote = contributors([commit("a", "pat")])
+    asked: list[int] = []
+    state = product_check(["pat", "ann"], pat_wrote, asked).role_state("product", {"x.yaml"})
+    assert (state.state, state.who) == ("signed", ("ann",))
+    alone = product_check(["pat"], pat_wrote, asked).role_state("product", {"x.yaml"})
+    assert alone.state == "missing"
+    assert "the approval by pat does not count: pat wrote aaaaaaa" in alone.message
+
+
+def test_contributors_are_asked_for_only_when_a_member_approved_and_the_policy_cares() -> None:
+    asked: list[int] = []
+    product_check(["bob"], NOBODY, asked).role_state("product", {"x.yaml"})  # not a member
+    product_check(["ann"], NOBODY, asked, allow=True).role_state("product", {"x.yaml"})
+    assert asked == []
+    product_check(["ann"], NOBODY, asked).role_state("product", {"x.yaml"})
+    assert asked == [1]
