@@ -30,6 +30,7 @@ from launchgate.findings import Finding, Report, Severity
 from launchgate.github import actions, schedule
 from launchgate.github.actions import ActionsEnv
 from launchgate.github.client import ChangedFile, Forbidden, GitHubClient, Limits, NotFound
+from launchgate.github.contributors import PullContributors
 from launchgate.github.event import PullRequest, parse_pull_request, pull_request_from
 from launchgate.github.outcome import LaunchSignoffs, Outcome
 from launchgate.github.policy import BasePolicy, fetch_policy, policy_changes
@@ -225,6 +226,7 @@ def _check_pull(
         reviews=client.reviews(pull.number) if changed or shipped else [],
         membership=memberships,
         changes_since=_ChangesSince(client, pull.head_sha, env.prefix),
+        contributors=PullContributors(client, pull.number),
     )
     signoffs = []
     for launch, previous in changed:
@@ -299,6 +301,7 @@ def _release_signoffs(
             _launch_files(launch, None, env.workspace),
             provenance,
             finder.reviews(provenance),
+            finder.contributors(provenance),
             checker,
             checker.config,
             checker.config_file,

@@ -90,6 +90,15 @@ class Review:
 
 
 @dataclass(frozen=True)
+class PullCommit:
+    sha: str
+    author: str  # the login GitHub links the commit's author to; "" when it links none
+    committer: str  # likewise; "web-flow" for the commits GitHub makes itself
+    message: str
+    merge: bool  # two parents or more
+
+
+@dataclass(frozen=True)
 class ChangedFile:
     path: str
     status: str  # added, modified, removed, renamed, copied, changed, unchanged
@@ -187,6 +196,22 @@ class GitHubClient:
             )
             for item in self._pages(f"/repos/{self.repo}/pulls/{number}/reviews")
         ]
+
+    def pull_commits(self, number: int) -> list[PullCommit]:
+        """The pull request's commits, oldest first; GitHub lists at most 250."""
+        found = []
+        for item in self._pages(f"/repos/{self.repo}/pulls/{number}/commits"):
+            git = item.get("commit") or {}
+            found.append(
+                PullCommit(
+                    str(item.get("sha", "")),
+                    str((item.get("author") or {}).get("login", "")),
+                    str((item.get("committer") or {}).get("login", "")),
+                    str(git.get("message") or ""),
+                    len(item.get("parents") or []) > 1,
+                )
+            )
+        return found
 
     def compare(self, base: str, head: str) -> tuple[str, list[ChangedFile]]:
         """How `head` relates to `base` (ahead, behind, diverged, identical) and what changed."""

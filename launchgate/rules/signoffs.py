@@ -54,8 +54,10 @@ MISSING = rule(
     Roles map to GitHub users and teams in the config's `roles`. A role is
     signed off when one of its members has an APPROVED review that is still
     valid: only each reviewer's latest review counts, a dismissed review does
-    not, and the pull request's author never signs off their own launch.
-    Checked by `launchgate ci`.""",
+    not, and the pull request's author never signs off their own launch. Nor
+    does anyone who wrote, committed or co-authored one of its commits, unless
+    `signoffs: {allow_contributors: true}`: the message says whose approval did
+    not count and why. Checked by `launchgate ci`.""",
 )
 STALE = rule(
     "signoff-stale",

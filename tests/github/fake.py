@@ -773,6 +773,15 @@ def list_pull_files(fake: FakeGitHub, ctx: Context) -> Result:
     return Result(200, [ctx.render.diff_entry(repo, pull.head_sha, f) for f in chunk], headers)
 
 
+@route("pulls/list-commits")
+def list_pull_commits(fake: FakeGitHub, ctx: Context) -> Result:
+    repo = fake._repo(ctx)
+    pull = fake._pull(ctx, repo)
+    commits = pull.commits()[:250]  # GitHub lists at most 250 commits
+    chunk, headers = fake._paginate(ctx, commits)
+    return Result(200, [ctx.render.commit(repo, c) for c in chunk], headers)
+
+
 @route("pulls/list-reviews")
 def list_reviews(fake: FakeGitHub, ctx: Context) -> Result:
     repo = fake._repo(ctx)

@@ -463,9 +463,10 @@ def test_the_api_budget_for_three_launches(github: FakeGitHub, tmp_path: Path) -
     run = s.run(env=TEAM)
     assert run.code == 0, run.stdout
     calls = [f"{r.method} {r.path}" for r in github.requests]
-    # config, checklist, glossary, files, 3 base manifests, reviews, 1 team membership,
-    # comments, the comment, the status
-    assert len(calls) <= 12, "\n".join(calls)
+    # config, checklist, glossary, files, 3 base manifests, reviews, the commits (who
+    # contributed), 1 team membership, comments, the comment, the status
+    assert len(calls) <= 13, "\n".join(calls)
+    assert github.count("GET", r"/pulls/7/commits$") == 1
     assert f"launchgate: {len(calls)} GitHub API requests" in run.stdout
 
 

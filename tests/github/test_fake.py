@@ -515,6 +515,38 @@ def test_commits_by_path_and_the_pull_requests_of_a_commit(
     assert second.state == "open" and first.merged
 
 
+def test_a_pull_requests_commits_name_authors_committers_and_github_itself(
+    github: FakeGitHub, pygithub: PyGithubFactory
+) -> None:
+    base, head = scenario(github)
+    repo = github.repo("acme/app")
+    pull = repo.add_pull(7, "ann", base, head, "feature")
+    pushed = pull.push(
+        {"a.txt": "1\n"},
+        author="ann",
+        committer="mo",
+        message="Fix\n\nCo-authored-by: Lee <lee@example.com>",
+    )
+    repo.commit({"main.txt": "new\n"})  # the base moves on
+    merged = pull.update_branch(by="pat")
+    client = pygithub().get_repo("acme/app")
+    listed = list(client.get_pull(7).get_commits())
+    assert [c.sha for c in listed] == [head, pushed, merged]
+    assert [(c.author.login, c.committer.login) for c in listed] == [
+        ("octocat", "octocat"),
+        ("ann", "mo"),
+        ("pat", "web-flow"),  # GitHub made the merge the button asked for
+    ]
+    assert listed[1].commit.message.endswith("Co-authored-by: Lee <lee@example.com>")
+    assert listed[2].commit.committer.email == "noreply@github.com"
+    assert len(listed[2].parents) == 2
+    rebased = pull.rebase(by="mo")
+    after = list(client.get_pull(7).get_commits())
+    assert after[-1].sha == rebased and {c.committer.login for c in after} == {"mo"}
+    assert [c.author.login for c in after] == ["octocat", "ann"]  # the merge is gone
+    assert repo.files_at(rebased)["main.txt"] == b"new\n"
+
+
 def test_tracking_issue(github: FakeGitHub, pygithub: PyGithubFactory) -> None:
     base, head = scenario(github)
     github.repo("acme/app").add_pull(7, "ann", base, head, "feature")

@@ -56,6 +56,7 @@ OPERATIONS: list[tuple[str, str]] = [
     ("get", "/repos/{owner}/{repo}/pulls/{pull_number}"),
     ("get", "/repos/{owner}/{repo}/pulls/{pull_number}/files"),
     ("get", "/repos/{owner}/{repo}/pulls/{pull_number}/reviews"),
+    ("get", "/repos/{owner}/{repo}/pulls/{pull_number}/commits"),
     ("get", "/repos/{owner}/{repo}/compare/{basehead}"),
     ("get", "/orgs/{org}/teams/{team_slug}/memberships/{username}"),
     ("get", "/repos/{owner}/{repo}/issues/{issue_number}/comments"),
