@@ -29,7 +29,40 @@ def _expand(text: str, values: dict[str, str]) -> str:
     return re.sub(r"\$\{\{\s*([\w.\-]+)\s*\}\}", value, text)
 
 
-def test_the_composite_action_installs_and_checks_a_pull_request(
+# What a fork could add to its checkout to run code in the privileged job: modules that
+# `python -m venv`, `-m pip` or `-m launchgate` would import from the current folder or
+# from PYTHONPATH, and the hooks `site` imports at start-up. Each leaves a mark if run.
+HOSTILE = (
+    "venv.py",
+    "ensurepip.py",
+    "pip/__init__.py",
+    "pip/__main__.py",
+    "launchgate/__init__.py",
+    "launchgate/__main__.py",
+    "site.py",
+    "sitecustomize.py",
+    "usercustomize.py",
+    "runpy.py",
+    "yaml/__init__.py",
+    "github/__init__.py",
+    "pydantic/__init__.py",
+    "requests/__init__.py",
+    "urllib3/__init__.py",
+    "setuptools/__init__.py",
+    "hatchling/__init__.py",
+    "startup.py",
+)
+
+
+def _plant(workspace: Path, marks: Path) -> None:
+    for name in HOSTILE:
+        path = workspace / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        mark = marks / name.replace("/", "-")
+        path.write_text(f"open({str(mark)!r}, 'w').close()\n", encoding="utf-8")
+
+
+def test_the_composite_action_installs_and_checks_a_pull_request_without_running_the_workspace(
     github: FakeGitHub, tmp_path: Path
 ) -> None:
     action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
@@ -43,6 +76,9 @@ def test_the_composite_action_installs_and_checks_a_pull_request(
     for path, data in repo.commits[head].tree.items():
         (workspace / path).parent.mkdir(parents=True, exist_ok=True)
         (workspace / path).write_bytes(data)
+    marks = tmp_path / "marks"
+    marks.mkdir()
+    _plant(workspace, marks)
     payload = event(github, github.url, pull, "pull_request", "opened")
     (tmp_path / "event.json").write_text(json.dumps(payload), encoding="utf-8")
     runner = tmp_path / "runner"
@@ -68,6 +104,10 @@ def test_the_composite_action_installs_and_checks_a_pull_request(
         "GITHUB_OUTPUT": str(runner / "output"),
         "RUNNER_TEMP": str(runner),
         "LAUNCHGATE_RETRY_BACKOFF": "0.01",
+        # What a workflow might have set; an isolated Python ignores it all.
+        "PYTHONPATH": str(workspace),
+        "PYTHONSTARTUP": str(workspace / "startup.py"),
+        "PYTHONUSERBASE": str(workspace),
     }
     results = []
     for step in action["runs"]["steps"]:
@@ -85,6 +125,8 @@ def test_the_composite_action_installs_and_checks_a_pull_request(
             check=False,
         )
         results.append(done)
+        ran = sorted(path.name for path in marks.iterdir())
+        assert ran == [], f"{step['name']} ran the workspace's {ran}"
         if step["name"] == "Install launchgate":
             assert done.returncode == 0, done.stdout + done.stderr
     check = results[-1]
