@@ -159,6 +159,9 @@ def _limits(environ: Mapping[str, str]) -> Limits:
             tries=int(environ.get("LAUNCHGATE_RETRY_TRIES", defaults.tries)),
             backoff=float(environ.get("LAUNCHGATE_RETRY_BACKOFF", defaults.backoff)),
             total=float(environ.get("LAUNCHGATE_RETRY_BUDGET", defaults.total)),
+            secondary_wait=float(
+                environ.get("LAUNCHGATE_RETRY_SECONDARY_WAIT", defaults.secondary_wait)
+            ),
         )
     except ValueError:
         return defaults
