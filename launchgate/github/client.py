@@ -175,6 +175,10 @@ class GitHubClient:
             raise GitHubUnavailable(f"{path} at {ref[:7]} is too large to read through the API")
         return base64.b64decode(data.get("content") or "")
 
+    def open_pulls(self, head: str) -> list[dict[str, Any]]:
+        """Open pull requests from the branch `head` ("owner:branch", a fork's too)."""
+        return list(self._pages(f"/repos/{self.repo}/pulls", {"state": "open", "head": head}))
+
     def pull(self, number: int) -> dict[str, Any]:
         data = self._json("GET", f"/repos/{self.repo}/pulls/{number}")
         return data if isinstance(data, dict) else {}

@@ -28,7 +28,7 @@ from tests.github.fake import (
     too_many_requests,
 )
 from tests.github.model import Pull, Repo, Review
-from tests.github.payloads import event
+from tests.github.payloads import event, workflow_run
 
 TODAY = "2026-11-23"
 MARKER = "<!-- launchgate:pull-request-comment -->"
@@ -432,6 +432,50 @@ def test_a_pull_request_number_that_does_not_match_the_head_is_refused(
     run = s.run("--pull-request", "7", "--head", s.pull.head_sha, env=workflow_run)
     assert run.code == 0
     assert len(s.comments()) == 1
+
+
+def _after_run(s: Scenario, run_event: str, env: Mapping[str, str] = TEAM) -> Run:
+    """`launchgate ci` in a workflow_run job, after the launchgate workflow's RUN_EVENT run."""
+    payload = workflow_run(s.github, s.github.url, s.pull, run_event)
+    workspace = s.workspace()
+    return run_ci(
+        s.repo, workspace, s.root, payload, "workflow_run", "ghs_actions", s.github.url, (), env
+    )
+
+
+@pytest.mark.parametrize("fork", [True, False])
+def test_a_workflow_run_job_checks_the_pull_request_of_the_run_it_follows(
+    github: FakeGitHub, tmp_path: Path, fork: bool
+) -> None:
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)}, fork=fork)
+    sign_off(s)
+    run = _after_run(s, "pull_request_review")
+    assert run.code == 0, run.stdout + run.stderr
+    assert s.status()[1] == "success"
+    assert len(s.comments()) == 1
+
+
+def test_a_workflow_run_job_for_a_pull_request_pushed_to_since_checks_nothing(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)}, fork=True)
+    payload = workflow_run(github, github.url, s.pull, "pull_request")
+    workspace = s.workspace()
+    s.pull.push({"notes.md": "more"})
+    run = run_ci(s.repo, workspace, s.root, payload, "workflow_run", "ghs_actions", github.url)
+    assert run.code == 0, run.stdout + run.stderr
+    assert "no open pull request from dana:feature is at" in run.stdout
+    assert "nothing to check" in run.summary
+    assert s.comments() == [] and s.repo.statuses == {}
+
+
+def test_a_workflow_run_job_after_a_push_run_is_about_no_pull_request(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
+    run = _after_run(s, "push")
+    assert "a workflow_run event is about no pull request" in run.stdout
+    assert github.count() == 0
 
 
 def test_github_enterprise_base_urls_work(github: FakeGitHub, tmp_path: Path) -> None:
