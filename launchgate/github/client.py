@@ -5,14 +5,18 @@ rate-limit rules. Calls go by path from `GITHUB_API_URL`, never by the URLs
 inside an event payload, and every list is read with `per_page=100`.
 
 Retries are bounded in count and in total time. A write (POST, PATCH) is
-retried only when GitHub refused it (a rate limit): after a 5xx or a broken
-connection it may have happened, and a second POST would post twice.
+retried only when GitHub refused it (a 429, or a 403 for a rate limit: the
+write did not happen): after a 5xx or a broken connection it may have
+happened, and a second POST would post twice. A refusal without `Retry-After`
+waits GitHub's minute for secondary rate limits, or gives up when that is past
+the retry budget.
 """
 
 from __future__ import annotations
 
 import base64
 import contextlib
+import logging
 import re
 import time
 from collections.abc import Iterator
@@ -25,6 +29,10 @@ from github.GithubRetry import GithubRetry
 from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
 
 from launchgate.errors import LaunchgateError
+
+# PyGithub prints its retries ("Request PATCH … failed with 403: Forbidden") to stderr at
+# INFO; launchgate says in its own words what came of them.
+logging.getLogger("github").setLevel(logging.WARNING)
 
 _WRITES = frozenset({"POST", "PATCH"})
 _LINK_NEXT = 'rel="next"'
@@ -43,6 +51,9 @@ class Limits:
     tries: int = 5  # per request, the first one included
     backoff: float = 1.0  # seconds; doubles on each retry
     total: float = 120.0  # seconds all retries of one run may wait, rate limits included
+    # Seconds to wait after a secondary rate limit that names no time: GitHub asks for at
+    # least a minute.
+    secondary_wait: float = 60.0
 
 
 class _Retry(GithubRetry):
@@ -70,14 +81,16 @@ class _Retry(GithubRetry):
         return super().increment(method, *args, **kwargs)  # type: ignore[return-value]
 
     def sleep(self, response: Any = None) -> None:
-        wait = (self.get_retry_after(response) if response is not None else None) or 0.0
-        wait = max(wait, self.get_backoff_time())
+        retry_after = self.get_retry_after(response) if response is not None else None
+        wait = max(retry_after or 0.0, self.get_backoff_time())
+        if retry_after is None and getattr(response, "status", None) == 429:
+            wait = max(wait, self.secondary_rate_wait)  # "too many", but not for how long
         if time.monotonic() + wait > self.deadline:
             raise GitHubUnavailable(
                 "gave up on GitHub: it kept failing or limiting, and the next retry would "
                 f"wait {wait:.0f} s, past the retry budget (LAUNCHGATE_RETRY_BUDGET)"
             )
-        super().sleep(response)
+        time.sleep(wait)
 
 
 @dataclass(frozen=True)
@@ -138,7 +151,12 @@ class GitHubClient:
             deadline=deadline,
             total=self.limits.tries - 1,
             backoff_factor=self.limits.backoff,
+            secondary_rate_wait=self.limits.secondary_wait,
             max_rate_limit_wait=int(self.limits.total),
+            # Any method, PATCH included (urllib3's default list lacks it): is_retry and
+            # increment keep writes to refusals. 429 is retried with or without Retry-After.
+            allowed_methods=None,
+            status_forcelist=[*range(500, 600), 429],
         )
         self._github = Github(
             auth=Auth.Token(token),
@@ -165,6 +183,10 @@ class GitHubClient:
         if data.get("encoding") != "base64":
             raise GitHubUnavailable(f"{path} at {ref[:7]} is too large to read through the API")
         return base64.b64decode(data.get("content") or "")
+
+    def open_pulls(self, head: str) -> list[dict[str, Any]]:
+        """Open pull requests from the branch `head` ("owner:branch", a fork's too)."""
+        return list(self._pages(f"/repos/{self.repo}/pulls", {"state": "open", "head": head}))
 
     def pull(self, number: int) -> dict[str, Any]:
         data = self._json("GET", f"/repos/{self.repo}/pulls/{number}")
@@ -381,6 +403,12 @@ def _classify(error: GithubException, method: str, path: str) -> LaunchgateError
         return GitHubUnavailable(f"GitHub refused the token (401 {message or 'Bad credentials'})")
     if status == 403 and not _rate_limited(message):
         return Forbidden(f"{where}: 403 {message or 'Forbidden'}")
+    wait = getattr(error, "wait", None)  # PyGithub's RateLimitExceededExceedsMaxWait
+    if isinstance(wait, (int, float)):
+        return GitHubUnavailable(
+            f"gave up on GitHub: it limited {where} and asks to wait {wait:.0f} s, past the "
+            f"retry budget (LAUNCHGATE_RETRY_BUDGET): {message or 'rate limit exceeded'}"
+        )
     return GitHubUnavailable(f"GitHub answered {status} to {where}: {message or 'no message'}")
 
 

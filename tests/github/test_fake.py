@@ -251,6 +251,26 @@ def test_compare_follows_the_commit_graph(github: FakeGitHub, pygithub: PyGithub
     assert "CHANGELOG.md" not in {f.filename for f in diverged.files}  # three-dot diff
 
 
+def test_pull_requests_listed_by_state_and_head_branch_forks_included(
+    github: FakeGitHub, pygithub: PyGithubFactory
+) -> None:
+    base, head = scenario(github)
+    app = github.repos["acme/app"]
+    ours = app.add_pull(7, "ann", base, head, "feature")
+    fork = app.add_pull(8, "dana", base, head, "feature", head_repo="dana/app")
+    closed = app.add_pull(9, "ann", base, head, "feature")
+    closed.state = "closed"
+    repo = pygithub().get_repo("acme/app")
+
+    assert [p.number for p in repo.get_pulls()] == [8, 7]  # open, newest first
+    assert [p.number for p in repo.get_pulls(state="all", head="acme:feature")] == [9, 7]
+    (found,) = repo.get_pulls(head="dana:feature")  # a fork's branch: its owner's name
+    assert found.number == fork.number and found.head.repo.full_name == "dana/app"
+    assert found.head.sha == head
+    assert list(repo.get_pulls(head="dana:other")) == []
+    assert ours.number == 7
+
+
 # ---- teams ------------------------------------------------------------------------------------
 
 
