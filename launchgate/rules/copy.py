@@ -81,6 +81,32 @@ def check_length(launch: Launch, ctx: Context) -> Iterator[Violation]:
         )
 
 
+def check_empty(launch: Launch, ctx: Context) -> Iterator[Violation]:
+    """Copy has words in it.
+
+    An empty `text:` (or one of spaces alone) fits every limit and holds no
+    placeholder, so no other rule would say a word about it; yet it would ship
+    a blank subtitle, title or push. Write the copy, or remove the item until
+    it is written.
+
+    Fails:
+
+        copy:
+          - {channel: web.title, locale: en-US, text: ""}
+
+    Passes:
+
+        copy:
+          - {channel: web.title, locale: en-US, text: "Smart Reports: see what works"}
+    """
+    for index, item in enumerate(launch.manifest.copy_items):
+        if not item.text.strip():
+            yield Violation(
+                ("copy", index, "text"),
+                f"{describe(item)} has no text: write the copy, or remove the item until it is",
+            )
+
+
 def _limit(item: CopyItem, channel: Channel) -> int:
     """The item's own `max:` tightens any limit, and loosens only a recommendation."""
     if item.max and channel.max and channel.hard:
@@ -355,6 +381,7 @@ def _clip(text: str, width: int = 60) -> str:
 
 
 LENGTH = rule("copy-length", Severity.ERROR, check_length)
+EMPTY = rule("copy-empty", Severity.ERROR, check_empty)
 EXPANSION = rule("copy-expansion", Severity.NOTICE, check_expansion)
 PLACEHOLDER = rule("copy-placeholder", Severity.ERROR, check_placeholder)
 TERM = rule("copy-term", Severity.WARNING, check_term)
