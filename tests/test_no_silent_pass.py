@@ -108,3 +108,34 @@ def test_empty_or_blank_copy_is_an_error(tmp_path: Path) -> None:
     assert code == 1
     lines = [(file, line) for file, line, _ in findings(report, "copy-empty")]
     assert lines == [("launches/tiny.yaml", 7), ("launches/tiny.yaml", 8)]
+
+
+# 6. Locales
+
+
+def test_a_stray_locale_is_named_on_its_own_line_with_a_suggestion(tmp_path: Path) -> None:
+    launch = LAUNCH + (
+        '  - {channel: web.title, locale: jp-JP, text: "小さなローンチ"}\nlocales: [en-US, ja-JP]\n'
+    )
+    write_tree(tmp_path, {"launches/tiny.yaml": launch})
+    code, report = check(tmp_path, ".")
+    assert code == 1
+    [(file, line, message)] = findings(report, "copy-locale-unknown")
+    assert (file, line) == ("launches/tiny.yaml", 7)
+    assert "did you mean 'ja-JP'?" in message
+
+
+def test_a_locale_no_launch_lists_is_a_warning_and_a_malformed_one_an_error(
+    tmp_path: Path,
+) -> None:
+    launch = LAUNCH + (
+        '  - {channel: web.title, locale: en-UK, text: "Tiny launch"}\n'
+        "locales: [en-US, en-GB, english]\n"
+    )
+    write_tree(tmp_path, {"launches/tiny.yaml": launch})
+    code, report = check(tmp_path, ".")
+    assert code == 1
+    stray = [
+        (f["line"], f["severity"]) for f in report["findings"] if f["rule"] == "copy-locale-unknown"
+    ]
+    assert sorted(stray) == [(7, "warning"), (8, "error")]

@@ -45,6 +45,7 @@ ALL: tuple[Rule, ...] = (
     copy.PLACEHOLDER,
     copy.TERM,
     copy.LOCALE_MISSING,
+    copy.LOCALE_UNKNOWN,
     copy.DRIFT,
     dates.ORDER,
     dates.LEAD_TIME,
