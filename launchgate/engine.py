@@ -21,7 +21,7 @@ from launchgate.repository import (
     builtin_checklists,
     read_checklist,
 )
-from launchgate.rules import ALL, MANIFEST_INVALID, Rule
+from launchgate.rules import ALL, RULES, Rule
 from launchgate.rules.base import Context, Launch, SourceText, Violation
 from launchgate.workdays import Workdays
 
@@ -166,22 +166,25 @@ def builtin_roles() -> frozenset[str]:
 
 
 def problem_findings(problems: list[LoadProblem], config: Config) -> list[Finding]:
-    """Files that could not be read as what they should be: `manifest-invalid` findings."""
-    severity = MANIFEST_INVALID.severity_in(config)
-    if severity is None:
-        return []
-    return [
-        Finding(
-            p.file,
-            p.problem.line,
-            p.problem.column,
-            MANIFEST_INVALID.name,
-            severity,
-            p.problem.message,
-            p.launch,
-        )
-        for p in problems
-    ]
+    """Files that could not be read as what they should be (`manifest-invalid`), or that
+    look like launches but are not read at all (`manifest-unmatched`)."""
+    findings = []
+    for p in problems:
+        severity = RULES[p.rule].severity_in(config)
+        if severity is not None:
+            problem = p.problem
+            findings.append(
+                Finding(
+                    p.file,
+                    problem.line,
+                    problem.column,
+                    p.rule,
+                    severity,
+                    problem.message,
+                    p.launch,
+                )
+            )
+    return findings
 
 
 def _override(rule: Rule, config: Config) -> Severity | None:

@@ -139,3 +139,138 @@ def test_a_locale_no_launch_lists_is_a_warning_and_a_malformed_one_an_error(
         (f["line"], f["severity"]) for f in report["findings"] if f["rule"] == "copy-locale-unknown"
     ]
     assert sorted(stray) == [(7, "warning"), (8, "error")]
+
+
+# 3. Manifests no pattern matches
+
+
+def test_init_config_and_the_defaults_both_check_yml_manifests(tmp_path: Path) -> None:
+    from launchgate.config import Config
+
+    assert run_cli("init", str(tmp_path)).returncode == 0
+    config = yaml.safe_load((tmp_path / ".launchgate.yml").read_text(encoding="utf-8"))
+    assert config["manifests"] == Config().manifests
+    write_tree(tmp_path, {"launches/x.yml": LAUNCH.replace("Tiny launch", "TBD")})
+    code, report = check(tmp_path, ".")
+    assert code == 1
+    assert [(file, line) for file, line, _ in findings(report, "copy-placeholder")] == [
+        ("launches/x.yml", 6)
+    ]
+
+
+def test_a_launch_no_pattern_matches_is_named_in_a_notice(tmp_path: Path) -> None:
+    files = {
+        ".launchgate.yml": 'manifests: ["launches/*.yaml"]\n',
+        "launches/tiny.yaml": LAUNCH,
+        "launches/old.yml": LAUNCH.replace("tiny", "old"),
+        "launches/2027/next.yaml": LAUNCH.replace("tiny", "next"),
+        "marketing/launch.yaml": LAUNCH.replace("tiny", "stray"),
+        "ci/build.yaml": "id: build\nsteps: []\n",  # YAML, but not a launch
+    }
+    write_tree(tmp_path, files)
+    code, report = check(tmp_path, ".")
+    assert code == 0
+    named = {(file, f["severity"]) for file, f in _by_file(report, "manifest-unmatched")}
+    assert named == {
+        ("launches/2027/next.yaml", "notice"),
+        ("launches/old.yml", "notice"),
+        ("marketing/launch.yaml", "notice"),
+    }
+    regraded = {
+        **files,
+        ".launchgate.yml": files[".launchgate.yml"] + "rules:\n  manifest-unmatched: error\n",
+    }
+    write_tree(tmp_path, regraded)
+    assert check(tmp_path, ".")[0] == 1
+
+
+def _by_file(report: dict[str, Any], rule: str) -> list[tuple[str, dict[str, Any]]]:
+    return [(f["file"], f) for f in report["findings"] if f["rule"] == rule]
+
+
+# 4. Where the repository is, and a check of nothing
+
+
+def test_check_of_a_subfolder_finds_the_repository_above_it(tmp_path: Path) -> None:
+    files = {
+        ".launchgate.yml": CONFIG,
+        "launches/tiny.yaml": LAUNCH.replace("Tiny launch", "TBD"),
+        "launches/other.yaml": LAUNCH.replace("tiny", "other"),
+    }
+    write_tree(tmp_path, files)
+    code, report = check(tmp_path, "launches/")
+    assert code == 1
+    assert findings(report, "copy-placeholder")[0][:2] == ("launches/tiny.yaml", 6)
+    inside = check(tmp_path, ".", cwd=tmp_path / "launches")
+    assert inside[0] == 1
+    assert {launch["file"] for launch in inside[1]["launches"]} == {
+        "launches/tiny.yaml",
+        "launches/other.yaml",
+    }
+
+
+def test_the_repository_root_is_where_git_is_without_a_config(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    write_tree(tmp_path, {"launches/2027/tiny.yaml": LAUNCH.replace("Tiny launch", "TBD")})
+    code, report = check(tmp_path, "2027", cwd=tmp_path / "launches")
+    assert code == 1
+    assert findings(report, "copy-placeholder")[0][:2] == ("launches/2027/tiny.yaml", 6)
+
+
+def test_a_check_of_nothing_says_where_it_looked_and_exits_2(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"notes/readme.txt": "no launches here\n", "launch.YAML": LAUNCH})
+    result = run_cli("check", "--today", TODAY, cwd=tmp_path)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "no launches found in" in result.stderr
+    assert "launches/**/*.yaml" in result.stderr
+    assert "launch.YAML" in result.stderr  # the file that looked like one is named
+
+
+# 5. Checking the manifests named
+
+
+def test_check_of_one_manifest_reports_that_launch_with_the_whole_repository(
+    tmp_path: Path,
+) -> None:
+    duplicate = LAUNCH.replace("Tiny launch", "TBD")
+    files = {
+        ".launchgate.yml": CONFIG,
+        "launches/tiny.yaml": LAUNCH,
+        "launches/twin.yaml": duplicate,  # the same id: only the whole repository shows it
+        "launches/other.yaml": LAUNCH.replace("id: tiny", "id: other").replace(
+            "Tiny launch", "TBD"
+        ),
+    }
+    write_tree(tmp_path, files)
+    code, report = check(tmp_path, "launches/twin.yaml")
+    assert code == 1
+    assert {f["file"] for f in report["findings"]} == {"launches/twin.yaml"}
+    assert {f["rule"] for f in report["findings"]} >= {"duplicate-id", "copy-placeholder"}
+    assert [launch["file"] for launch in report["launches"]] == ["launches/twin.yaml"]
+    both = check(tmp_path, "launches/tiny.yaml", "launches/other.yaml")[1]
+    assert {launch["file"] for launch in both["launches"]} == {
+        "launches/tiny.yaml",
+        "launches/other.yaml",
+    }
+
+
+def test_a_named_file_that_is_no_manifest_is_a_usage_error(tmp_path: Path) -> None:
+    write_tree(tmp_path, {".launchgate.yml": CONFIG, "launches/tiny.yaml": LAUNCH, "notes.txt": ""})
+    for name in ("notes.txt", "launches/missing.yaml"):
+        result = run_cli("check", name, "--today", TODAY, cwd=tmp_path)
+        assert result.returncode == 2, name
+        assert name in result.stderr
+        assert "Traceback" not in result.stderr
+
+
+def test_a_named_checklist_reports_every_launch(tmp_path: Path) -> None:
+    files = {
+        ".launchgate.yml": CONFIG,
+        "checklists/brand.yaml": "signoffs: [product]\n",
+        "launches/tiny.yaml": LAUNCH.replace("Tiny launch", "TBD"),
+    }
+    write_tree(tmp_path, files)
+    code, report = check(tmp_path, "checklists/brand.yaml")
+    assert code == 1
+    assert [launch["file"] for launch in report["launches"]] == ["launches/tiny.yaml"]
