@@ -289,7 +289,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> ExitCode:
     fail_on = Severity.parse(args.fail_on)
     repo = open_repository(root, config, config_file)
     _left_for_exit.append(repo)
-    selection = check_something(repo, selection)
+    selection = check_something(repo, selection, release is not None)
     report = narrowed(check_repository(repo, today, fail_on, release), repo, selection)
     colour = args.format == "text" and _use_colour(args.color, out)
     out.write(reporter(args.format)(report, colour))

@@ -153,15 +153,16 @@ def _looks_like_launch(entry: os.DirEntry[str]) -> bool:
     return bool(_ID.search(head) and _LAUNCH_KEY.search(head))
 
 
-def check_something(repo: Repository, selection: Selection) -> Selection:
+def check_something(repo: Repository, selection: Selection, release: bool) -> Selection:
     """What a check reports on; a check of nothing is a usage error, never "ready".
 
     A named checklist, glossary or config reports on every launch: they change
-    what each launch needs.
+    what each launch needs. A release's flags are something to check even with
+    no launch at all (every flag that is on ships unannounced).
     """
     config = repo.config
     patterns = ", ".join(config.manifests)
-    if repo.files_checked == 0:
+    if repo.files_checked == 0 and not release:
         stray = [p.file for p in repo.problems if p.rule == "manifest-unmatched"]
         also = (
             f"; these look like launches but match no pattern: {', '.join(stray)}" if stray else ""
