@@ -256,11 +256,19 @@ def test_check_of_one_manifest_reports_that_launch_with_the_whole_repository(
 
 
 def test_a_named_file_that_is_no_manifest_is_a_usage_error(tmp_path: Path) -> None:
-    write_tree(tmp_path, {".launchgate.yml": CONFIG, "launches/tiny.yaml": LAUNCH, "notes.txt": ""})
-    for name in ("notes.txt", "launches/missing.yaml"):
+    config = 'manifests: ["campaigns/*.yaml"]\n'
+    write_tree(
+        tmp_path, {".launchgate.yml": config, "campaigns/tiny.yaml": LAUNCH, "notes.txt": ""}
+    )
+    (tmp_path / "launches").mkdir()
+    for name, why in [
+        ("notes.txt", "no pattern in manifests"),
+        ("launches", "no pattern in manifests"),  # a folder of no launch
+        ("launches/missing.yaml", "no such file or directory"),
+    ]:
         result = run_cli("check", name, "--today", TODAY, cwd=tmp_path)
         assert result.returncode == 2, name
-        assert name in result.stderr
+        assert name in result.stderr and why in result.stderr, result.stderr
         assert "Traceback" not in result.stderr
 
 
