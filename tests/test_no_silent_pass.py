@@ -282,3 +282,14 @@ def test_a_named_checklist_reports_every_launch(tmp_path: Path) -> None:
     code, report = check(tmp_path, "checklists/brand.yaml")
     assert code == 1
     assert [launch["file"] for launch in report["launches"]] == ["launches/tiny.yaml"]
+
+
+def test_looking_for_stray_launches_never_reads_through_a_symlink(tmp_path: Path) -> None:
+    outside = write_tree(tmp_path / "outside", {"secret.yaml": LAUNCH})
+    repo = write_tree(tmp_path / "repo", {".launchgate.yml": CONFIG, "launches/tiny.yaml": LAUNCH})
+    (repo / "linked.yaml").symlink_to(outside / "secret.yaml")
+    (repo / "linked").symlink_to(outside, target_is_directory=True)
+    write_tree(repo, {"plans/real.yaml": LAUNCH.replace("tiny", "real")})
+    code, report = check(repo, ".")
+    assert code == 0
+    assert [file for file, _ in _by_file(report, "manifest-unmatched")] == ["plans/real.yaml"]
