@@ -99,7 +99,7 @@ def select(paths: list[str], default_patterns: list[str]) -> Selection:
 
 def unmatched(root: Path, config: Config, matched: list[Path]) -> list[tuple[str, str]]:
     """(file as shown, the patterns) for each launch-looking file no pattern matched."""
-    taken = {str(path) for path in matched}
+    taken = {os.path.normpath(path) for path in matched}
     policy = {*CONFIG_NAMES, config.glossary.strip("/")}
     checklists = config.checklists.strip("/")
     prefixes = _prefixes(config.manifests)
@@ -108,17 +108,19 @@ def unmatched(root: Path, config: Config, matched: list[Path]) -> list[tuple[str
         for walked, dirs, files in os.walk(root / prefix):
             dirs[:] = [name for name in dirs if not name.startswith(".")]
             found.update(
-                os.path.join(walked, name) for name in files if name.lower().endswith(_YAML)
+                os.path.normpath(os.path.join(walked, name))
+                for name in files
+                if name.lower().endswith(_YAML)
             )
     # Elsewhere, a launch is told apart from other YAML (CI configs, say) by its keys.
     for sniffed in (root, *_subfolders(root, {checklists, *prefixes})):
         for entry in _entries(sniffed):
             if entry.name.lower().endswith(_YAML) and _looks_like_launch(entry):
-                found.add(entry.path)
+                found.add(os.path.normpath(entry.path))
     patterns = ", ".join(config.manifests)
     stray = []
     for path in sorted(found - taken):
-        shown = Path(path).relative_to(root).as_posix()
+        shown = Path(os.path.relpath(path, root)).as_posix()
         if shown not in policy and not shown.startswith(checklists + "/"):
             stray.append((shown, patterns))
     return stray
