@@ -43,7 +43,14 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     check = commands.add_parser("check", help="check the launches in a repository")
-    check.add_argument("path", nargs="?", default=".", help="repository root (default: .)")
+    check.add_argument(
+        "paths",
+        nargs="*",
+        default=["."],
+        metavar="PATH",
+        help="the repository, or manifests and folders in it to report on (default: .); "
+        "the whole repository is loaded either way",
+    )
     check.add_argument("--format", choices=FORMATS, default="text")
     check.add_argument(
         "--fail-on",
@@ -258,15 +265,15 @@ def _run(args: argparse.Namespace, out: TextIO) -> ExitCode:
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> ExitCode:
-    from launchgate.config import load_config
+    from launchgate.config import Config, load_config
     from launchgate.engine import check_repository
     from launchgate.findings import Severity
+    from launchgate.manifest_files import check_something, narrowed, select
     from launchgate.reporters import reporter
     from launchgate.repository import open_repository
 
-    root = Path(args.path)
-    if not root.is_dir():
-        raise UsageError(f"{args.path}: no such directory")
+    selection = select(args.paths, Config().manifests)
+    root = selection.root
     config, config_file = load_config(root)
     today = args.today or config.today()
     release = None
@@ -282,7 +289,8 @@ def _check(args: argparse.Namespace, out: TextIO) -> ExitCode:
     fail_on = Severity.parse(args.fail_on)
     repo = open_repository(root, config, config_file)
     _left_for_exit.append(repo)
-    report = check_repository(repo, today, fail_on, release)
+    selection = check_something(repo, selection, release is not None)
+    report = narrowed(check_repository(repo, today, fail_on, release), repo, selection)
     colour = args.format == "text" and _use_colour(args.color, out)
     out.write(reporter(args.format)(report, colour))
     return ExitCode.NOT_READY if report.failed else ExitCode.READY

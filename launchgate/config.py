@@ -32,6 +32,11 @@ class Role(Strict):
 
 class SignoffPolicy(Strict):
     stale: Literal["launch", "any-commit", "never"] = "launch"
+    allow_contributors: bool = Field(
+        False,
+        description="count approvals by people who authored, committed or co-authored "
+        "commits of the pull request",
+    )
     mention: bool = Field(
         False, description="@mention who may sign off in the pull-request comment"
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -10,11 +11,17 @@ from typing import Any
 from launchgate.channels import PRESETS, Channel
 from launchgate.config import Config
 from launchgate.findings import Finding, LaunchSummary, Report, Severity
-from launchgate.loader import PARALLEL_FROM, bulk_loading, read_document
+from launchgate.loader import DEFAULT_MAX_BYTES, PARALLEL_FROM, bulk_loading, read_document
 from launchgate.parallel import split_map
 from launchgate.release import ReleaseTarget, release_findings, release_summary
-from launchgate.repository import LoadProblem, Repository, add_launches
-from launchgate.rules import ALL, MANIFEST_INVALID, Rule
+from launchgate.repository import (
+    LoadProblem,
+    Repository,
+    add_launches,
+    builtin_checklists,
+    read_checklist,
+)
+from launchgate.rules import ALL, RULES, Rule
 from launchgate.rules.base import Context, Launch, SourceText, Violation
 from launchgate.workdays import Workdays
 
@@ -103,6 +110,7 @@ class _Checker:
             glossary=self.repo.glossary,
             sources=self.repo.sources if self.sources is None else self.sources,
             config_file=self.repo.config_file or ".launchgate.yml",
+            builtin_roles=builtin_roles(),
         )
 
     def per_launch(self, launches: list[Launch]) -> list[Finding]:
@@ -143,23 +151,40 @@ class _Checker:
         )
 
 
+@functools.cache
+def builtin_roles() -> frozenset[str]:
+    """The roles the built-in checklists require: known to every repository, config or not.
+
+    Read from the installed files (never from GitHub), so `launchgate ci` pays no request.
+    """
+    problems: list[LoadProblem] = []  # a broken built-in checklist is caught by the tests
+    roles: set[str] = set()
+    for name, path in builtin_checklists().items():
+        checklist = read_checklist(path, name, DEFAULT_MAX_BYTES, problems)
+        roles.update(checklist.signoffs if checklist else [])
+    return frozenset(roles)
+
+
 def problem_findings(problems: list[LoadProblem], config: Config) -> list[Finding]:
-    """Files that could not be read as what they should be: `manifest-invalid` findings."""
-    severity = MANIFEST_INVALID.severity_in(config)
-    if severity is None:
-        return []
-    return [
-        Finding(
-            p.file,
-            p.problem.line,
-            p.problem.column,
-            MANIFEST_INVALID.name,
-            severity,
-            p.problem.message,
-            p.launch,
-        )
-        for p in problems
-    ]
+    """Files that could not be read as what they should be (`manifest-invalid`), or that
+    look like launches but are not read at all (`manifest-unmatched`)."""
+    findings = []
+    for p in problems:
+        severity = RULES[p.rule].severity_in(config)
+        if severity is not None:
+            problem = p.problem
+            findings.append(
+                Finding(
+                    p.file,
+                    problem.line,
+                    problem.column,
+                    p.rule,
+                    severity,
+                    problem.message,
+                    p.launch,
+                )
+            )
+    return findings
 
 
 def _override(rule: Rule, config: Config) -> Severity | None:

@@ -380,7 +380,37 @@ def _refuse_structure(text: str) -> Problem | None:
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.YAMLError:
-        return None  # compose reports the syntax error with its position
+        # Newer libyaml builds stop deep flow nesting in their scanner, before the parser
+        # has sent the events counted above: say it in our words, whatever the version.
+        return _flow_too_deep(text) if could_nest else None  # else compose reports it
+    return None
+
+
+# Flow brackets, and the quoted scalars whose brackets are text.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_FLOW_BRACKET = re.compile(r"[\[\]{}]|\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'")
+
+
+def _flow_too_deep(text: str) -> Problem | None:
+    """Where flow brackets first nest deeper than MAX_DEPTH, read from the text alone.
+
+    Runs only after libyaml refused the text, so a rough reading (a quote inside
+    a plain scalar) costs at most our own message in place of libyaml's.
+    """
+    depth = 0
+    for match in _FLOW_BRACKET.finditer(text):
+        bracket = match.group()
+        if bracket in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                at = match.start()
+                breaks = _LINE_BREAK.findall(text, 0, at)
+                line_start = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
+                return Problem(
+                    len(breaks) + 1, at - line_start + 1, f"nested deeper than {MAX_DEPTH} levels"
+                )
+        elif bracket in "]}":
+            depth = max(depth - 1, 0)
     return None
 
 

@@ -44,6 +44,7 @@ class LoadProblem:
     file: str
     problem: Problem
     launch: str | None = None
+    rule: str = "manifest-invalid"  # or manifest-unmatched: a launch no pattern picks up
 
 
 class ChecklistShelf(Protocol):
@@ -103,6 +104,7 @@ def open_repository(
             message = "links outside the repository"
             repo.problems.append(LoadProblem(_shown(root, path), Problem(1, 1, message)))
     repo.glossary = _load_glossary(policy_root or root, config, repo.problems)
+    repo.problems += unmatched_manifests(root, config, files)
     return repo
 
 
@@ -160,6 +162,28 @@ def _manifest_files(root: Path, patterns: list[str]) -> list[Path]:
         except (ValueError, OSError, NotImplementedError):  # pathlib's word for "absolute"
             continue  # an absolute or malformed pattern matches nothing
     return sorted(found)
+
+
+def unmatched_manifests(root: Path, config: Config, matched: list[Path]) -> list[LoadProblem]:
+    """Files that look like launches but that no `manifests` pattern matches: named, not skipped.
+
+    Looked for where a mistake is likely and a look is cheap: every YAML file
+    (`.yml` as well as `.yaml`, any case) in the folders the patterns start
+    from, and YAML files in the root or one folder down whose top-level keys
+    say "launch" (`id:` and `checklist:` or `release:`).
+    """
+    from launchgate.manifest_files import unmatched
+
+    return [
+        LoadProblem(
+            shown,
+            Problem(
+                1, 1, f"looks like a launch, but no pattern in manifests ({patterns}) matches it"
+            ),
+            rule="manifest-unmatched",
+        )
+        for shown, patterns in unmatched(root, config, matched)
+    ]
 
 
 def _problem_at(document: Document, path: PathKey, message: str, key: bool = False) -> Problem:

@@ -137,7 +137,7 @@ def test_bad_config_exits_2_with_file_and_line(repo: Path, config: str, fragment
 @pytest.mark.parametrize(
     ("args", "fragment"),
     [
-        (["check", "/no/such/dir"], "no such directory"),
+        (["check", "/no/such/dir"], "no such file or directory"),
         (["check", ".", "--today", "2026-02-30"], "is not a date"),
         (["check", ".", "--format", "xml"], "invalid choice"),
         (["frobnicate"], "invalid choice"),
@@ -160,9 +160,11 @@ def test_colour_only_when_asked_or_on_a_terminal(repo: Path) -> None:
 
 
 def test_no_launches_found_is_said_plainly(repo: Path) -> None:
+    # A check of nothing is not "ready": it says where it looked, and exits 2.
     result = run_cli("check", str(repo), "--today", TODAY)
-    assert result.returncode == 0
-    assert "no launches found" in result.stdout
+    assert result.returncode == 2
+    assert f"no launches found in {repo}" in result.stderr
+    assert "launches/**/*.yaml, launches/**/*.yml" in result.stderr
 
 
 def test_init_writes_a_starter_that_checks_ready(repo: Path) -> None:

@@ -194,11 +194,17 @@ def config_with(setting: str) -> str:
 def test_without_release_the_rule_does_not_run(tmp_path: Path) -> None:
     write_tree(
         tmp_path,
-        {".launchgate.yml": CONFIG, "config/flags.json": flags_json(x=True)},
+        {
+            ".launchgate.yml": CONFIG,
+            "config/flags.json": flags_json(x=True),  # on, and no launch declares it
+            "launches/a.yaml": launch("a", "4.2.0", "2026-12-01"),
+        },
     )
     result = run_cli("check", str(tmp_path), "--today", TODAY, "--format", "json")
-    assert result.returncode == 0
-    assert "release" not in json.loads(result.stdout)
+    assert result.returncode in (0, 1), result.stderr
+    report = json.loads(result.stdout)
+    assert "release" not in report
+    assert [f for f in report["findings"] if f["rule"] == "release-mismatch"] == []
 
 
 def test_release_date_needs_release() -> None:

@@ -143,7 +143,14 @@ def test_regraded_rules_and_awkward_paths(repo: Path) -> None:
 
 
 def test_a_clean_repository_has_no_results(repo: Path) -> None:
-    write_tree(repo, {".launchgate.yml": "rules: {signoff-unverified: off}\n"})
+    clean = (
+        'id: tiny\nowners: {product: "@ann"}\n'
+        'release: {version: "1.0.0", date: 2026-12-01}\nannounce: {date: 2026-12-02}\n'
+    )
+    write_tree(
+        repo,
+        {".launchgate.yml": "rules: {signoff-unverified: off}\n", "launches/tiny.yaml": clean},
+    )
     log = check_sarif(repo)
     assert sarif_errors(log) == []
     assert log["runs"][0]["results"] == []

@@ -40,7 +40,13 @@ from launchgate.github.client import (
     Limits,
     NotFound,
 )
-from launchgate.github.event import PullRequest, parse_pull_request, pull_request_from
+from launchgate.github.contributors import PullContributors
+from launchgate.github.event import (
+    PullRequest,
+    parse_pull_request,
+    pull_request_from,
+    pull_request_run,
+)
 from launchgate.github.merge_group import MERGE_GROUP, MergeGroup, group_pulls, merge_group_from
 from launchgate.github.outcome import LaunchSignoffs, Outcome
 from launchgate.github.policy import BasePolicy, fetch_policy, policy_changes
@@ -112,6 +118,17 @@ def _run(
     client = GitHubClient(env.api_url, env.repository, env.token, limits)
     pull: PullRequest | None
     group: MergeGroup | None = None
+    run = pull_request_run(env.event_name, env.event) if pull_number is None else None
+    if run is not None:  # a workflow_run job: the pull request of the run GitHub names
+        pull_number, head = _number_at(client, run.head_label, run.head_sha), run.head_sha
+        if pull_number is None:
+            note = (
+                f"no open pull request from {run.head_label} is at {run.head_sha[:7]} "
+                "(closed, or pushed to since: the run for its new head checks it)"
+            )
+            log.write(f"launchgate: {note}; nothing to check\n")
+            actions.write_summary(env.summary, f"### launchgate: nothing to check\n\n{note}\n")
+            return ExitCode.READY
     if pull_number is not None:
         if not head:
             raise UsageError("--pull-request needs --head: the commit GitHub says it is at")
@@ -229,6 +246,15 @@ def _short(error: Exception) -> str:
     return str(error).split(":", 1)[0]
 
 
+def _number_at(client: GitHubClient, head_label: str, head_sha: str) -> int | None:
+    """The open pull request from `head_label` whose head is `head_sha`: found by GitHub's
+    own names for the run, so nothing a fork wrote chooses it."""
+    for item in client.open_pulls(head_label):
+        if (item.get("head") or {}).get("sha") == head_sha and isinstance(item.get("number"), int):
+            return int(item["number"])
+    return None
+
+
 def _scope(workspace: Path, path: str | None) -> tuple[Path, str]:
     """The folder to check, and where it sits in the repository ("" or "sub/dir/")."""
     if not path:
@@ -254,6 +280,9 @@ def _limits(environ: Mapping[str, str]) -> Limits:
             tries=int(environ.get("LAUNCHGATE_RETRY_TRIES", defaults.tries)),
             backoff=float(environ.get("LAUNCHGATE_RETRY_BACKOFF", defaults.backoff)),
             total=float(environ.get("LAUNCHGATE_RETRY_BUDGET", defaults.total)),
+            secondary_wait=float(
+                environ.get("LAUNCHGATE_RETRY_SECONDARY_WAIT", defaults.secondary_wait)
+            ),
         )
     except ValueError:
         return defaults
@@ -317,6 +346,7 @@ def _check_pull(
         changes_since=since,
         unknown_why=since.why_unknown,
         unseen_teams=memberships.unseen,
+        contributors=PullContributors(client, pull.number),
     )
     signoffs = []
     for launch, previous in changed:
@@ -413,6 +443,7 @@ def _release_signoffs(
             _launch_files(launch, None, env.workspace),
             provenance,
             finder.reviews(provenance),
+            finder.contributors(provenance),
             checker,
             checker.config,
             checker.config_file,

@@ -5,14 +5,18 @@ rate-limit rules. Calls go by path from `GITHUB_API_URL`, never by the URLs
 inside an event payload, and every list is read with `per_page=100`.
 
 Retries are bounded in count and in total time. A write (POST, PATCH) is
-retried only when GitHub refused it (a rate limit): after a 5xx or a broken
-connection it may have happened, and a second POST would post twice.
+retried only when GitHub refused it (a 429, or a 403 for a rate limit: the
+write did not happen): after a 5xx or a broken connection it may have
+happened, and a second POST would post twice. A refusal without `Retry-After`
+waits GitHub's minute for secondary rate limits, or gives up when that is past
+the retry budget.
 """
 
 from __future__ import annotations
 
 import base64
 import contextlib
+import logging
 import re
 import time
 from collections.abc import Iterator
@@ -25,6 +29,10 @@ from github.GithubRetry import GithubRetry
 from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
 
 from launchgate.errors import LaunchgateError
+
+# PyGithub prints its retries ("Request PATCH … failed with 403: Forbidden") to stderr at
+# INFO; launchgate says in its own words what came of them.
+logging.getLogger("github").setLevel(logging.WARNING)
 
 _WRITES = frozenset({"POST", "PATCH"})
 _LINK_NEXT = 'rel="next"'
@@ -44,6 +52,9 @@ class Limits:
     tries: int = 5  # per request, the first one included
     backoff: float = 1.0  # seconds; doubles on each retry
     total: float = 120.0  # seconds all retries of one run may wait, rate limits included
+    # Seconds to wait after a secondary rate limit that names no time: GitHub asks for at
+    # least a minute.
+    secondary_wait: float = 60.0
 
 
 class _Retry(GithubRetry):
@@ -71,14 +82,16 @@ class _Retry(GithubRetry):
         return super().increment(method, *args, **kwargs)  # type: ignore[return-value]
 
     def sleep(self, response: Any = None) -> None:
-        wait = (self.get_retry_after(response) if response is not None else None) or 0.0
-        wait = max(wait, self.get_backoff_time())
+        retry_after = self.get_retry_after(response) if response is not None else None
+        wait = max(retry_after or 0.0, self.get_backoff_time())
+        if retry_after is None and getattr(response, "status", None) == 429:
+            wait = max(wait, self.secondary_rate_wait)  # "too many", but not for how long
         if time.monotonic() + wait > self.deadline:
             raise GitHubUnavailable(
                 "gave up on GitHub: it kept failing or limiting, and the next retry would "
                 f"wait {wait:.0f} s, past the retry budget (LAUNCHGATE_RETRY_BUDGET)"
             )
-        super().sleep(response)
+        time.sleep(wait)
 
 
 @dataclass(frozen=True)
@@ -88,6 +101,15 @@ class Review:
     commit: str
     html_url: str
     submitted_at: str = ""  # ISO 8601, as GitHub gives it
+
+
+@dataclass(frozen=True)
+class PullCommit:
+    sha: str
+    author: str  # the login GitHub links the commit's author to; "" when it links none
+    committer: str  # likewise; "web-flow" for the commits GitHub makes itself
+    message: str
+    merge: bool  # two parents or more
 
 
 @dataclass(frozen=True)
@@ -130,7 +152,12 @@ class GitHubClient:
             deadline=deadline,
             total=self.limits.tries - 1,
             backoff_factor=self.limits.backoff,
+            secondary_rate_wait=self.limits.secondary_wait,
             max_rate_limit_wait=int(self.limits.total),
+            # Any method, PATCH included (urllib3's default list lacks it): is_retry and
+            # increment keep writes to refusals. 429 is retried with or without Retry-After.
+            allowed_methods=None,
+            status_forcelist=[*range(500, 600), 429],
         )
         self._github = Github(
             auth=Auth.Token(token),
@@ -157,6 +184,10 @@ class GitHubClient:
         if data.get("encoding") != "base64":
             raise GitHubUnavailable(f"{path} at {ref[:7]} is too large to read through the API")
         return base64.b64decode(data.get("content") or "")
+
+    def open_pulls(self, head: str) -> list[dict[str, Any]]:
+        """Open pull requests from the branch `head` ("owner:branch", a fork's too)."""
+        return list(self._pages(f"/repos/{self.repo}/pulls", {"state": "open", "head": head}))
 
     def pull(self, number: int) -> dict[str, Any]:
         data = self._json("GET", f"/repos/{self.repo}/pulls/{number}")
@@ -188,6 +219,22 @@ class GitHubClient:
             )
             for item in self._pages(f"/repos/{self.repo}/pulls/{number}/reviews")
         ]
+
+    def pull_commits(self, number: int) -> list[PullCommit]:
+        """The pull request's commits, oldest first; GitHub lists at most 250."""
+        found = []
+        for item in self._pages(f"/repos/{self.repo}/pulls/{number}/commits"):
+            git = item.get("commit") or {}
+            found.append(
+                PullCommit(
+                    str(item.get("sha", "")),
+                    str((item.get("author") or {}).get("login", "")),
+                    str((item.get("committer") or {}).get("login", "")),
+                    str(git.get("message") or ""),
+                    len(item.get("parents") or []) > 1,
+                )
+            )
+        return found
 
     def compare(self, base: str, head: str) -> tuple[str, list[ChangedFile]]:
         """How `head` relates to `base` (ahead, behind, diverged, identical) and what changed."""
@@ -387,6 +434,12 @@ def _classify(error: GithubException, method: str, path: str) -> LaunchgateError
         return GitHubUnavailable(f"GitHub refused the token (401 {message or 'Bad credentials'})")
     if status == 403 and not _rate_limited(message):
         return Forbidden(f"{where}: 403 {message or 'Forbidden'}")
+    wait = getattr(error, "wait", None)  # PyGithub's RateLimitExceededExceedsMaxWait
+    if isinstance(wait, (int, float)):
+        return GitHubUnavailable(
+            f"gave up on GitHub: it limited {where} and asks to wait {wait:.0f} s, past the "
+            f"retry budget (LAUNCHGATE_RETRY_BUDGET): {message or 'rate limit exceeded'}"
+        )
     return GitHubUnavailable(f"GitHub answered {status} to {where}: {message or 'no message'}")
 
 

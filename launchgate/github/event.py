@@ -1,6 +1,7 @@
 """The pull request an Actions event is about, read from its payload.
 
-`pull_request` and `pull_request_review` payloads both carry the pull request;
+`pull_request` and `pull_request_review` payloads both carry the pull request; a
+`workflow_run` payload about such a run names its head commit and branch;
 only what GitHub itself sets is read (numbers, commits, logins), and every
 API call is made by path, so nothing in the payload chooses where a request goes.
 """
@@ -45,6 +46,31 @@ def pull_request_from(event_name: str, payload: dict[str, Any]) -> PullRequest |
     if not isinstance(pr, dict):
         raise UsageError(f"the {event_name} event payload has no pull_request")
     return parse_pull_request(pr, f"the {event_name} event payload")
+
+
+@dataclass(frozen=True)
+class PullRequestRun:
+    """A `workflow_run` event about a finished pull_request or pull_request_review run:
+    the commit GitHub ran it on and the branch it came from ("owner:branch")."""
+
+    head_sha: str
+    head_label: str
+
+
+def pull_request_run(event_name: str, payload: dict[str, Any]) -> PullRequestRun | None:
+    """The pull-request run a `workflow_run` event is about, or None for any other run.
+
+    A fork's pull request is not in the payload's `pull_requests` (GitHub lists only
+    the repository's own branches there), so it is found by its head branch and commit.
+    """
+    run = payload.get("workflow_run") if event_name == "workflow_run" else None
+    if not isinstance(run, dict) or run.get("event") not in PULL_REQUEST_EVENTS:
+        return None
+    owner = ((run.get("head_repository") or {}).get("owner") or {}).get("login")
+    sha, branch = run.get("head_sha"), run.get("head_branch")
+    if not (isinstance(owner, str) and isinstance(sha, str) and isinstance(branch, str)):
+        raise UsageError("the workflow_run event payload names no head commit and branch")
+    return PullRequestRun(sha, f"{owner}:{branch}")
 
 
 def parse_pull_request(pr: dict[str, Any], source: str) -> PullRequest:

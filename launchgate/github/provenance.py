@@ -8,8 +8,9 @@ manifest on the base branch, found in three requests:
 2. the merged pull request into the base branch that brought that commit;
 3. that pull request's reviews, as they stood when it was merged.
 
-The usual sign-off rules apply to those reviews (its author never signs off,
-only each reviewer's latest review counts, approvals go stale by the policy).
+The usual sign-off rules apply to those reviews (its author and its other
+contributors never sign off, only each reviewer's latest review counts,
+approvals go stale by the policy); its contributors cost one more request.
 A manifest that reached the base without a pull request has no sign-offs.
 An approval given on this release pull request signs the launch off too.
 
@@ -27,7 +28,14 @@ from dataclasses import dataclass, replace
 
 from launchgate.config import Config
 from launchgate.github.client import COMPARE_FILES, GitHubClient, NotFound, Review
-from launchgate.github.signoffs import ChangeLookup, MembershipLookup, RoleState, SignoffCheck
+from launchgate.github.contributors import NOBODY, PullContributors
+from launchgate.github.signoffs import (
+    ChangeLookup,
+    ContributorsLookup,
+    MembershipLookup,
+    RoleState,
+    SignoffCheck,
+)
 
 
 @dataclass(frozen=True)
@@ -81,6 +89,7 @@ class ProvenanceFinder:
         self.head_sha = head_sha
         self._pulls: dict[str, Provenance] = {}
         self._reviews: dict[int, list[Review]] = {}
+        self._contributors: dict[int, PullContributors] = {}
         self._moved: set[str] | None = None
         self._compared = False
         self._cut_short = False
@@ -116,6 +125,14 @@ class ProvenanceFinder:
             and (submitted := _instant(review.submitted_at)) is not None
             and submitted <= merged
         ]
+
+    def contributors(self, provenance: Provenance) -> ContributorsLookup:
+        """Who contributed to the provenance's pull request, read when first needed."""
+        if provenance.pull is None:
+            return lambda: NOBODY
+        return self._contributors.setdefault(
+            provenance.pull, PullContributors(self.client, provenance.pull)
+        )
 
     def _changed_on_base(self, path: str) -> bool:
         """Did the base change `path` since the release branch left it? Unknown counts as yes.
@@ -171,6 +188,7 @@ def release_role_states(
     launch_files: set[str],
     provenance: Provenance,
     reviews: list[Review],
+    contributors: ContributorsLookup,
     here: SignoffCheck,
     config: Config,
     config_file: str,
@@ -198,6 +216,7 @@ def release_role_states(
             membership=membership,
             changes_since=lookup,
             unknown_why=lookup.why_unknown,
+            contributors=contributors,
         )
     states = []
     for role in roles:

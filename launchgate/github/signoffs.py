@@ -7,6 +7,8 @@ of the brief is testable here without a server:
 - only a reviewer's latest APPROVED / CHANGES_REQUESTED / DISMISSED review counts
   (a comment changes nothing; a dismissed review counts as nothing);
 - the author never signs off, even when GitHub lists an approval of theirs;
+- nor does anyone who contributed commits (github/contributors.py), unless
+  `signoffs.allow_contributors`;
 - a member's CHANGES_REQUESTED holds the role until they approve again;
 - an approval goes stale by the `signoffs.stale` policy;
 - a membership the token cannot read is said to be unknown, never guessed.
@@ -20,12 +22,15 @@ from typing import Literal, Protocol
 
 from launchgate.config import Config, Role
 from launchgate.github.client import Review
+from launchgate.github.contributors import LISTED_AT_MOST, Contributors
 
 State = Literal["signed", "missing", "stale", "rejected"]
 # login, "org/team" -> True (active member), False (not one), None (cannot tell)
 MembershipLookup = Callable[[str, str], bool | None]
 # commit -> the paths changed between it and the head, or None when that cannot be known
 ChangesSince = Callable[[str], set[str] | None]
+# the pull request's contributors, read when first needed (it costs a request)
+ContributorsLookup = Callable[[], Contributors]
 # commit -> why the changes since it cannot be known (None: no reason to give)
 UnknownWhy = Callable[[str], str | None]
 
@@ -59,6 +64,8 @@ class SignoffCheck:
     reviews: list[Review]
     membership: MembershipLookup
     changes_since: ChangesSince
+    # Required, so that no caller (a merge queue's pull requests, say) forgets it.
+    contributors: ContributorsLookup
     unknown_why: UnknownWhy = lambda commit: None
     # Teams ("org/slug", lower case) that do not exist for the token that reads them;
     # filled in as memberships are looked up.
@@ -105,10 +112,16 @@ class SignoffCheck:
             (r for r in reviews if r.state == "APPROVED"),
             key=lambda r: (not membership.listed(r), r.login.lower() in others),
         )
+        ignored: list[str] = []  # why a member's approval does not count
         for review in approvals:
-            if membership.of(review) and self._still_valid(review, launch_files):
+            if not membership.of(review):
+                continue
+            why = self._not_theirs_to_sign(review.login)
+            if why:
+                ignored.append(why)
+            elif self._still_valid(review, launch_files):
                 return RoleState(role, "signed", (review.login,))
-        stale = [r for r in approvals if membership.of(r)]
+        stale = [r for r in approvals if membership.of(r) and not self._not_theirs_to_sign(r.login)]
         if stale:
             names = [r.login for r in stale]
             commits = ", ".join(sorted({r.commit[:7] for r in stale}))
@@ -117,9 +130,30 @@ class SignoffCheck:
                 "stale",
                 tuple(names),
                 f"{role}: the approval by {_names(names)} was given on {commits}; "
-                f"{self._what_changed(stale)}, so {_names(names)} must approve again",
+                f"{self._what_changed(stale)}, so {_names(names)} must approve again"
+                + "".join(f"; {why}" for why in ignored),
             )
-        return RoleState(role, "missing", message=self._missing(role, setting, membership.unknown))
+        message = self._missing(role, setting, membership.unknown)
+        return RoleState(role, "missing", message=message + "".join(f"; {w}" for w in ignored))
+
+    def _not_theirs_to_sign(self, login: str) -> str:
+        """Why LOGIN's approval does not count, for a contributor; "" when it counts."""
+        if self.config.signoffs.allow_contributors:
+            return ""
+        found = self.contributors()
+        contribution = found.of(login)
+        if contribution is not None:
+            return (
+                f"the approval by {login} does not count: {contribution.reason(login)}, "
+                "and nobody signs off their own work"
+            )
+        if not found.complete:
+            return (
+                f"the approval by {login} does not count: GitHub lists only the first "
+                f"{LISTED_AT_MOST} commits of this pull request, so launchgate cannot tell "
+                "whether they contributed (split the pull request)"
+            )
+        return ""
 
     def _still_valid(self, review: Review, launch_files: set[str]) -> bool:
         mode = self.config.signoffs.stale

@@ -31,18 +31,50 @@ MANIFEST_INVALID = rule(
         collateral: []""",
 )
 
+MANIFEST_UNMATCHED = rule(
+    "manifest-unmatched",
+    Severity.NOTICE,
+    doc="""A file looks like a launch, but no pattern in the config's `manifests` matches it.
+
+    It is not checked at all, so it could never fail. Looked for: every YAML
+    file in the folders the patterns start from (a `.YAML`, or a launch one
+    folder deeper than `launches/*.yaml` reaches), and YAML files in the
+    repository's root or one folder down whose top-level keys are a launch's
+    (`id:` with `checklist:` or `release:`). Rename the file, widen
+    `manifests:`, or turn the rule off if the file is not a launch. The
+    default patterns take `.yaml` and `.yml` files anywhere under `launches/`.
+
+    Fails:
+
+        # launches/smart-reports.yaml
+        name: Smart Reports
+        # launches/team-goals.YAML
+        name: Team goals
+
+    Passes:
+
+        # launches/smart-reports.yaml
+        name: Smart Reports
+        # launches/team-goals.yml
+        name: Team goals""",
+)
+
 ALL: tuple[Rule, ...] = (
     MANIFEST_INVALID,
+    MANIFEST_UNMATCHED,
     ids.DUPLICATE_ID,
     signoffs.MISSING,
     signoffs.STALE,
     signoffs.REJECTED,
     signoffs.UNVERIFIED,
+    signoffs.ROLE_UNKNOWN,
     copy.LENGTH,
+    copy.EMPTY,
     copy.EXPANSION,
     copy.PLACEHOLDER,
     copy.TERM,
     copy.LOCALE_MISSING,
+    copy.LOCALE_UNKNOWN,
     copy.DRIFT,
     dates.ORDER,
     dates.LEAD_TIME,

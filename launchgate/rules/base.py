@@ -116,6 +116,8 @@ class Context:
     sources: dict[str, SourceText] = field(default_factory=dict)
     # The config's file name, for messages that tell the user where to change something.
     config_file: str = ".launchgate.yml"
+    # The roles every repository knows: those the built-in checklists require.
+    builtin_roles: frozenset[str] = frozenset()
     # Work a rule does once per run (a compiled pattern, say), keyed by rule name.
     memo: dict[str, Any] = field(default_factory=dict)
 

@@ -81,6 +81,32 @@ def check_length(launch: Launch, ctx: Context) -> Iterator[Violation]:
         )
 
 
+def check_empty(launch: Launch, ctx: Context) -> Iterator[Violation]:
+    """Copy has words in it.
+
+    An empty `text:` (or one of spaces alone) fits every limit and holds no
+    placeholder, so no other rule would say a word about it; yet it would ship
+    a blank subtitle, title or push. Write the copy, or remove the item until
+    it is written.
+
+    Fails:
+
+        copy:
+          - {channel: web.title, locale: en-US, text: ""}
+
+    Passes:
+
+        copy:
+          - {channel: web.title, locale: en-US, text: "Smart Reports: see what works"}
+    """
+    for index, item in enumerate(launch.manifest.copy_items):
+        if not item.text.strip():
+            yield Violation(
+                ("copy", index, "text"),
+                f"{describe(item)} has no text: write the copy, or remove the item until it is",
+            )
+
+
 def _limit(item: CopyItem, channel: Channel) -> int:
     """The item's own `max:` tightens any limit, and loosens only a recommendation."""
     if item.max and channel.max and channel.hard:
@@ -309,6 +335,60 @@ def check_locale_missing(launch: Launch, ctx: Context) -> Iterator[Violation]:
             )
 
 
+def check_locale_unknown(launch: Launch, ctx: Context) -> Iterator[Violation]:
+    """A locale is a real language tag, and one the launch asks for.
+
+    Each copy item's `locale:` and each of the manifest's `locales:` must be a
+    BCP 47 tag (`en-US`, `pt-BR`, `zh-Hant-TW`) whose language exists: `jp-JP`
+    is an error (Japanese is `ja`). A well-formed locale that neither the
+    launch's checklist nor its `locales:` lists is a warning: nothing requires
+    that copy, and a misspelt region (`en-UK` for `en-GB`) leaves the locale it
+    was meant for without copy. Add the locale to `locales:` or fix the tag.
+
+    Fails (the checklist requires en-US and de-DE):
+
+        copy:
+          - {channel: app_store.subtitle, locale: en-US, text: "Know how your content performs"}
+          - {channel: app_store.subtitle, locale: dk-DE, text: "Wissen, was Inhalte leisten"}
+
+    Passes:
+
+        copy:
+          - {channel: app_store.subtitle, locale: en-US, text: "Know how your content performs"}
+          - {channel: app_store.subtitle, locale: de-DE, text: "Wissen, was Inhalte leisten"}
+    """
+    from launchgate.locales import locale_problem
+
+    wanted = launch.locales
+    for index, listed in enumerate(launch.manifest.locales):
+        problem = locale_problem(listed)
+        if problem is not None:
+            hint = _nearest(listed, wanted)
+            yield Violation(("locales", index), f"locale {listed!r} {problem}{hint}")
+    for index, item in enumerate(launch.manifest.copy_items):
+        tag = item.locale
+        if tag is None or tag in wanted:
+            continue
+        problem = locale_problem(tag)
+        if problem is not None:
+            message = f"{describe(item)}: locale {tag!r} {problem}{_nearest(tag, wanted)}"
+            yield Violation(("copy", index, "locale"), message)
+        elif wanted:
+            yield Violation(
+                ("copy", index, "locale"),
+                f"{describe(item)}: the launch does not ask for {tag} "
+                f"(its locales: {', '.join(wanted)}){_nearest(tag, wanted)}; "
+                "add it to locales: or fix the tag",
+                Severity.WARNING,
+            )
+
+
+def _nearest(tag: str, locales: list[str]) -> str:
+    others = [locale for locale in locales if locale != tag]
+    close = difflib.get_close_matches(tag, others, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
 def check_drift(launch: Launch, ctx: Context) -> Iterator[Violation]:
     """The string the product ships matches the approved copy.
 
@@ -355,8 +435,10 @@ def _clip(text: str, width: int = 60) -> str:
 
 
 LENGTH = rule("copy-length", Severity.ERROR, check_length)
+EMPTY = rule("copy-empty", Severity.ERROR, check_empty)
 EXPANSION = rule("copy-expansion", Severity.NOTICE, check_expansion)
 PLACEHOLDER = rule("copy-placeholder", Severity.ERROR, check_placeholder)
 TERM = rule("copy-term", Severity.WARNING, check_term)
 LOCALE_MISSING = rule("copy-locale-missing", Severity.ERROR, check_locale_missing)
+LOCALE_UNKNOWN = rule("copy-locale-unknown", Severity.ERROR, check_locale_unknown)
 DRIFT = rule("copy-drift", Severity.ERROR, check_drift)

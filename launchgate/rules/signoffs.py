@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 
 from launchgate.findings import Severity
+from launchgate.loader import PathKey
 from launchgate.rules.base import Context, Launch, Violation, rule
 
 
@@ -43,6 +45,50 @@ def check_unverified(launch: Launch, ctx: Context) -> Iterator[Violation]:
     yield Violation(("signoffs",) if launch.manifest.signoffs else ("id",), message)
 
 
+def check_role_unknown(launches: list[Launch], ctx: Context) -> Iterator[tuple[Launch, Violation]]:
+    """A role the manifest names exists: in the config's `roles`, or required by a checklist.
+
+    `signoffs:` and the keys of `owners:` name roles. A name that neither the
+    config's `roles`, nor any checklist in use, nor a built-in checklist knows
+    is a typo (`legl` for `legal`): a sign-off nobody can give, or an owner
+    nobody will look for. A role that a checklist requires but the config maps
+    to nobody is known: it is reported as not verified offline, and as missing
+    on a pull request.
+
+    Fails:
+
+        signoffs: [legl]
+
+    Passes:
+
+        signoffs: [legal]
+    """
+    known = set(ctx.config.roles) | ctx.builtin_roles
+    for launch in launches:
+        known.update(launch.checklist.signoffs if launch.checklist else [])
+    candidates = sorted(known)
+    for launch in launches:
+        manifest = launch.manifest
+        named: list[tuple[str, PathKey, bool]] = [
+            (role, ("signoffs", index), False) for index, role in enumerate(manifest.signoffs)
+        ]
+        named += [(role, ("owners", role), True) for role in manifest.owners]
+        for role, path, at_key in named:
+            if role in known:
+                continue
+            close = difflib.get_close_matches(role, candidates, n=1, cutoff=0.6)
+            if close:
+                hint = f"did you mean {close[0]!r}?"
+            else:
+                hint = f"known: {', '.join(candidates)}" if candidates else "none is defined"
+            message = (
+                f"unknown role {role!r} ({hint}); roles are defined under roles: in "
+                f"{ctx.config_file} or required by a checklist"
+            )
+            yield launch, Violation(path, message, at_key=at_key)
+
+
+ROLE_UNKNOWN = rule("role-unknown", Severity.ERROR, check_all=check_role_unknown)
 UNVERIFIED = rule("signoff-unverified", Severity.NOTICE, check_unverified)
 
 MISSING = rule(
@@ -54,8 +100,10 @@ MISSING = rule(
     Roles map to GitHub users and teams in the config's `roles`. A role is
     signed off when one of its members has an APPROVED review that is still
     valid: only each reviewer's latest review counts, a dismissed review does
-    not, and the pull request's author never signs off their own launch.
-    Checked by `launchgate ci`.""",
+    not, and the pull request's author never signs off their own launch. Nor
+    does anyone who wrote, committed or co-authored one of its commits, unless
+    `signoffs: {allow_contributors: true}`: the message says whose approval did
+    not count and why. Checked by `launchgate ci`.""",
 )
 STALE = rule(
     "signoff-stale",

@@ -759,6 +759,31 @@ def get_content(fake: FakeGitHub, ctx: Context) -> Result:
     return Result(200, entries)
 
 
+@route("pulls/list")
+def list_pulls(fake: FakeGitHub, ctx: Context) -> Result:
+    """Newest first; ``state`` (open, closed, all), ``head`` ("owner:branch": a fork's
+    branch is named by the fork's owner) and ``base`` filter as on GitHub."""
+    repo = fake._repo(ctx)
+    state = ctx.query.get("state", "open")
+    if state not in ("open", "closed", "all"):
+        raise _validation_failed("PullRequest", "state", f"{state} is not a valid state")
+    pulls = [p for p in repo.pulls.values() if state == "all" or p.state == state]
+    head = ctx.query.get("head")
+    if head:
+        owner, _, branch = head.rpartition(":")
+        pulls = [
+            p
+            for p in pulls
+            if p.head_ref == branch
+            and (p.head_repo or repo).owner.login.lower() == (owner or repo.owner.login).lower()
+        ]
+    if ctx.query.get("base"):
+        pulls = [p for p in pulls if p.base_ref == ctx.query["base"]]
+    pulls.sort(key=lambda p: p.number, reverse=True)
+    chunk, headers = fake._paginate(ctx, pulls)
+    return Result(200, [ctx.render.pull(p, simple=True) for p in chunk], headers)
+
+
 @route("pulls/get")
 def get_pull(fake: FakeGitHub, ctx: Context) -> Result:
     return Result(200, ctx.render.pull(fake._pull(ctx, fake._repo(ctx))))
@@ -771,6 +796,15 @@ def list_pull_files(fake: FakeGitHub, ctx: Context) -> Result:
     files = pull.files()[:3000]  # GitHub lists at most 3000 files
     chunk, headers = fake._paginate(ctx, files)
     return Result(200, [ctx.render.diff_entry(repo, pull.head_sha, f) for f in chunk], headers)
+
+
+@route("pulls/list-commits")
+def list_pull_commits(fake: FakeGitHub, ctx: Context) -> Result:
+    repo = fake._repo(ctx)
+    pull = fake._pull(ctx, repo)
+    commits = pull.commits()[:250]  # GitHub lists at most 250 commits
+    chunk, headers = fake._paginate(ctx, commits)
+    return Result(200, [ctx.render.commit(repo, c) for c in chunk], headers)
 
 
 @route("pulls/list-reviews")

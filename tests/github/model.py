@@ -69,6 +69,9 @@ class Commit:
     date: datetime
     # Made by GitHub itself (a merge button, the web editor): committed by web-flow, signed.
     by_github: bool = False
+    # The account GitHub links as committer: web-flow for GitHub's own commits, else
+    # whoever made the commit object (who rebased it, say), or None for an unknown e-mail.
+    committer: User | None = None
 
 
 @dataclass
@@ -243,7 +246,14 @@ class Pull(Issue):
     def dismiss(self, review: Review) -> None:
         review.state = "DISMISSED"
 
-    def push(self, files: Files, *, message: str | None = None, author: str | None = None) -> str:
+    def push(
+        self,
+        files: Files,
+        *,
+        message: str | None = None,
+        author: str | None = None,
+        committer: str | Unset | None = UNSET,
+    ) -> str:
         """Commit FILES on top of the head (as a push to the head branch does); the new sha."""
         source = self.head_repo or self.repo
         sha = source.commit(
@@ -251,12 +261,59 @@ class Pull(Issue):
             parent=self.head_sha,
             message=message or "Update",
             author=author or self.user.login,
+            committer=committer,
         )
+        self._move_head(sha)
+        return sha
+
+    def update_branch(self, by: str) -> str:
+        """GitHub's "Update branch" button (merge): BY authors a merge of the base branch
+        into the head that GitHub commits (web-flow) and signs; the new head."""
+        source = self.head_repo or self.repo
+        base = self.repo.branches[self.base_ref]
+        # What the base changed since the branches parted, on top of the head (no conflicts).
+        fork_point = self.repo.merge_base(self.head_sha, base)
+        before = self.repo.commits[fork_point].tree if fork_point else {}
+        changes = _changes(before, self.repo.commits[base].tree)
+        sha = source.commit(
+            changes,
+            parent=[self.head_sha, base],
+            message=f"Merge branch '{self.base_ref}' into {self.head_ref}",
+            author=by,
+            by_github=True,
+        )
+        self.base_sha = base
+        self._move_head(sha)
+        return sha
+
+    def rebase(self, by: str) -> str:
+        """BY rebases the pull request's commits onto the base branch and force-pushes:
+        each keeps its author and message, and BY is the committer of them all (merges are
+        dropped, as git rebase drops them)."""
+        source = self.head_repo or self.repo
+        base = self.repo.branches[self.base_ref]
+        tip = base
+        for commit in self.commits():
+            if len(commit.parents) > 1:
+                continue
+            parent_tree = self.repo.commits[commit.parents[0]].tree if commit.parents else {}
+            tip = source.commit(
+                _changes(parent_tree, commit.tree),
+                parent=tip,
+                message=commit.message,
+                author=commit.author.login if commit.author else None,
+                committer=by,
+            )
+        self.base_sha = base
+        self._move_head(tip)
+        return tip
+
+    def _move_head(self, sha: str) -> None:
+        source = self.head_repo or self.repo
         if source.branches.get(self.head_ref) == self.head_sha:
             source.branches[self.head_ref] = sha
         self.head_sha = sha
         self.updated_at = self.repo.world.tick()
-        return sha
 
     @property
     def merge_base(self) -> str | None:
@@ -359,6 +416,7 @@ class Repo:
         author: str | None = "octocat",
         date: datetime | None = None,
         by_github: bool = False,
+        committer: str | Unset | None = UNSET,
     ) -> str:
         """Record a commit; returns its sha.
 
@@ -367,7 +425,8 @@ class Repo:
         the commit goes on top of ``branch`` (default: the default branch; a new branch
         starts from the default branch), which then moves to it; with ``parent`` (a sha,
         a list of shas for a merge, or None for a root commit) no branch moves unless
-        ``branch`` is given too.
+        ``branch`` is given too. COMMITTER defaults to the author (web-flow when
+        BY_GITHUB); None is a committer e-mail GitHub links to no account.
         """
         if isinstance(sha_or_files, str):
             sha: str | None = sha_or_files
@@ -402,7 +461,13 @@ class Repo:
         assert sha not in self.commits, f"commit {sha} exists"
         when = date or self.world.tick()
         who = self.world.user(author) if author else None
-        self.commits[sha] = Commit(sha, parents, tree, text, who, when, by_github)
+        if by_github:
+            made_by: User | None = self.world.user("web-flow")
+        elif isinstance(committer, Unset):
+            made_by = who
+        else:
+            made_by = self.world.user(committer) if committer else None
+        self.commits[sha] = Commit(sha, parents, tree, text, who, when, by_github, made_by)
         if branch is not None:
             self.branches[branch] = sha
         return sha
@@ -769,6 +834,13 @@ def _line_diff(old: bytes, new: bytes) -> tuple[int, int, str | None]:
     additions = sum(1 for line in lines if line.startswith("+"))
     deletions = sum(1 for line in lines if line.startswith("-"))
     return additions, deletions, "\n".join(lines) if lines else None
+
+
+def _changes(old: Mapping[str, bytes], new: Mapping[str, bytes]) -> dict[str, bytes | None]:
+    """The FILES argument of a commit that turns snapshot OLD into NEW."""
+    changes: dict[str, bytes | None] = {path: None for path in old.keys() - new.keys()}
+    changes |= {path: data for path, data in new.items() if old.get(path) != data}
+    return changes
 
 
 def diff_trees(old: Mapping[str, bytes], new: Mapping[str, bytes]) -> list[FileChange]:

@@ -336,13 +336,11 @@ class Render:
     ) -> Json:
         api = f"{self.api}/repos/{repo.full_name}"
         who = commit.author
-        git_user = {
-            "name": who.name or who.login if who else "Someone",
-            "email": f"{who.id}+{who.login}@users.noreply.github.com"
-            if who
-            else "someone@example.com",
-            "date": iso(commit.date),
-        }
+        git_user = self._git_user(commit.author, commit)
+        if commit.by_github:
+            git_committer = {**git_user, "name": "GitHub", "email": "noreply@github.com"}
+        else:
+            git_committer = self._git_user(commit.committer, commit)
         tree = tree_sha(commit.tree, "")
         body: Json = {
             "url": f"{api}/commits/{commit.sha}",
@@ -353,18 +351,14 @@ class Render:
             "commit": {
                 "url": f"{api}/git/commits/{commit.sha}",
                 "author": git_user,
-                "committer": {**git_user, "name": "GitHub", "email": "noreply@github.com"}
-                if commit.by_github
-                else git_user,
+                "committer": git_committer,
                 "message": commit.message,
                 "tree": {"sha": tree, "url": f"{api}/git/trees/{tree}"},
                 "comment_count": 0,
                 "verification": _verification(commit),
             },
             "author": self.user(who) if who else None,
-            "committer": self.user(self.world.user("web-flow"))
-            if commit.by_github
-            else (self.user(who) if who else None),
+            "committer": self.user(commit.committer) if commit.committer else None,
             "parents": [
                 {
                     "sha": parent,
@@ -382,6 +376,17 @@ class Render:
             }
             body["files"] = [self.diff_entry(repo, commit.sha, f) for f in files]
         return body
+
+    def _git_user(self, who: User | None, commit: Commit) -> Json:
+        """A commit's git author or committer: a linked account's no-reply e-mail, else an
+        address GitHub links to nobody."""
+        return {
+            "name": who.name or who.login if who else "Someone",
+            "email": f"{who.id}+{who.login}@users.noreply.github.com"
+            if who
+            else "someone@example.com",
+            "date": iso(commit.date),
+        }
 
     def diff_entry(self, repo: Repo, head: str, change: FileChange) -> Json:
         api = f"{self.api}/repos/{repo.full_name}"

@@ -17,10 +17,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.conftest import ROOT
-from tests.github.fake import FakeGitHub, primary_rate_limit, too_many_requests
+from tests.github.fake import (
+    FakeGitHub,
+    Reply,
+    primary_rate_limit,
+    secondary_rate_limit,
+    too_many_requests,
+)
 from tests.github.model import Pull, Repo, Review
-from tests.github.payloads import event
+from tests.github.payloads import event, workflow_run
 
 TODAY = "2026-11-23"
 MARKER = "<!-- launchgate:pull-request-comment -->"
@@ -426,6 +434,50 @@ def test_a_pull_request_number_that_does_not_match_the_head_is_refused(
     assert len(s.comments()) == 1
 
 
+def _after_run(s: Scenario, run_event: str, env: Mapping[str, str] = TEAM) -> Run:
+    """`launchgate ci` in a workflow_run job, after the launchgate workflow's RUN_EVENT run."""
+    payload = workflow_run(s.github, s.github.url, s.pull, run_event)
+    workspace = s.workspace()
+    return run_ci(
+        s.repo, workspace, s.root, payload, "workflow_run", "ghs_actions", s.github.url, (), env
+    )
+
+
+@pytest.mark.parametrize("fork", [True, False])
+def test_a_workflow_run_job_checks_the_pull_request_of_the_run_it_follows(
+    github: FakeGitHub, tmp_path: Path, fork: bool
+) -> None:
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)}, fork=fork)
+    sign_off(s)
+    run = _after_run(s, "pull_request_review")
+    assert run.code == 0, run.stdout + run.stderr
+    assert s.status()[1] == "success"
+    assert len(s.comments()) == 1
+
+
+def test_a_workflow_run_job_for_a_pull_request_pushed_to_since_checks_nothing(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)}, fork=True)
+    payload = workflow_run(github, github.url, s.pull, "pull_request")
+    workspace = s.workspace()
+    s.pull.push({"notes.md": "more"})
+    run = run_ci(s.repo, workspace, s.root, payload, "workflow_run", "ghs_actions", github.url)
+    assert run.code == 0, run.stdout + run.stderr
+    assert "no open pull request from dana:feature is at" in run.stdout
+    assert "nothing to check" in run.summary
+    assert s.comments() == [] and s.repo.statuses == {}
+
+
+def test_a_workflow_run_job_after_a_push_run_is_about_no_pull_request(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
+    run = _after_run(s, "push")
+    assert "a workflow_run event is about no pull request" in run.stdout
+    assert github.count() == 0
+
+
 def test_github_enterprise_base_urls_work(github: FakeGitHub, tmp_path: Path) -> None:
     s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
     sign_off(s)
@@ -464,8 +516,9 @@ def test_the_api_budget_for_three_launches(github: FakeGitHub, tmp_path: Path) -
     assert run.code == 0, run.stdout
     calls = [f"{r.method} {r.path}" for r in github.requests]
     # the pending status, config, checklist, glossary, files, 3 base manifests, reviews,
-    # 1 team membership, comments, the comment, the status
-    assert len(calls) <= 13, "\n".join(calls)
+    # the commits (who contributed), 1 team membership, comments, the comment, the status
+    assert len(calls) <= 14, "\n".join(calls)
+    assert github.count("GET", r"/pulls/7/commits$") == 1
     assert f"launchgate: {len(calls)} GitHub API requests" in run.stdout
 
 
@@ -601,6 +654,78 @@ def test_a_rate_limit_resetting_past_the_budget_fails_at_once(
     assert run.code == 2
     assert "rate limit" in run.stderr.lower()
     assert github.count("GET", r"/pulls/7/files$") == 1  # no waiting an hour, no hammering
+
+
+def _without_retry_after(reply: Reply) -> Reply:
+    """The same refusal, naming no time to wait (GitHub does not always)."""
+    return Reply(reply.status, reply.body)
+
+
+def _comment_to_edit(github: FakeGitHub, tmp_path: Path) -> Scenario:
+    """A pull request whose launchgate comment the next run edits (PATCH)."""
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
+    s.pull.review("ann", "APPROVED")
+    assert s.run(env=TEAM).code == 1
+    s.pull.review("mo", "APPROVED")
+    return s
+
+
+FAST_SECONDARY = {**TEAM, "LAUNCHGATE_RETRY_SECONDARY_WAIT": "0.05"}
+
+
+def test_a_rate_limited_comment_edit_is_sent_again(github: FakeGitHub, tmp_path: Path) -> None:
+    s = _comment_to_edit(github, tmp_path)
+    refusals = [
+        secondary_rate_limit(retry_after=0),
+        _without_retry_after(secondary_rate_limit()),
+        too_many_requests(retry_after=0),
+        _without_retry_after(too_many_requests()),
+    ]
+    github.fail("PATCH", r"/issues/comments/\d+$", refusals)
+    run = s.run(env=FAST_SECONDARY)
+    assert run.code == 0, run.stdout + run.stderr
+    assert github.count("PATCH", r"/issues/comments/\d+$") == 5  # refused 4 times, then done
+    (body,) = s.comments()
+    assert body.startswith("### ✅")
+    assert s.status()[1] == "success"
+
+
+@pytest.mark.parametrize(
+    ("method", "path"), [("GET", r"/pulls/7/reviews$"), ("POST", r"/statuses/")]
+)
+def test_a_429_naming_no_wait_is_retried_after_the_secondary_wait(
+    github: FakeGitHub, tmp_path: Path, method: str, path: str
+) -> None:
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
+    sign_off(s)
+    github.fail(method, path, [_without_retry_after(too_many_requests())])
+    run = s.run(env=FAST_SECONDARY)
+    assert run.code == 0, run.stdout + run.stderr
+    assert github.count(method, path) == 2
+    assert s.status()[1] == "success"
+
+
+def test_a_refusal_naming_no_wait_waits_a_minute_or_gives_up_within_the_budget(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    s = _comment_to_edit(github, tmp_path)
+    for refusal in (too_many_requests(), secondary_rate_limit()):
+        github.fail("PATCH", r"/issues/comments/\d+$", [_without_retry_after(refusal)])
+        before = github.count("PATCH")
+        run = s.run(env={**TEAM, "LAUNCHGATE_RETRY_BUDGET": "5"})  # less than GitHub's minute
+        assert run.code == 2, run.stdout + run.stderr
+        assert github.count("PATCH") - before == 1  # not sent again at once: no hammering
+        assert "past the retry budget" in run.stderr
+        assert run.stderr.startswith("launchgate: checked, but the result could not be posted")
+
+
+def test_a_502_on_a_comment_edit_is_not_sent_again(github: FakeGitHub, tmp_path: Path) -> None:
+    s = _comment_to_edit(github, tmp_path)
+    github.fail("PATCH", r"/issues/comments/\d+$", [502])
+    run = s.run(env=TEAM)
+    assert run.code == 2
+    assert github.count("PATCH") == 1  # it may have happened
+    assert "could not be posted" in run.stderr
 
 
 # ---- found by a second read: each was a way through ---------------------------------------

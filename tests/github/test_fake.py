@@ -251,6 +251,26 @@ def test_compare_follows_the_commit_graph(github: FakeGitHub, pygithub: PyGithub
     assert "CHANGELOG.md" not in {f.filename for f in diverged.files}  # three-dot diff
 
 
+def test_pull_requests_listed_by_state_and_head_branch_forks_included(
+    github: FakeGitHub, pygithub: PyGithubFactory
+) -> None:
+    base, head = scenario(github)
+    app = github.repos["acme/app"]
+    ours = app.add_pull(7, "ann", base, head, "feature")
+    fork = app.add_pull(8, "dana", base, head, "feature", head_repo="dana/app")
+    closed = app.add_pull(9, "ann", base, head, "feature")
+    closed.state = "closed"
+    repo = pygithub().get_repo("acme/app")
+
+    assert [p.number for p in repo.get_pulls()] == [8, 7]  # open, newest first
+    assert [p.number for p in repo.get_pulls(state="all", head="acme:feature")] == [9, 7]
+    (found,) = repo.get_pulls(head="dana:feature")  # a fork's branch: its owner's name
+    assert found.number == fork.number and found.head.repo.full_name == "dana/app"
+    assert found.head.sha == head
+    assert list(repo.get_pulls(head="dana:other")) == []
+    assert ours.number == 7
+
+
 # ---- teams ------------------------------------------------------------------------------------
 
 
@@ -540,6 +560,38 @@ def test_commits_by_path_and_the_pull_requests_of_a_commit(
     assert [p.number for p in client.get_commit(head).get_pulls()] == [7]
     assert [p.number for p in client.get_commit(later).get_pulls()] == [8]
     assert second.state == "open" and first.merged
+
+
+def test_a_pull_requests_commits_name_authors_committers_and_github_itself(
+    github: FakeGitHub, pygithub: PyGithubFactory
+) -> None:
+    base, head = scenario(github)
+    repo = github.repo("acme/app")
+    pull = repo.add_pull(7, "ann", base, head, "feature")
+    pushed = pull.push(
+        {"a.txt": "1\n"},
+        author="ann",
+        committer="mo",
+        message="Fix\n\nCo-authored-by: Lee <lee@example.com>",
+    )
+    repo.commit({"main.txt": "new\n"})  # the base moves on
+    merged = pull.update_branch(by="pat")
+    client = pygithub().get_repo("acme/app")
+    listed = list(client.get_pull(7).get_commits())
+    assert [c.sha for c in listed] == [head, pushed, merged]
+    assert [(c.author.login, c.committer.login) for c in listed] == [
+        ("octocat", "octocat"),
+        ("ann", "mo"),
+        ("pat", "web-flow"),  # GitHub made the merge the button asked for
+    ]
+    assert listed[1].commit.message.endswith("Co-authored-by: Lee <lee@example.com>")
+    assert listed[2].commit.committer.email == "noreply@github.com"
+    assert len(listed[2].parents) == 2
+    rebased = pull.rebase(by="mo")
+    after = list(client.get_pull(7).get_commits())
+    assert after[-1].sha == rebased and {c.committer.login for c in after} == {"mo"}
+    assert [c.author.login for c in after] == ["octocat", "ann"]  # the merge is gone
+    assert repo.files_at(rebased)["main.txt"] == b"new\n"
 
 
 def test_tracking_issue(github: FakeGitHub, pygithub: PyGithubFactory) -> None:

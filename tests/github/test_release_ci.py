@@ -107,15 +107,16 @@ def test_a_launch_keeps_the_signoffs_of_the_pull_request_that_last_changed_it(
     assert "- *Smart Reports*: signed off by ann and mo in #101" in body
     assert "✅ ann in #101" in body and "(released, not changed here)" in body
     assert s.status()[1] == "success"
-    # Provenance costs three requests for the launch: its last commit, that commit's
-    # pull request, and that pull request's reviews; and one compare for the release
-    # (what the base changed since the branch was cut).
-    assert github.count("GET", r"/commits$") == 1
+    # Provenance costs four requests for the launch: its last commit, that commit's
+    # pull request, that pull request's reviews and its commits (who contributed);
+    # and one compare for the release (what the base changed since the branch was cut).
+    assert github.count("GET", r"/app/commits$") == 1
     assert github.count("GET", r"/commits/[0-9a-f]+/pulls$") == 1
     assert github.count("GET", r"/pulls/101/reviews$") == 1
+    assert github.count("GET", r"/pulls/101/commits$") == 1
     assert github.count("GET", r"/compare/") == 1
     # fixed (the pending status among them), the compare, provenance, a team
-    assert github.count() - before <= 9 + 1 + 3 + 1
+    assert github.count() - before <= 9 + 1 + 4 + 1
 
 
 def test_the_author_approving_their_own_launch_signs_nothing_off(
@@ -216,7 +217,7 @@ def test_a_launch_the_release_changes_needs_approval_on_the_release(
     run = s.run(env=TEAM)
     assert run.code == 1
     assert "(released, not changed here)" not in s.comments()[0]
-    assert github.count("GET", r"/commits$") == 0  # no provenance for a changed launch
+    assert github.count("GET", r"/app/commits$") == 0  # no provenance for a changed launch
 
 
 def test_a_labelled_release_slips_past_its_milestone(github: FakeGitHub, tmp_path: Path) -> None:
@@ -268,7 +269,7 @@ def test_a_pull_request_merged_into_another_branch_lends_no_signoffs(
     assert "which no merged pull request brought" in s.comments()[0]
 
 
-def test_provenance_costs_at_most_three_requests_a_launch(
+def test_provenance_costs_at_most_four_requests_a_launch(
     github: FakeGitHub, tmp_path: Path
 ) -> None:
     history = History(github, tmp_path)
@@ -279,11 +280,12 @@ def test_provenance_costs_at_most_three_requests_a_launch(
     run = s.run(env=TEAM)
     assert run.code == 0, run.everything
     provenance = (
-        github.count("GET", r"/commits$")
+        github.count("GET", r"/app/commits$")
         + github.count("GET", r"/commits/[0-9a-f]+/pulls$")
         + github.count("GET", r"/pulls/10[1-3]/reviews$")
+        + github.count("GET", r"/pulls/10[1-3]/commits$")  # its contributors
     )
-    assert provenance == 3 * len(launches)
+    assert provenance == 4 * len(launches)
     # Launches one pull request brought share its lookups: 3 commits, then 1 + 1.
     with FakeGitHub() as shared:
         history = History(shared, tmp_path / "shared")
@@ -291,9 +293,10 @@ def test_provenance_costs_at_most_three_requests_a_launch(
         history.merged(together, "dana", "ann", "mo")
         run = history.release().run(env=TEAM)
         assert run.code == 0, run.everything
-        assert shared.count("GET", r"/commits$") == 3
+        assert shared.count("GET", r"/app/commits$") == 3
         assert shared.count("GET", r"/commits/[0-9a-f]+/pulls$") == 1
         assert shared.count("GET", r"/pulls/101/reviews$") == 1
+        assert shared.count("GET", r"/pulls/101/commits$") == 1
 
 
 def test_a_request_for_changes_on_the_release_holds_the_role(

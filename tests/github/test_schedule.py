@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from launchgate.github.schedule import ISSUE_LIMIT, MARKER, _fit
-from tests.github.fake import FakeGitHub
+from tests.github.fake import FakeGitHub, Reply, secondary_rate_limit, too_many_requests
 from tests.github.model import Issue, Repo
 from tests.github.payloads import load
 from tests.github.render import Render
@@ -210,6 +210,30 @@ def test_a_502_on_create_is_exit_2_and_sent_once(github: FakeGitHub, tmp_path: P
     assert "the tracking issue was not updated" in run.summary
     assert run.outputs["status"] == "fail"
     assert github.count("POST", r"/issues$") == 1
+
+
+def test_a_rate_limited_issue_edit_is_sent_again(github: FakeGitHub, tmp_path: Path) -> None:
+    s = scheduled(github, tmp_path)
+    assert s.run().code == 0
+    s.push({SMART: smart(BLOG.replace("2026-11-25", "2026-11-27"), DECK)})
+    refusals = [secondary_rate_limit(retry_after=0), Reply(429, too_many_requests().body)]
+    github.fail("PATCH", r"/repos/acme/app/issues/\d+$", refusals)
+    run = s.run(env={"LAUNCHGATE_RETRY_SECONDARY_WAIT": "0.05"})
+    assert run.code == 0, run.stdout + run.stderr
+    assert github.count("PATCH") == 3  # refused twice (nothing written), then done
+    (issue,) = s.issues()
+    assert "Fri 27 Nov" in (issue.body or "") and "(updated)" in run.summary
+
+
+def test_a_502_on_an_issue_edit_is_exit_2_and_sent_once(github: FakeGitHub, tmp_path: Path) -> None:
+    s = scheduled(github, tmp_path)
+    assert s.run().code == 0
+    s.push({SMART: smart(BLOG.replace("2026-11-25", "2026-11-27"), DECK)})
+    github.fail("PATCH", r"/repos/acme/app/issues/\d+$", [502])
+    run = s.run()
+    assert run.code == 2
+    assert "the tracking issue was not updated" in run.summary
+    assert github.count("PATCH") == 1  # it may have happened
 
 
 def test_workflow_dispatch_runs_the_digest_too(github: FakeGitHub, tmp_path: Path) -> None:

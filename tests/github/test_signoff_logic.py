@@ -8,6 +8,7 @@ import pytest
 
 from launchgate.config import Config
 from launchgate.github.client import Review
+from launchgate.github.contributors import NOBODY
 from launchgate.github.signoffs import SignoffCheck, who_may_sign
 
 HEAD = "h" * 40
@@ -52,6 +53,7 @@ def state(
         reviews=[Review(login, kind, commit, "") for login, kind, commit in reviews],
         membership=lambda login, team: (teams or {}).get((login, team), False),
         changes_since=changes_since,
+        contributors=lambda: NOBODY,
     )
     result = check.role_state(role, {MANIFEST})
     return result.state, result.who, result.message

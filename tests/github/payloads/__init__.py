@@ -69,6 +69,48 @@ def event(
     return payload
 
 
+def workflow_run(world: World, api_url: str, pull: Pull, run_event: str) -> dict[str, Any]:
+    """GitHub's workflow_run example, for a finished run of the launchgate workflow that
+    RUN_EVENT ("pull_request", "pull_request_review", "push"…) started on PULL's head."""
+    payload = load("workflow_run", "completed")
+    render = Render(world, api_url, "https://github.com")
+    head_repo = pull.head_repo or pull.repo
+    payload["repository"] = render.repo(pull.repo)
+    payload["workflow_run"] |= {
+        "name": "launchgate",
+        "event": run_event,
+        "status": "completed",
+        "conclusion": "success",
+        "head_sha": pull.head_sha,
+        "head_branch": pull.head_ref,
+        "head_repository": render.repo(head_repo),
+        "repository": render.repo(pull.repo),
+        # GitHub lists only pull requests from the repository's own branches here
+        "pull_requests": [] if pull.head_repo else [_run_pull(render.pull(pull))],
+    }
+    return payload
+
+
+def _run_pull(full: dict[str, Any]) -> dict[str, Any]:
+    """A pull request as a workflow_run payload lists it: number, URL, the two ends."""
+
+    def end(side: dict[str, Any]) -> dict[str, Any]:
+        repo = side["repo"]
+        return {
+            "ref": side["ref"],
+            "sha": side["sha"],
+            "repo": {k: repo[k] for k in ("id", "url", "name")},
+        }
+
+    return {
+        "id": full["id"],
+        "number": full["number"],
+        "url": full["url"],
+        "head": end(full["head"]),
+        "base": end(full["base"]),
+    }
+
+
 def merge_group(
     world: World, api_url: str, repo: Repo, head_branch: str, base_branch: str = "main"
 ) -> dict[str, Any]:

@@ -39,6 +39,7 @@ WANTED: list[tuple[str, str | None]] = [
     ("pull_request_review", "submitted"),
     ("pull_request_review", "dismissed"),
     ("workflow_dispatch", None),
+    ("workflow_run", "completed"),
     ("merge_group", "checks_requested"),
 ]
 
