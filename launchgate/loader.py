@@ -404,7 +404,7 @@ def _to_data(node: yaml.Node, problems: list[Problem], entries: _Entries) -> Any
     """
     tag = node.tag
     if tag not in _IMPLICIT_TAGS:
-        _report(problems, node, f"explicit tags like {tag!r} are not allowed")
+        _report(problems, node, _tag_message(tag))
         return None
     positions, sizes, keys = entries.positions, entries.sizes, entries.keys
     mark = node.start_mark
@@ -426,9 +426,13 @@ def _to_data(node: yaml.Node, problems: list[Problem], entries: _Entries) -> Any
         if type(key_node) is not _Scalar:
             _report(problems, key_node, "keys must be plain text, not a list or mapping")
             continue
+        if key_node.tag not in _IMPLICIT_TAGS:  # `!!python/object:os.system key: v`
+            _report(problems, key_node, _tag_message(key_node.tag))
+            continue
         key = sys.intern(key_node.value)  # "channel", "text": thousands of times each
         if key in mapping:
-            _report(problems, key_node, f"duplicate key {key!r}")
+            first = next(k for k, _ in node.value if k.value == key).start_mark.line + 1
+            _report(problems, key_node, f"duplicate key {key!r} (first written on line {first})")
             continue
         mark = key_node.start_mark
         if value_node.tag == _STR_TAG and type(value_node) is _Scalar:
@@ -444,6 +448,11 @@ def _to_data(node: yaml.Node, problems: list[Problem], entries: _Entries) -> Any
             mapping[key] = _to_data(value_node, problems, entries)
     sizes[entry] = len(sizes) - entry
     return mapping
+
+
+def _tag_message(tag: str) -> str:
+    shown = "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:") else tag
+    return f"remove {shown}: explicit tags (a ! before a key or value) are not allowed"
 
 
 def _report(problems: list[Problem], node: yaml.Node, message: str) -> None:
