@@ -278,14 +278,13 @@ def parse_text(text: str, shown_as: str) -> Document:
     try:
         root = _compose(text)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        reason = error.problem or "invalid YAML"
-        if error.context:
-            reason = f"{error.context}: {reason}"
-        return _failed(shown_as, line, column, f"invalid YAML: {reason}")
+        from launchgate.yaml_mistakes import explain  # only for a broken file
+
+        return _failed(shown_as, *explain(text, error))
     except yaml.YAMLError as error:  # e.g. a reader error on a control character
-        return _failed(shown_as, 1, 1, f"invalid YAML: {_first_line(str(error))}")
+        from launchgate.yaml_mistakes import explain_reader_error
+
+        return _failed(shown_as, *explain_reader_error(text, error))
     if root is None:
         return Document(shown_as)  # empty, or only comments: each caller says what that means
     problems: list[Problem] = []
@@ -323,10 +322,6 @@ def _events(text: str) -> Iterator[yaml.Event]:
 
 def _failed(shown_as: str, line: int, column: int, message: str) -> Document:
     return Document(shown_as, problems=[Problem(line, column, message)])
-
-
-def _first_line(text: str) -> str:
-    return text.strip().splitlines()[0] if text.strip() else "unreadable"
 
 
 def _could_alias(text: str) -> bool:

@@ -35,8 +35,8 @@ def test_blank_glossary_word_is_invalid_not_a_crash(repo: Path) -> None:
     )
     invalid = messages(report, "manifest-invalid")
     assert invalid == [
-        "terms[0].ban[0]: a glossary word cannot be blank",
-        "terms[0].ban[1]: a glossary word cannot be blank",
+        "terms item 1, ban item 1: a glossary word cannot be blank",
+        "terms item 1, ban item 2: a glossary word cannot be blank",
     ]
 
 

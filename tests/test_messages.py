@@ -1,0 +1,170 @@
+"""Messages a product or marketing manager understands: what is wrong, where, and what to write.
+
+Each case is a mistake a person editing a manifest by hand made, checked the
+way their run does (the CLI on real files): the finding's rule and line, and
+launchgate's own wording. No message repeats pydantic's or PyYAML's words, or
+names a class of ours.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from launchgate.config import load_config
+from launchgate.errors import ConfigError
+from tests.conftest import TODAY, run_cli, write_tree
+
+# Words of the implementation that must never reach a user.
+LEAKS = (
+    "Input should be",
+    "while scanning",
+    "while parsing",
+    "expected <block end>",
+    "dictionary",
+    "instance of",
+    "cannot start any token",
+    "did not find expected",
+    "could not find expected",
+    "mapping values are not allowed",
+    "ChannelSetting",
+    "Manifest",
+    "Collateral",
+    "CopyItem",
+    "Checklist",
+    "Glossary",
+    "Config",
+    "pydantic",
+    "Value error",
+    "[0]",
+)
+
+
+def assert_plain(message: str) -> None:
+    leaked = [word for word in LEAKS if word in message]
+    assert not leaked, f"{leaked} in {message!r}"
+
+
+# file -> (text, line, what the message must say)
+CASES: dict[str, tuple[str, int, tuple[str, ...]]] = {
+    "day-out-of-range": (
+        "id: a\ncollateral:\n  - {id: post, type: blog_post, due: 2026-02-30}\n",
+        3,
+        ("collateral item 1 (post), due", "30 February 2026 does not exist", "YYYY-MM-DD"),
+    ),
+    "day-first": (
+        "id: a\nrelease:\n  date: 08.12.2026\n",
+        3,
+        ("release.date", "write 2026-12-08", "YYYY-MM-DD"),
+    ),
+    "no-month-13": ("id: a\nannounce: {date: 2026-13-01}\n", 2, ("there is no month 13",)),
+    "embargo-words": (
+        "id: a\nannounce: {date: 2026-12-02, embargo_until: '2026-12-02 9am'}\n",
+        2,
+        ("announce.embargo_until", "2026-12-02T09:00:00+01:00"),
+    ),
+    "embargo-impossible-day": (
+        "id: a\nannounce:\n  embargo_until: 2026-02-30T09:00:00+01:00\n",
+        3,
+        ("30 February 2026 does not exist", "2026-12-02T09:00:00+01:00"),
+    ),
+    "tab-before-item": (
+        "id: a\ncollateral:\n\t- {id: post, type: blog_post}\n",
+        3,
+        ("tab", "spaces"),
+    ),
+    "curly-quotes-in-flow": (
+        "id: a\ncopy:\n  - {channel: web.title, text: \u201cKnow how, summed up by AI\u201d}\n",
+        3,
+        ("curly quotes", "straight quotes"),
+    ),
+    "curly-quotes-in-block": (
+        "id: a\ncopy:\n  - channel: web.title\n    text: \u201cNote: this\u201d\n",
+        4,
+        ("curly quotes", "straight quotes"),
+    ),
+    "colon-in-flow-text": (
+        "id: a\ncopy:\n  - {channel: web.title, text: Note: this}\n",
+        3,
+        ("colon", 'text: "'),
+    ),
+    "colon-in-block-text": ("id: a\nname: Note: this\n", 2, ("colon", 'name: "')),
+    "no-space-after-colon": (
+        "id: a\nrelease:\n  version: '1'\n  date:2026-12-01\n",
+        4,
+        ("space is missing after the colon", "date: 2026-12-01"),
+    ),
+    "item-indented-one-off": (
+        "id: a\ncollateral:\n  - id: a\n    type: b\n   - id: c\n     type: d\n",
+        5,
+        ("indented", "same column"),
+    ),
+    "handle-unquoted": ("id: a\nowners:\n  product: @ann\n", 3, ("in quotes", '"@ann"')),
+    "unclosed-bracket": (
+        "id: a\nowners: {product: '@ann'\nname: x\n",
+        2,
+        ("{", "not closed"),
+    ),
+    "duplicate-key": (
+        "id: a\nrelease: {version: '1'}\nname: x\nrelease: {version: '2'}\n",
+        4,
+        ("duplicate key 'release'", "line 2"),
+    ),
+    "custom-tag-on-key": ("id: a\n!!python/object:os.system k: v\n", 2, ("explicit tags",)),
+    "wrong-type": (
+        "id: a\ncopy:\n  - {channel: in_app, text: hi, max: lots}\n",
+        3,
+        ("copy item 1, max", "whole number"),
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """One run over every case (a file each): one process for them all."""
+    repo = tmp_path_factory.mktemp("messages")
+    write_tree(repo, {f"launches/{name}.yaml": text for name, (text, _, _) in CASES.items()})
+    result = run_cli("check", str(repo), "--today", TODAY, "--format", "json")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_a_hand_editing_mistake_is_named_in_plain_words(report: dict[str, Any], name: str) -> None:
+    _, line, says = CASES[name]
+    found = [f for f in report["findings"] if f["file"] == f"launches/{name}.yaml"]
+    assert found, f"no finding for {name}"
+    first = found[0]
+    assert first["rule"] == "manifest-invalid"
+    assert first["line"] == line
+    for words in says:
+        assert words in first["message"], first["message"]
+    for finding in found:
+        assert_plain(finding["message"])
+
+
+@pytest.mark.parametrize(
+    ("config", "says"),
+    [
+        ("channels:\n  web.hero: 60\n", ("channels.web.hero", "max")),
+        ("channels:\n  web.hero: {max: -1}\n", ("channels.web.hero.max", "more than 0")),
+        ("channels:\n  web.hero: {unit: chars}\n", ("'chars' is not one of", "utf16")),
+        ("roles:\n  legal: lee\n", ("roles.legal", "users")),
+        ("calendar:\n  freeze: [{from: 24.12.2026, to: 2027-01-02}]\n", ("write 2026-12-24",)),
+    ],
+)
+def test_a_config_mistake_is_named_in_plain_words(
+    tmp_path: Path, config: str, says: tuple[str, ...]
+) -> None:
+    write_tree(tmp_path, {".launchgate.yml": config})
+    with pytest.raises(ConfigError) as raised:
+        load_config(tmp_path)
+    message = str(raised.value)
+    assert ".launchgate.yml:2:" in message
+    for words in says:
+        assert words in message
+    assert_plain(message)
