@@ -9,13 +9,18 @@ names a class of ours.
 from __future__ import annotations
 
 import json
+import typing
 from pathlib import Path
 from typing import Any
 
 import pytest
+from pydantic import BaseModel, ValidationError
 
-from launchgate.config import load_config
+from launchgate.config import Config, load_config
 from launchgate.errors import ConfigError
+from launchgate.loader import parse_document, parse_text
+from launchgate.models import Checklist, Glossary, Manifest
+from launchgate.validate import _model_inside, validate
 from tests.conftest import TODAY, run_cli, write_tree
 
 # Words of the implementation that must never reach a user.
@@ -168,3 +173,114 @@ def test_a_config_mistake_is_named_in_plain_words(
     for words in says:
         assert words in message
     assert_plain(message)
+
+
+# --- every error the models and the loader can produce -------------------------------------
+
+BAD_VALUES: list[Any] = [
+    "",
+    " ",
+    "x",
+    "-3",
+    "0",
+    "1.5",
+    "99999999999999999999999",
+    "2026-02-30",
+    "08.12.2026",
+    "2026-12-01T10:00:00+01:00",
+    "2026-12-02 9am",
+    "yes",
+    {"k": "v"},
+    ["x"],
+    {},
+    [],
+    None,
+]
+
+
+def _bad_documents(model: type[BaseModel]) -> list[Any]:
+    """Data with each bad value at each field, and an unknown key in each mapping, of a model."""
+    found: list[Any] = []
+
+    def visit(current: type[BaseModel], wrap: Any) -> None:
+        found.append(wrap({"no_such_key": "x"}))
+        found.append(wrap({}))  # the required keys missing
+        for name, field in current.model_fields.items():
+            key = field.alias or name
+            found.extend(wrap({key: value}) for value in BAD_VALUES)
+            inner = _model_inside(field.annotation)
+            if inner is None or inner is current:
+                continue
+            origin = typing.get_origin(field.annotation)
+            options = [typing.get_origin(arg) for arg in typing.get_args(field.annotation)]
+            if origin is list or list in options:
+                visit(inner, lambda data, key=key, wrap=wrap: wrap({key: [data]}))
+            elif origin is dict:
+                visit(inner, lambda data, key=key, wrap=wrap: wrap({key: {"k": data}}))
+            else:
+                visit(inner, lambda data, key=key, wrap=wrap: wrap({key: data}))
+
+    visit(model, lambda data: data)
+    return found
+
+
+MODELS: list[type[BaseModel]] = [Manifest, Checklist, Glossary, Config]
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
+def test_no_validation_error_reaches_a_user_in_implementation_words(
+    model: type[BaseModel],
+) -> None:
+    kinds: set[str] = set()
+    for data in _bad_documents(model):
+        text = json.dumps(data)  # JSON is YAML: every value stays text, as in a manifest
+        document = parse_text(text, "x.yaml")
+        assert document.ok, text
+        try:
+            model.model_validate(document.data)
+        except ValidationError as error:
+            kinds |= {item["type"] for item in error.errors()}
+        _, problems = validate(document, model)
+        for problem in problems:
+            assert_plain(problem.message)
+            assert "is not valid here" not in problem.message, (text, problem.message)
+    # The inputs above reach the kinds of error a user can make: each has its own wording.
+    assert {"extra_forbidden", "string_type", "list_type", "value_error"} <= kinds
+    if model is Manifest:
+        assert {"missing", "literal_error", "int_parsing", "greater_than", "model_type"} <= kinds
+        assert {"date_from_datetime_parsing", "datetime_from_date_parsing"} <= kinds
+
+
+LOADER_CASES: list[str | bytes] = [
+    *(text for text, _, _ in CASES.values()),
+    b"id: x\x00",
+    b"id: caf\xe9\n",
+    b"id: " + b"x" * 2_000_000,
+    "a: &x 1\nb: *x\n",
+    "a: *x\n",
+    "[" * 1000 + "]" * 1000,
+    "- " * 1000 + "x\n",
+    "id: x\n---\nid: y\n",
+    "id: x\nname: a\x07b\n",
+    "id: x\n[a, b]: c\n",
+    "id: x\nname: 'open\n",
+    'id: x\nname: "abc" def\n',
+    "id: x\n- a\n",
+    "id: x\n  name: y\n",
+    "id: x\nname: %x\n",
+    "id: x\n? a\n? a\n",
+    "id: [x\n",
+    "id: }\n",
+    "key without colon\nid: x\n",
+]
+
+
+@pytest.mark.parametrize("text", LOADER_CASES, ids=range(len(LOADER_CASES)))
+def test_no_loader_problem_reaches_a_user_in_implementation_words(text: str | bytes) -> None:
+    raw = text.encode() if isinstance(text, str) else text
+    document = parse_document(raw, "x.yaml")
+    problems = document.problems or validate(document, Manifest)[1]
+    assert problems
+    for problem in problems:
+        assert_plain(problem.message)
+        assert problem.line >= 1
