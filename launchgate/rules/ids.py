@@ -73,4 +73,4 @@ def check_launches(launches: list[Launch], ctx: Context) -> Iterator[tuple[Launc
             )
 
 
-DUPLICATE_ID = rule("duplicate-id", Severity.ERROR, check_items, check_launches)
+DUPLICATE_ID = rule("duplicate-id", Severity.ERROR, check_items, check_launches, reads=())

@@ -19,7 +19,7 @@ from tests.rules.conftest import (
     write_repo,
 )
 
-# One launch with a finding of several rules, and one manifest that does not load.
+# One launch with a finding of several rules, and one manifest with a misspelt key.
 REPO: Files = {
     "glossary.yaml": "terms:\n  - {use: sign in, instead_of: [login]}\n",
     "launches/demo.yaml": (
@@ -31,7 +31,7 @@ REPO: Files = {
         f'  - {{channel: app_store.subtitle, text: "{"s" * 31}"}}\n'
         f'  - {{channel: web.title, text: "{"t" * 61}"}}\n'
     ),
-    "launches/broken.yaml": "id: broken\ncolateral: []\n",
+    "launches/broken.yaml": 'id: broken\nowners: {product: "@ann"}\ncolateral: []\n',
 }
 DEFAULTS = {
     ("copy-term", WARNING),
