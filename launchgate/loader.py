@@ -1,9 +1,10 @@
 """Bytes -> YAML node tree -> plain data, with the line and column of every value.
 
 Every input is untrusted. A file that is too large, binary, not UTF-8, not
-valid YAML, nested absurdly deep, or that uses anchors, aliases, custom tags or
-duplicate keys comes back as a `Document` with `problems` and no data: the
-caller turns those into findings and goes on with the other files.
+valid YAML, nested absurdly deep, or that uses anchors, aliases, custom tags (on
+a value or a key) or duplicate keys comes back as a `Document` with `problems`
+and no data: the caller turns those into findings and goes on with the other
+files. A syntax error is told in words with its fix (launchgate.yaml_mistakes).
 
 Scalars stay text (YAML 1.1 would turn the locale `NO` into false and the
 version `4.10` into 4.1); the pydantic models type them. Only a plain `null`,

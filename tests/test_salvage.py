@@ -116,3 +116,14 @@ def test_gaps_map_paths_back_to_the_file_and_drop_what_meets_a_gap() -> None:
     assert gaps.touches(frozenset({"copy"}))
     assert not gaps.touches(frozenset({"release"}))
     assert gaps.touches(None)
+
+
+def test_a_calendar_says_which_value_it_left_out(tmp_path: Path) -> None:
+    """Not a silent pass: the launch is listed, and stderr names the value it lacks."""
+    manifest = BASE + "announce: {date: 2026-02-30}\n"
+    write_tree(tmp_path, {"launches/a.yaml": manifest})
+    result = run_cli("calendar", str(tmp_path), "--today", TODAY)
+    assert result.returncode == 0
+    assert "2026-12-01" in result.stdout  # the release date, still on the calendar
+    assert "launches/a.yaml:4:" in result.stderr
+    assert "30 February 2026 does not exist" in result.stderr
