@@ -105,7 +105,8 @@ def salvage(document: Document) -> tuple[Manifest | None, list[Problem], Gaps | 
         more = {_to_leave_out(item, gaps) for item in errors}
         if None in more or not more - left_out:
             return None, problems, None  # the id, or nothing more that can go
-        left_out |= {path for path in more if path is not None} | _meant(errors)
+        left_out |= {path for path in more if path is not None}
+        left_out |= {gaps.original(path) for path in _meant(errors)}
         data, kept = _without(document.data, left_out)
     return None, problems, None
 
@@ -124,22 +125,28 @@ def _to_leave_out(error: Any, gaps: Gaps) -> PathKey | None:
     loc = clean_location(error)
     if error["type"] == "missing":
         loc = loc[:-1]
+    elif error["type"] == "extra_forbidden":
+        # An unknown key in a list item is a misspelt or a garbled one (a comma inside
+        # curly quotes splits a text in two): the whole item goes, not just the key.
+        items = [index for index, step in enumerate(loc) if isinstance(step, int)]
+        loc = loc[: items[-1] + 1] if items else loc
     if not loc or loc == ("id",):
         return None
     return gaps.original(loc)
 
 
 def _meant(errors: Iterable[Any]) -> set[PathKey]:
-    """The keys that misspelt top-level keys were meant to be: `colateral:` means collateral.
+    """The keys that misspelt keys were meant to be: `colateral:` means collateral.
 
     The launch holds no collateral then, and rules that read it would say so.
     """
     meant: set[PathKey] = set()
     for error in errors:
         loc = clean_location(error)
-        if error["type"] == "extra_forbidden" and len(loc) == 1:
-            close = difflib.get_close_matches(str(loc[0]), keys_at(Manifest, ()), n=1, cutoff=0.6)
-            meant |= {(close[0],)} if close else set()
+        if error["type"] == "extra_forbidden":
+            known = keys_at(Manifest, loc[:-1])
+            close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+            meant |= {(*loc[:-1], close[0])} if close else set()
     return meant
 
 

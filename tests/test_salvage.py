@@ -127,3 +127,12 @@ def test_a_calendar_says_which_value_it_left_out(tmp_path: Path) -> None:
     assert "2026-12-01" in result.stdout  # the release date, still on the calendar
     assert "launches/a.yaml:4:" in result.stderr
     assert "30 February 2026 does not exist" in result.stderr
+
+
+def test_an_item_split_by_curly_quotes_is_left_out_whole(tmp_path: Path) -> None:
+    """The comma inside curly quotes cut the text short: its length means nothing."""
+    text = "\u201cKnow how your content performs on every channel, at a glance\u201d"
+    manifest = BASE + f"copy:\n  - {{channel: app_store.subtitle, text: {text}}}\n"
+    findings = check(tmp_path, {"launches/a.yaml": manifest})
+    assert rules_by_line(findings) == {("manifest-invalid", 5)}
+    assert "curly quotes" in findings[0]["message"]
