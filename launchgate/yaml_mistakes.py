@@ -20,6 +20,8 @@ from launchgate.wording import CURLY_QUOTES
 
 _NO_SPACE_AFTER_COLON = re.compile(r"^\s*(?:-\s+)?([^\s:#'\"{}\[\],]+):(\S.*)$")
 _TEXT_AFTER_QUOTE = re.compile(r""":\s*("[^"]*"|'[^']*')\s*[^\s#,}\]]""")
+# What PyYAML was scanning when a value started with one of these signs.
+_MARKUP_SIGNS = {"an anchor": "&", "an alias": "*", "a tag": "!", "a directive": "%"}
 # The key whose text holds the colon at the error: `text: Note: this` inside {...}.
 _KEY_BEFORE = re.compile(r"([\w.-]+):\s+[^,{}\[\]:]*$")
 _COLON_IN_VALUE = re.compile(r"^\s*(?:-\s+)?([^\s:#]+):\s+\S[^#]*?:(\s|$)")
@@ -48,13 +50,15 @@ def explain(text: str, error: yaml.MarkedYAMLError) -> tuple[int, int, str]:
                 number,
                 lead.index("\t") if "\t" in lead else column,
             )
+    sign = next((c for word, c in _MARKUP_SIGNS.items() if context.endswith(word)), None)
+    if sign is not None:
+        # `flag: &reports.v2`, `status: !draft`: a sign YAML reads as markup at the start
+        # of a value. PyYAML points past it; say so where the value starts.
+        found = here.rfind(sign, 0, column + 1)
+        start = found if found >= 0 else column
+        return at(_in_quotes(here, start), line, start)
     if "cannot start any token" in problem:
-        char = here[column : column + 1]
-        value = re.match(r"[^,}\]#]*", here[column:])
-        shown = value.group(0).strip() if value else char
-        return at(
-            f'a value cannot start with {char!r} unless it is in quotes: write it as "{shown}"'
-        )
+        return at(_in_quotes(here, column))
     for number in (line, context_line):
         candidate = lines[number] if 0 <= number < len(lines) else ""
         if any(quote in candidate for quote in CURLY_QUOTES):
@@ -92,6 +96,36 @@ def explain(text: str, error: yaml.MarkedYAMLError) -> tuple[int, int, str]:
                 "the text has a colon followed by a space (': '), which YAML reads as a new "
                 f'key: put the whole text in quotes, e.g. {colon.group(1)}: "...: ..."'
             )
+    if "block sequence entries are not allowed" in problem:
+        return at(
+            "a list item ('- ') must start its own line, indented under its key: "
+            "move it to the next line"
+        )
+    if "expected node content" in problem or "found unexpected ':'" in problem:
+        return at(
+            "inside [...] or {...}, a value has a stray sign (- , : ?): "
+            'put a text with such signs in quotes, e.g. text: "..."'
+        )
+    if "document start" in problem:
+        # The file's first value ended before this line: it is indented, or not a key.
+        first = next(
+            (
+                n
+                for n, text in enumerate(lines)
+                if text.strip() and not text.lstrip().startswith("#")
+            ),
+            line,
+        )
+        if lines[first][:1].isspace():
+            return at(
+                "the first key of the file is indented: start it in the first column", first, 0
+            )
+        return at(
+            "this line belongs to no key: write it as key: value, or indent it under "
+            "the key whose text it continues",
+            first,
+            0,
+        )
     if "flow mapping" in context or "flow sequence" in context:
         opener = "{" if "mapping" in context else "["
         closer = "}" if opener == "{" else "]"
@@ -112,12 +146,25 @@ def explain(text: str, error: yaml.MarkedYAMLError) -> tuple[int, int, str]:
             context_line,
             lines[context_line].index(":") + 1,
         )
+    if "mapping values are not allowed" in problem:
+        return at(
+            "a colon here starts a key where none can: check the line for a stray "
+            "character, or for indentation deeper than the key above it"
+        )
     if "block" in context or "block end" in problem or "simple key" in context:
         return at(
             "this line is indented differently from the lines around it: the keys of one "
             "mapping, and the '- ' of the items of one list, start in the same column"
         )
     return at("this line is not valid YAML: check its indentation, quotes and brackets")
+
+
+def _in_quotes(here: str, column: int) -> str:
+    """A value starts with a sign YAML reserves (@ ` % & * !): it needs quotes."""
+    char = here[column : column + 1]
+    value = re.match(r"[^,}\]#]*", here[column:])
+    shown = value.group(0).strip() if value else char
+    return f'a value cannot start with {char!r} unless it is in quotes: write it as "{shown}"'
 
 
 def explain_reader_error(text: str, error: yaml.YAMLError) -> tuple[int, int, str]:

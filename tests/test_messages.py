@@ -118,6 +118,19 @@ CASES: dict[str, tuple[str, int, tuple[str, ...]]] = {
         4,
         ("duplicate key 'release'", "line 2"),
     ),
+    "sign-starting-a-value": (
+        "id: a\nfeatures:\n  - {id: f, flag: &reports.v2}\n",
+        3,
+        ("in quotes", '"&reports.v2"'),
+    ),
+    "item-on-its-key-line": (
+        "id: a\nfeatures:  - {id: f}\n",
+        2,
+        ("list item", "own line"),
+    ),
+    "text-of-no-key": ("'Smart reports'\nid: a\n", 1, ("belongs to no key",)),
+    "first-key-indented": ("# Smart\n  name: Smart\nid: a\n", 2, ("first column",)),
+    "stray-colon": ("id: a\ncopy:\n  - channel:] web.title\n", 3, ("copy item 1", "channel, text")),
     "custom-tag-on-key": ("id: a\n!!python/object:os.system k: v\n", 2, ("explicit tags",)),
     "wrong-type": (
         "id: a\ncopy:\n  - {channel: in_app, text: hi, max: lots}\n",
