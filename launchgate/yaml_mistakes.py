@@ -151,6 +151,13 @@ def explain(text: str, error: yaml.MarkedYAMLError) -> tuple[int, int, str]:
             "a colon here starts a key where none can: check the line for a stray "
             "character, or for indentation deeper than the key above it"
         )
+    dash = re.match(r"\s*-(?=[^\s-])", here)
+    if dash:
+        return at(
+            "a list item needs a space after its '-': write '- ' before the item",
+            line,
+            dash.end() - 1,
+        )
     if "block" in context or "block end" in problem or "simple key" in context:
         return at(
             "this line is indented differently from the lines around it: the keys of one "

@@ -128,6 +128,11 @@ CASES: dict[str, tuple[str, int, tuple[str, ...]]] = {
         2,
         ("list item", "own line"),
     ),
+    "no-space-after-dash": (
+        "id: a\ncopy:\n  - channel: web.title\n    text: hi\n  -channel: og.title\n",
+        5,
+        ("space after its '-'",),
+    ),
     "text-of-no-key": ("'Smart reports'\nid: a\n", 1, ("belongs to no key",)),
     "first-key-indented": ("# Smart\n  name: Smart\nid: a\n", 2, ("first column",)),
     "stray-colon": ("id: a\ncopy:\n  - channel:] web.title\n", 3, ("copy item 1", "channel, text")),
