@@ -223,7 +223,8 @@ def check_validators(made: Generated, schema: Path, python: str) -> dict[str, An
             f"{[str(p) for p in invalid if p not in expected][:5]}"
         )
     launches = findings["summary"]["launches"]
-    if launches != len(made.manifests) - len(expected):
+    # A misspelt key is left out and the rest of its launch still checked (launchgate.salvage).
+    if launches != len(made.manifests):
         raise BenchmarkError(f"launchgate checked {launches} launches of {len(made.manifests)}")
 
     floor = subprocess.run([python, "-c", FLOOR, str(made.root)], capture_output=True, check=False)

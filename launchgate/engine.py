@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -118,11 +118,11 @@ class _Checker:
 
         def check_launches(start: int, stop: int) -> list[Finding]:
             return [
-                _place(rule, override, launch, violation)
+                finding
                 for launch in launches[start:stop]
                 for rule, override in self.enabled
                 if rule.check is not None
-                for violation in rule.check(launch, self.ctx)
+                for finding in _findings(rule, override, launch, rule.check(launch, self.ctx))
             ]
 
         return split_map(check_launches, len(launches), PARALLEL_FROM)
@@ -133,8 +133,9 @@ class _Checker:
         for rule, override in self.enabled:
             if rule.check_all is not None:
                 findings += [
-                    _place(rule, override, launch, violation)
+                    finding
                     for launch, violation in rule.check_all(repo.launches, self.ctx)
+                    for finding in _findings(rule, override, launch, (violation,))
                 ]
         findings += problem_findings(repo.problems, repo.config)
         summary = None
@@ -191,6 +192,28 @@ def _override(rule: Rule, config: Config) -> Severity | None:
     """A severity the config sets for every finding of the rule, if it sets one."""
     setting = config.rules.get(rule.name)
     return Severity.parse(setting) if setting and setting != "off" else None
+
+
+def _findings(
+    rule: Rule, override: Severity | None, launch: Launch, violations: Iterable[Violation]
+) -> Iterator[Finding]:
+    """The findings of a rule's violations about a launch.
+
+    A launch with invalid values left out (launchgate.salvage) keeps only the
+    findings that cannot come from what was left out: none from a rule that
+    reads a key something was left out of, none at or around what was left out.
+    """
+    gaps = launch.gaps
+    if gaps is None:
+        for violation in violations:
+            yield _place(rule, override, launch, violation)
+        return
+    if gaps.touches(rule.reads):
+        return
+    for violation in violations:
+        path = gaps.place(violation.path)
+        if path is not None:
+            yield _place(rule, override, launch, replace(violation, path=path))
 
 
 def _place(rule: Rule, override: Severity | None, launch: Launch, violation: Violation) -> Finding:

@@ -1,9 +1,10 @@
 """Bytes -> YAML node tree -> plain data, with the line and column of every value.
 
 Every input is untrusted. A file that is too large, binary, not UTF-8, not
-valid YAML, nested absurdly deep, or that uses anchors, aliases, custom tags or
-duplicate keys comes back as a `Document` with `problems` and no data: the
-caller turns those into findings and goes on with the other files.
+valid YAML, nested absurdly deep, or that uses anchors, aliases, custom tags (on
+a value or a key) or duplicate keys comes back as a `Document` with `problems`
+and no data: the caller turns those into findings and goes on with the other
+files. A syntax error is told in words with its fix (launchgate.yaml_mistakes).
 
 Scalars stay text (YAML 1.1 would turn the locale `NO` into false and the
 version `4.10` into 4.1); the pydantic models type them. Only a plain `null`,
@@ -278,14 +279,13 @@ def parse_text(text: str, shown_as: str) -> Document:
     try:
         root = _compose(text)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        reason = error.problem or "invalid YAML"
-        if error.context:
-            reason = f"{error.context}: {reason}"
-        return _failed(shown_as, line, column, f"invalid YAML: {reason}")
+        from launchgate.yaml_mistakes import explain  # only for a broken file
+
+        return _failed(shown_as, *explain(text, error))
     except yaml.YAMLError as error:  # e.g. a reader error on a control character
-        return _failed(shown_as, 1, 1, f"invalid YAML: {_first_line(str(error))}")
+        from launchgate.yaml_mistakes import explain_reader_error
+
+        return _failed(shown_as, *explain_reader_error(text, error))
     if root is None:
         return Document(shown_as)  # empty, or only comments: each caller says what that means
     problems: list[Problem] = []
@@ -323,10 +323,6 @@ def _events(text: str) -> Iterator[yaml.Event]:
 
 def _failed(shown_as: str, line: int, column: int, message: str) -> Document:
     return Document(shown_as, problems=[Problem(line, column, message)])
-
-
-def _first_line(text: str) -> str:
-    return text.strip().splitlines()[0] if text.strip() else "unreadable"
 
 
 def _could_alias(text: str) -> bool:
@@ -434,7 +430,7 @@ def _to_data(node: yaml.Node, problems: list[Problem], entries: _Entries) -> Any
     """
     tag = node.tag
     if tag not in _IMPLICIT_TAGS:
-        _report(problems, node, f"explicit tags like {tag!r} are not allowed")
+        _report(problems, node, _tag_message(tag))
         return None
     positions, sizes, keys = entries.positions, entries.sizes, entries.keys
     mark = node.start_mark
@@ -456,9 +452,13 @@ def _to_data(node: yaml.Node, problems: list[Problem], entries: _Entries) -> Any
         if type(key_node) is not _Scalar:
             _report(problems, key_node, "keys must be plain text, not a list or mapping")
             continue
+        if key_node.tag not in _IMPLICIT_TAGS:  # `!!python/object:os.system key: v`
+            _report(problems, key_node, _tag_message(key_node.tag))
+            continue
         key = sys.intern(key_node.value)  # "channel", "text": thousands of times each
         if key in mapping:
-            _report(problems, key_node, f"duplicate key {key!r}")
+            first = next(k for k, _ in node.value if k.value == key).start_mark.line + 1
+            _report(problems, key_node, f"duplicate key {key!r} (first written on line {first})")
             continue
         mark = key_node.start_mark
         if value_node.tag == _STR_TAG and type(value_node) is _Scalar:
@@ -474,6 +474,11 @@ def _to_data(node: yaml.Node, problems: list[Problem], entries: _Entries) -> Any
             mapping[key] = _to_data(value_node, problems, entries)
     sizes[entry] = len(sizes) - entry
     return mapping
+
+
+def _tag_message(tag: str) -> str:
+    shown = "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:") else tag
+    return f"remove {shown}: explicit tags (a ! before a key or value) are not allowed"
 
 
 def _report(problems: list[Problem], node: yaml.Node, message: str) -> None:

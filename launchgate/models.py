@@ -166,9 +166,17 @@ class Manifest(Strict):
         return self.name or self.id
 
 
+def _lead_time(text: str) -> str:
+    if LEAD_TIME.match(text) is None:
+        raise ValueError(
+            f"lead time {text!r} is not like 5bd (business days), 10d (days) or 2w (weeks)"
+        )
+    return text
+
+
 class ChecklistCollateral(Strict):
     type: str
-    lead_time: str | None = Field(None, pattern=LEAD_TIME.pattern)
+    lead_time: Annotated[str, AfterValidator(_lead_time)] | None = None
 
 
 class ChecklistCopy(Strict):

@@ -26,8 +26,9 @@ from launchgate.loader import (
     read_document,
     read_documents,
 )
-from launchgate.models import Checklist, Glossary, Manifest
+from launchgate.models import Checklist, Glossary
 from launchgate.rules.base import Launch, SourceText
+from launchgate.salvage import salvage
 from launchgate.validate import validate
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -192,16 +193,18 @@ def _problem_at(document: Document, path: PathKey, message: str, key: bool = Fal
 
 
 def _launch_from(document: Document, problems: list[LoadProblem]) -> Launch | None:
+    """The launch of a manifest, and its problems; invalid values are left out (`salvage`)."""
+    launch = None
     if document.ok:
-        manifest, invalid = validate(document, Manifest)
+        manifest, invalid, gaps = salvage(document)
         if manifest is not None:
-            return Launch(manifest=manifest, document=document)
+            launch = Launch(manifest=manifest, document=document, gaps=gaps)
     else:
         invalid = document.problems
     raw = document.data
     launch_id = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else None
     problems.extend(LoadProblem(document.path, problem, launch_id) for problem in invalid)
-    return None
+    return launch
 
 
 class _ChecklistShelf:
@@ -420,8 +423,12 @@ def _lookup(data: Any, key: str) -> SourceText:
 
 
 def skipped_manifests(repo: Repository) -> list[LoadProblem]:
-    """The first problem of each manifest that did not load, in file order."""
-    loaded = {launch.file for launch in repo.launches}
+    """The first problem of each manifest that did not load, in file order.
+
+    A launch loaded with invalid values left out (launchgate.salvage) counts as not
+    loaded here: a calendar or digest without them must say so.
+    """
+    loaded = {launch.file for launch in repo.launches if launch.gaps is None}
     manifests = {shown for _, shown in repo.files}
     first: dict[str, LoadProblem] = {}
     for problem in sorted(repo.problems, key=problem_order):

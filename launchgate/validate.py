@@ -27,28 +27,44 @@ def validate(document: Document, model: type[ModelT]) -> tuple[ModelT | None, li
 
 
 def _describe(document: Document, model: type[BaseModel], error: Any) -> Problem:
+    from launchgate import wording
+
     kind = error["type"]
-    steps = tuple(error["loc"])
-    # An unknown key ends the location as written, even one named "str" or "[draft]".
-    key = steps[-1:] if kind == "extra_forbidden" else ()
-    loc = tuple(step for step in steps[: len(steps) - len(key)] if not _is_union_branch(step))
-    loc += key
-    where = _dotted(loc)
+    loc = clean_location(error)
     if kind == "extra_forbidden":
         unknown = str(loc[-1])
-        message = f"unknown key {unknown!r}"
-        close = difflib.get_close_matches(unknown, _keys_at(model, loc[:-1]), n=1, cutoff=0.6)
-        if close:
+        where = wording.where(loc[:-1], document.data)
+        message = (f"{where}: " if where else "") + f"unknown key {unknown!r}"
+        close = difflib.get_close_matches(unknown, keys_at(model, loc[:-1]), n=1, cutoff=0.6)
+        if any(quote in unknown for quote in wording.CURLY_QUOTES):
+            message += (
+                f" (the curly quotes {wording.CURLY_QUOTES[:2]} pasted from a document are not "
+                'quotes in YAML: type straight quotes, text: "...", and a comma inside them '
+                "stays part of the text)"
+            )
+        elif close:
             message += f" (did you mean {close[0]!r}?)"
         line, column = document.locate(loc, key=True)
     elif kind == "missing":
-        message = f"missing required key {str(loc[-1])!r}"
+        where = wording.where(loc[:-1], document.data)
+        message = (f"{where}: " if where else "") + f"missing required key {str(loc[-1])!r}"
         line, column = document.locate(loc[:-1])
     else:
-        text = str(error["msg"]).removeprefix("Value error, ")
+        accepted = keys_at(model, loc) if isinstance(error.get("input"), str | list) else []
+        text = wording.explain(kind, error.get("input"), error.get("ctx") or {}, accepted)
+        where = wording.where(loc, document.data)
         message = f"{where}: {text}" if where else text
         line, column = document.locate(loc)
     return Problem(line, column, message)
+
+
+def clean_location(error: Any) -> tuple[Any, ...]:
+    """The path of an error in the data, without the union branches pydantic adds."""
+    steps = tuple(error["loc"])
+    # An unknown key ends the location as written, even one named "str" or "[draft]".
+    key = steps[-1:] if error["type"] == "extra_forbidden" else ()
+    loc = tuple(step for step in steps[: len(steps) - len(key)] if not _is_union_branch(step))
+    return loc + key
 
 
 def _is_union_branch(step: Any) -> bool:
@@ -56,14 +72,7 @@ def _is_union_branch(step: Any) -> bool:
     return isinstance(step, str) and ("[" in step or step in {"str", "int", "bool", "none"})
 
 
-def _dotted(loc: tuple[Any, ...]) -> str:
-    out = ""
-    for step in loc:
-        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
-    return out
-
-
-def _keys_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+def keys_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
     """The keys the model accepts at `loc`, to suggest one for a misspelt key."""
     current: Any = model
     skip_dict_key = False

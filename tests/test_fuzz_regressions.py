@@ -35,8 +35,8 @@ def test_blank_glossary_word_is_invalid_not_a_crash(repo: Path) -> None:
     )
     invalid = messages(report, "manifest-invalid")
     assert invalid == [
-        "terms[0].ban[0]: a glossary word cannot be blank",
-        "terms[0].ban[1]: a glossary word cannot be blank",
+        "terms item 1, ban item 1: a glossary word cannot be blank",
+        "terms item 1, ban item 2: a glossary word cannot be blank",
     ]
 
 
@@ -59,7 +59,7 @@ def test_unknown_key_named_like_a_pydantic_union_branch(repo: Path) -> None:
     report = check_json(repo, {"launches/a.yaml": manifest})
     invalid = messages(report, "manifest-invalid")
     assert invalid == ["unknown key 'int'", "unknown key '[insert quote]'"]
-    assert [f["line"] for f in report["findings"]] == [2, 3]
+    assert [f["line"] for f in report["findings"] if f["rule"] == "manifest-invalid"] == [2, 3]
 
 
 def test_a_finding_on_each_of_20000_items_is_placed_in_linear_time(repo: Path) -> None:

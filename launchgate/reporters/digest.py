@@ -28,7 +28,10 @@ def render_markdown(digest: Digest, link: Linker | None = None, mention: bool = 
     for work in digest.owners:
         out += _owner_section(work, digest, link, mention)
     if digest.skipped:
-        out += ["**Not in this digest:** these manifests could not be read (`launchgate check`):"]
+        out += [
+            "**Not in this digest:** these manifests could not be read, or not in full "
+            "(`launchgate check`):"
+        ]
         out += [
             f"- {_where(p.file, p.problem.line, link)} {md_text(p.problem.message)}"
             for p in digest.skipped

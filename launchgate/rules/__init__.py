@@ -18,7 +18,9 @@ MANIFEST_INVALID = rule(
     default), anchors or aliases (they make "alias bombs"), explicit tags,
     duplicate keys, unknown keys (with a "did you mean"), wrong types,
     impossible dates, or a reference to a checklist that does not exist. The
-    other launches are still checked.
+    other launches are still checked, and so is the rest of this one: an
+    invalid value is left out, and every rule that does not read it still
+    reports on the launch (only an invalid or missing `id` leaves none).
 
     Fails:
 

@@ -20,6 +20,7 @@ from launchgate.config import Config
 from launchgate.findings import Severity
 from launchgate.loader import Document, PathKey
 from launchgate.models import Checklist, Glossary, Manifest
+from launchgate.salvage import Gaps
 from launchgate.workdays import Workdays
 
 
@@ -43,6 +44,7 @@ class Launch:
     document: Document
     checklist: Checklist | None = None
     checklist_name: str | None = None
+    gaps: Gaps | None = None  # invalid values left out of the manifest; see launchgate.salvage
 
     @property
     def file(self) -> str:
@@ -63,6 +65,7 @@ class Launch:
             self.document.only(PROJECT_FIELDS),  # what is left of it still locates as before
             self.checklist,
             self.checklist_name,
+            self.gaps,
         )
 
     @functools.cached_property
@@ -143,6 +146,10 @@ class Rule:
     check: LaunchCheck | None = None
     check_all: ProjectCheck | None = None  # sees launches as Launch.for_project_rules gives
     only: Only | None = None  # None: every check runs it
+    # The top-level manifest keys the rule reads as a whole, beyond the item it reports on:
+    # it sits out a launch with an invalid value left out of one (launchgate.salvage).
+    # None: it may read any, so it sits out every launch with a value left out.
+    reads: frozenset[str] | None = None
 
     def severity_in(self, config: Config) -> Severity | None:
         """The severity the config grades this rule's findings with; None when it is off."""
@@ -177,7 +184,9 @@ def rule(
     check_all: ProjectCheck | None = None,
     doc: str | None = None,
     only: Only | None = None,
+    reads: Iterable[str] | None = None,
 ) -> Rule:
     """A Rule whose documentation is its check's docstring (what `launchgate explain` prints)."""
     text = doc or (check and check.__doc__) or (check_all and check_all.__doc__) or ""
-    return Rule(name, severity, inspect.cleandoc(text), check, check_all, only)
+    fields = None if reads is None else frozenset(reads)
+    return Rule(name, severity, inspect.cleandoc(text), check, check_all, only, fields)

@@ -117,6 +117,13 @@ def check_metric_unknown(launch: Launch, ctx: Context) -> Iterator[Violation]:
             yield Violation(path, f"metric {metric!r} is not defined in the glossary{hint}")
 
 
-INCOMPLETE = rule("checklist-incomplete", Severity.ERROR, check_incomplete)
-METRIC_MISSING = rule("metric-missing", Severity.ERROR, check_metric_missing)
-METRIC_UNKNOWN = rule("metric-unknown", Severity.WARNING, check_metric_unknown)
+INCOMPLETE = rule(
+    "checklist-incomplete",
+    Severity.ERROR,
+    check_incomplete,
+    reads={"checklist", "collateral", "copy"},
+)
+METRIC_MISSING = rule(
+    "metric-missing", Severity.ERROR, check_metric_missing, reads={"checklist", "metrics"}
+)
+METRIC_UNKNOWN = rule("metric-unknown", Severity.WARNING, check_metric_unknown, reads=())

@@ -434,11 +434,23 @@ def _clip(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-LENGTH = rule("copy-length", Severity.ERROR, check_length)
-EMPTY = rule("copy-empty", Severity.ERROR, check_empty)
-EXPANSION = rule("copy-expansion", Severity.NOTICE, check_expansion)
-PLACEHOLDER = rule("copy-placeholder", Severity.ERROR, check_placeholder)
-TERM = rule("copy-term", Severity.WARNING, check_term)
-LOCALE_MISSING = rule("copy-locale-missing", Severity.ERROR, check_locale_missing)
-LOCALE_UNKNOWN = rule("copy-locale-unknown", Severity.ERROR, check_locale_unknown)
-DRIFT = rule("copy-drift", Severity.ERROR, check_drift)
+LENGTH = rule("copy-length", Severity.ERROR, check_length, reads=())
+EMPTY = rule("copy-empty", Severity.ERROR, check_empty, reads=())
+EXPANSION = rule(
+    "copy-expansion",
+    Severity.NOTICE,
+    check_expansion,
+    reads={"checklist", "locales", "copy"},
+)
+PLACEHOLDER = rule("copy-placeholder", Severity.ERROR, check_placeholder, reads=())
+TERM = rule("copy-term", Severity.WARNING, check_term, reads=())
+LOCALE_MISSING = rule(
+    "copy-locale-missing",
+    Severity.ERROR,
+    check_locale_missing,
+    reads={"checklist", "locales", "copy"},
+)
+LOCALE_UNKNOWN = rule(
+    "copy-locale-unknown", Severity.ERROR, check_locale_unknown, reads={"checklist", "locales"}
+)
+DRIFT = rule("copy-drift", Severity.ERROR, check_drift, reads=())

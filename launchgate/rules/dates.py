@@ -232,9 +232,14 @@ def check_conflict(launches: list[Launch], ctx: Context) -> Iterator[tuple[Launc
             yield launch, Violation(path, f"the {what} on {day(date)} shares the day with {shown}")
 
 
-ORDER = rule("date-order", Severity.ERROR, check_order)
-LEAD_TIME = rule("date-lead-time", Severity.WARNING, check_lead_time)
-OVERDUE = rule("date-overdue", Severity.WARNING, check_overdue)
-FREEZE = rule("date-freeze", Severity.ERROR, check_freeze)
-NON_WORKING_DAY = rule("date-non-working-day", Severity.WARNING, check_non_working_day)
-CONFLICT = rule("date-conflict", Severity.WARNING, check_all=check_conflict)
+ORDER = rule("date-order", Severity.ERROR, check_order, reads={"release", "announce", "timezone"})
+LEAD_TIME = rule(
+    "date-lead-time",
+    Severity.WARNING,
+    check_lead_time,
+    reads={"checklist", "release", "announce"},
+)
+OVERDUE = rule("date-overdue", Severity.WARNING, check_overdue, reads=())
+FREEZE = rule("date-freeze", Severity.ERROR, check_freeze, reads=())
+NON_WORKING_DAY = rule("date-non-working-day", Severity.WARNING, check_non_working_day, reads=())
+CONFLICT = rule("date-conflict", Severity.WARNING, check_all=check_conflict, reads={"checklist"})

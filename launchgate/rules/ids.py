@@ -7,6 +7,7 @@ from collections.abc import Hashable, Iterator
 from launchgate.findings import Severity
 from launchgate.loader import PathKey
 from launchgate.rules.base import Context, Launch, Violation, rule
+from launchgate.wording import item
 
 
 def check_items(launch: Launch, ctx: Context) -> Iterator[Violation]:
@@ -41,7 +42,9 @@ def check_items(launch: Launch, ctx: Context) -> Iterator[Violation]:
         for index, key in enumerate(keys):
             if key in first:
                 path: PathKey = (section, index)
-                message = f"{_name(section, key)} appears twice (first at item {first[key] + 1})"
+                line = launch.document.locate((section, first[key]))[0]
+                earlier = f"first as {item(section, first[key])}, line {line}"
+                message = f"{_name(section, key)} appears twice ({earlier})"
                 yield Violation(path, message)
             else:
                 first[key] = index
@@ -70,4 +73,4 @@ def check_launches(launches: list[Launch], ctx: Context) -> Iterator[tuple[Launc
             )
 
 
-DUPLICATE_ID = rule("duplicate-id", Severity.ERROR, check_items, check_launches)
+DUPLICATE_ID = rule("duplicate-id", Severity.ERROR, check_items, check_launches, reads=())

@@ -115,5 +115,5 @@ class _Verdicts:
         return None
 
 
-MISSING = rule("owner-missing", Severity.ERROR, check_missing)
-UNKNOWN = rule("owner-unknown", Severity.WARNING, check_unknown)
+MISSING = rule("owner-missing", Severity.ERROR, check_missing, reads=())
+UNKNOWN = rule("owner-unknown", Severity.WARNING, check_unknown, reads=())

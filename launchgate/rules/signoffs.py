@@ -88,7 +88,9 @@ def check_role_unknown(launches: list[Launch], ctx: Context) -> Iterator[tuple[L
             yield launch, Violation(path, message, at_key=at_key)
 
 
-ROLE_UNKNOWN = rule("role-unknown", Severity.ERROR, check_all=check_role_unknown)
+ROLE_UNKNOWN = rule(
+    "role-unknown", Severity.ERROR, check_all=check_role_unknown, reads={"checklist"}
+)
 UNVERIFIED = rule("signoff-unverified", Severity.NOTICE, check_unverified)
 
 MISSING = rule(

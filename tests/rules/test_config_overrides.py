@@ -19,7 +19,7 @@ from tests.rules.conftest import (
     write_repo,
 )
 
-# One launch with a finding of several rules, and one manifest that does not load.
+# One launch with a finding of several rules, and one manifest with a misspelt key.
 REPO: Files = {
     "glossary.yaml": "terms:\n  - {use: sign in, instead_of: [login]}\n",
     "launches/demo.yaml": (
@@ -31,7 +31,7 @@ REPO: Files = {
         f'  - {{channel: app_store.subtitle, text: "{"s" * 31}"}}\n'
         f'  - {{channel: web.title, text: "{"t" * 61}"}}\n'
     ),
-    "launches/broken.yaml": "id: broken\ncolateral: []\n",
+    "launches/broken.yaml": 'id: broken\nowners: {product: "@ann"}\ncolateral: []\n',
 }
 DEFAULTS = {
     ("copy-term", WARNING),
@@ -154,7 +154,10 @@ def test_setting_must_be_off_error_warning_or_notice(tmp_path: Path, setting: st
     write_repo(tmp_path, {".launchgate.yml": f"rules:\n  copy-term: {setting}\n"})
     with pytest.raises(ConfigError) as raised:
         load_config(tmp_path)
-    assert ".launchgate.yml:2:14: rules.copy-term: Input should be 'off'" in str(raised.value)
+    message = (
+        f".launchgate.yml:2:14: rules.copy-term: '{setting}' is not one of the choices: off, error"
+    )
+    assert message in str(raised.value)
 
 
 def test_config_file_with_only_comments_means_the_defaults(tmp_path: Path) -> None:

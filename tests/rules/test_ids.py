@@ -24,14 +24,14 @@ ITEM_CASES = [
     pytest.param(
         "features",
         ["id: f1", "id: f2", "id: f1, name: Again"],
-        [(8, ERROR, "feature 'f1' appears twice (first at item 1)")],
+        [(8, ERROR, "feature 'f1' appears twice (first as features item 1, line 6)")],
         id="feature",
     ),
     pytest.param("features", ["id: f1", "id: f2"], [], id="features-distinct"),
     pytest.param(
         "collateral",
         ["id: post", "id: post"],
-        [(7, ERROR, "collateral 'post' appears twice (first at item 1)")],
+        [(7, ERROR, "collateral 'post' appears twice (first as collateral item 1, line 6)")],
         id="collateral",
     ),
     pytest.param("collateral", ["id: post", "id: follow-up"], [], id="collateral-distinct"),
@@ -41,7 +41,13 @@ ITEM_CASES = [
             'channel: web.title, locale: en-US, text: "A"',
             'channel: web.title, locale: en-US, text: "B"',
         ],
-        [(7, ERROR, "copy for web.title in that locale appears twice (first at item 1)")],
+        [
+            (
+                7,
+                ERROR,
+                "copy for web.title in that locale appears twice (first as copy item 1, line 6)",
+            )
+        ],
         id="copy-same-channel-and-locale",
     ),
     pytest.param(
@@ -57,7 +63,13 @@ ITEM_CASES = [
             'channel: in_app, id: footer, max: 20, text: "B"',
             'channel: in_app, id: hero, max: 20, text: "C"',
         ],
-        [(8, ERROR, "copy for in_app#hero in that locale appears twice (first at item 1)")],
+        [
+            (
+                8,
+                ERROR,
+                "copy for in_app#hero in that locale appears twice (first as copy item 1, line 6)",
+            )
+        ],
         id="copy-same-id",
     ),
     pytest.param(

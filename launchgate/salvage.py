@@ -1,0 +1,171 @@
+"""A manifest with invalid values -> the launch without them, so one bad value hides nothing else.
+
+One impossible `due:` date used to turn the whole manifest into
+`manifest-invalid` findings, and no rule looked at that launch: its copy could
+be twice too long and nobody would hear of it until the date was fixed.
+
+So the manifest is validated, and each invalid value is left out: the value
+itself when its key is optional (a collateral item's `due`, `release.date`),
+else the list item it is in (a copy item without valid `text`), else its
+top-level key. That is validated again. The invalid values are still
+`manifest-invalid` findings; the rules run on what is left. Only an invalid
+or missing `id` leaves no launch at all.
+
+What is left out looks to a rule like something never written, and a rule
+could report what is not so: "has no owner" because the owner was invalid,
+"the checklist requires a blog_post" because the blog-post item was left out,
+a lead time counted from the release because the announcement date was. Two
+guards keep those out (`Gaps`):
+
+- a finding at, inside or around a left-out value is dropped: the
+  manifest-invalid finding already points there;
+- a rule that reads a top-level key as a whole (`Rule.reads`: date-order
+  reads `release` and `announce` to know the deadline) does not run on a
+  launch with something left out of that key.
+
+A left-out list item leaves a gap in the list the rules see; their paths are
+mapped back to the file's items, so every finding keeps its line.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
+from launchgate.loader import Document, PathKey, Problem
+from launchgate.models import Manifest
+from launchgate.validate import clean_location, keys_at, validate
+
+# Each round leaves out more (a value, then what holds it when that is required): a bound.
+_ROUNDS = 6
+
+
+@dataclass(frozen=True)
+class Gaps:
+    """What was left out of a launch's manifest, as paths into the file."""
+
+    left_out: frozenset[PathKey]
+    # A list the model holds with items left out -> the file's index of each item it holds.
+    kept: tuple[tuple[PathKey, tuple[int, ...]], ...] = ()
+
+    def touches(self, reads: frozenset[str] | None) -> bool:
+        """Does anything left out lie under one of these top-level keys (None: any key)?"""
+        return reads is None or any(path[0] in reads for path in self.left_out)
+
+    def original(self, path: PathKey) -> PathKey:
+        """The file's path for a path into the manifest the rules see."""
+        kept = self._kept
+        out: list[str | int] = []
+        for step in path:
+            if isinstance(step, int):
+                items = kept.get(tuple(out))
+                if items is not None and 0 <= step < len(items):
+                    step = items[step]
+            out.append(step)
+        return tuple(out)
+
+    def place(self, path: PathKey) -> PathKey | None:
+        """The file's path for a rule's path, or None when it meets something left out."""
+        placed = self.original(path)
+        if placed in self._around:  # at or around something left out
+            return None
+        if any(placed[:length] in self.left_out for length in range(1, len(placed))):
+            return None  # inside something left out
+        return placed
+
+    @functools.cached_property
+    def _kept(self) -> dict[PathKey, tuple[int, ...]]:
+        return dict(self.kept)
+
+    @functools.cached_property
+    def _around(self) -> frozenset[PathKey]:
+        """Every path left out, and every path that holds one: a set, as thousands may be."""
+        return frozenset(gap[:length] for gap in self.left_out for length in range(len(gap) + 1))
+
+
+def salvage(document: Document) -> tuple[Manifest | None, list[Problem], Gaps | None]:
+    """The manifest (with what is invalid left out), every problem, and what was left out."""
+    manifest, problems = validate(document, Manifest)
+    if manifest is not None or not problems or not isinstance(document.data, dict):
+        return manifest, problems, None
+    left_out: set[PathKey] = set()
+    data: Any = document.data
+    kept: dict[PathKey, tuple[int, ...]] = {}
+    for _ in range(_ROUNDS):
+        gaps = _gaps(left_out, kept)
+        try:
+            return Manifest.model_validate(data), problems, gaps
+        except ValidationError as error:
+            errors = error.errors()
+        more = {_to_leave_out(item, gaps) for item in errors}
+        if None in more or not more - left_out:
+            return None, problems, None  # the id, or nothing more that can go
+        left_out |= {path for path in more if path is not None}
+        left_out |= {gaps.original(path) for path in _meant(errors)}
+        data, kept = _without(document.data, left_out)
+    return None, problems, None
+
+
+def _gaps(left_out: set[PathKey], kept: dict[PathKey, tuple[int, ...]]) -> Gaps:
+    return Gaps(frozenset(left_out), tuple(sorted(kept.items(), key=str)))
+
+
+def _to_leave_out(error: Any, gaps: Gaps) -> PathKey | None:
+    """The file's path of what to leave out for one error; None when the launch cannot stand.
+
+    An invalid value goes, or an unknown key; for a missing key, what should hold it.
+    When what goes was itself required, the next round finds it missing and
+    climbs one level: from a value to its list item, or to its top-level key.
+    """
+    loc = clean_location(error)
+    if error["type"] == "missing":
+        loc = loc[:-1]
+    elif error["type"] == "extra_forbidden":
+        # An unknown key in a list item is a misspelt or a garbled one (a comma inside
+        # curly quotes splits a text in two): the whole item goes, not just the key.
+        items = [index for index, step in enumerate(loc) if isinstance(step, int)]
+        loc = loc[: items[-1] + 1] if items else loc
+    if not loc or loc == ("id",):
+        return None
+    return gaps.original(loc)
+
+
+def _meant(errors: Iterable[Any]) -> set[PathKey]:
+    """The keys that misspelt keys were meant to be: `colateral:` means collateral.
+
+    The launch holds no collateral then, and rules that read it would say so.
+    """
+    meant: set[PathKey] = set()
+    for error in errors:
+        loc = clean_location(error)
+        if error["type"] == "extra_forbidden":
+            known = keys_at(Manifest, loc[:-1])
+            close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+            meant |= {(*loc[:-1], close[0])} if close else set()
+    return meant
+
+
+def _without(data: Any, left_out: set[PathKey]) -> tuple[Any, dict[PathKey, tuple[int, ...]]]:
+    """A copy of the data without the values at those paths, and the items each list kept."""
+    kept: dict[PathKey, tuple[int, ...]] = {}
+
+    def copy(node: Any, path: PathKey) -> Any:
+        if isinstance(node, dict):
+            return {
+                key: copy(value, (*path, key))
+                for key, value in node.items()
+                if (*path, key) not in left_out
+            }
+        if isinstance(node, list):
+            indices = tuple(i for i in range(len(node)) if (*path, i) not in left_out)
+            if len(indices) < len(node):
+                kept[path] = indices
+            return [copy(node[i], (*path, i)) for i in indices]
+        return node
+
+    return copy(data, ()), kept

@@ -1,0 +1,157 @@
+"""A pydantic error -> what a product or marketing manager reads: what is wrong, what to write.
+
+The people who edit manifests are not developers. No message names a class of
+ours or repeats pydantic's wording ("Input should be a valid dictionary or
+instance of ChannelSetting"); each says in words what the value is, what is
+wrong with it, and how to write it. Items of a list are counted from 1.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from typing import Any
+
+DATE_FORM = "dates are written YYYY-MM-DD, e.g. 2026-12-08"
+MOMENT_FORM = (
+    "a date and time is written YYYY-MM-DDTHH:MM:SS with its offset, e.g. 2026-12-02T09:00:00+01:00"
+)
+# Double and single curly quotes, low-9 quotes and guillemets: what word processors put
+# where a user typed " or '.
+CURLY_QUOTES = "\u201c\u201d\u2018\u2019\u201e\u201a\u00ab\u00bb"
+
+_YMD = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DMY = re.compile(r"(\d{1,2})([./])(\d{1,2})\2(\d{4})")
+_MONTHS = "January February March April May June July August September October November December"
+
+
+def item(section: str, index: int) -> str:
+    """How every message names the `index`th (0-based) item of a list: counted from 1."""
+    return f"{section} item {index + 1}"
+
+
+def where(loc: Sequence[Any], data: Any) -> str:
+    """`collateral item 2 (blog-post), due` for the path ("collateral", 1, "due")."""
+    out = ""
+    node = data
+    for step in loc:
+        if isinstance(step, int):
+            out += f" item {step + 1}"
+            node = node[step] if isinstance(node, list) and 0 <= step < len(node) else None
+            if isinstance(node, dict) and isinstance(node.get("id"), str):
+                out += f" ({node['id']})"
+            continue
+        out += (", " if out.endswith(")") or out[-1:].isdigit() else ".") if out else ""
+        out += str(step)
+        node = node.get(step) if isinstance(node, dict) else None
+    return out
+
+
+def found(value: Any) -> str:
+    """The value a user wrote, named in words."""
+    if isinstance(value, dict):
+        return "keys and values" if value else "an empty {}"
+    if isinstance(value, list):
+        return "a list" if value else "an empty list"
+    if value is None:
+        return "nothing"
+    return repr(str(value))
+
+
+def explain(kind: str, value: Any, ctx: dict[str, Any], accepted: Sequence[str] = ()) -> str:
+    """What is wrong with `value`, given pydantic's error type and context; `accepted` keys.
+
+    Every error type our models can produce has its own wording here (a test
+    produces each of them); anything else falls back to a plain sentence.
+    """
+    if kind.startswith("datetime") or kind == "timezone_aware":
+        return _bad_moment(value)
+    if kind.startswith("date"):
+        return _bad_date(value)
+    if kind in ("string_type", "string_sub_type", "string_unicode"):
+        return f"expected text, found {found(value)} (put the text in quotes)"
+    if kind == "string_too_short":
+        return "cannot be empty"
+    if kind == "string_pattern_mismatch":
+        return f"{found(value)} is not in the expected form ({ctx.get('pattern', '')})"
+    if kind in ("list_type", "tuple_type", "set_type"):
+        return f"expected a list (one '- ' line per item, or [a, b]), found {found(value)}"
+    if kind in ("dict_type", "model_type", "model_attributes_type", "dataclass_type"):
+        keys = f" with {', '.join(accepted)}" if accepted else ""
+        example = f", e.g. {{{accepted[0]}: ...}}" if accepted else ""
+        return f"expected keys and values{keys}{example}; found {found(value)}"
+    if kind.startswith("int_") or kind == "int_type":
+        return f"expected a whole number, found {found(value)}"
+    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        return _out_of_range(kind, value, ctx)
+    if kind.startswith("bool"):
+        return f"expected true or false, found {found(value)}"
+    if kind == "literal_error":
+        return f"{found(value)} is not one of the choices: {_choices(ctx)}"
+    if kind in ("value_error", "assertion_error"):
+        return str(ctx.get("error", "")) or f"{found(value)} is not valid here"
+    return f"{found(value)} is not valid here"
+
+
+def _out_of_range(kind: str, value: Any, ctx: dict[str, Any]) -> str:
+    words = {
+        "greater_than": ("gt", "more than"),
+        "greater_than_equal": ("ge", "at least"),
+        "less_than": ("lt", "less than"),
+        "less_than_equal": ("le", "at most"),
+    }
+    key, phrase = words[kind]
+    return f"must be {phrase} {ctx.get(key)}, found {found(value)}"
+
+
+def _choices(ctx: dict[str, Any]) -> str:
+    # pydantic gives "'a', 'b' or 'c'"; the values alone read better, one form for all
+    return str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
+
+
+def _bad_date(value: Any) -> str:
+    if not isinstance(value, str):
+        return f"expected a date, found {found(value)}; {DATE_FORM}"
+    text = value.strip()
+    if re.fullmatch(r"\d{4}-\d\d-\d\d[T ].*", text) and _what_is_wrong(text[:10]) is None:
+        return f"{text!r} has a time: write the day only, {text[:10]}"
+    return f"{_what_is_wrong(text) or repr(text) + ' is not a date'}; {DATE_FORM}"
+
+
+def _bad_moment(value: Any) -> str:
+    if not isinstance(value, str):
+        return f"expected a date and time, found {found(value)}; {MOMENT_FORM}"
+    text = value.strip()
+    date_part = re.split(r"[T ]", text, maxsplit=1)[0]
+    wrong = _what_is_wrong(date_part)
+    if wrong is None:
+        wrong = f"{text!r}: the time after the date is not written HH:MM:SS"
+    elif wrong.endswith("is not a date"):
+        wrong = f"{text!r} is not a date and time"
+    return f"{wrong}; {MOMENT_FORM}"
+
+
+def _what_is_wrong(text: str) -> str | None:
+    """Why a text is not a YYYY-MM-DD date, in words; None when it is one."""
+    ymd = _YMD.fullmatch(text)
+    if ymd:
+        year, month, day = (int(part) for part in ymd.groups())
+        if not 1 <= month <= 12:
+            return f"{text}: there is no month {month}"
+        try:
+            dt.date(year, month, day)
+        except ValueError:
+            return f"{day} {_MONTHS.split()[month - 1]} {year} does not exist"
+        if text == f"{year:04}-{month:02}-{day:02}":
+            return None
+        return f"{text!r} needs two digits for month and day: {year:04}-{month:02}-{day:02}"
+    dmy = _DMY.fullmatch(text)
+    if dmy:
+        first, separator, second, year_text = dmy.groups()
+        day_first = f"{year_text}-{int(second):02}-{int(first):02}"
+        if separator == "." or int(first) > 12:
+            return f"{text!r} is written day first: write {day_first}"
+        month_first = f"{year_text}-{int(first):02}-{int(second):02}"
+        return f"{text!r} could be {day_first} or {month_first}: write the one you mean"
+    return f"{text!r} is not a date"
