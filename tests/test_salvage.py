@@ -136,3 +136,18 @@ def test_an_item_split_by_curly_quotes_is_left_out_whole(tmp_path: Path) -> None
     findings = check(tmp_path, {"launches/a.yaml": manifest})
     assert rules_by_line(findings) == {("manifest-invalid", 5)}
     assert "curly quotes" in findings[0]["message"]
+
+
+def test_a_duplicate_after_a_left_out_item_names_the_first_by_its_own_number_and_line(
+    tmp_path: Path,
+) -> None:
+    manifest = BASE + (
+        "copy:\n"
+        "  - {channel: web.title, text: [a, b]}\n"  # line 5: item 1, left out
+        '  - {channel: email.subject, text: "One"}\n'  # line 6: item 2
+        '  - {channel: email.subject, text: "Two"}\n'  # line 7: item 3
+    )
+    findings = check(tmp_path, {"launches/a.yaml": manifest})
+    (duplicate,) = [f for f in findings if f["rule"] == "duplicate-id"]
+    assert duplicate["line"] == 7
+    assert "first as copy item 2, line 6" in duplicate["message"]

@@ -42,8 +42,13 @@ def check_items(launch: Launch, ctx: Context) -> Iterator[Violation]:
         for index, key in enumerate(keys):
             if key in first:
                 path: PathKey = (section, index)
-                line = launch.document.locate((section, first[key]))[0]
-                earlier = f"first as {item(section, first[key])}, line {line}"
+                earlier_at: PathKey = (section, first[key])
+                if launch.gaps is not None:  # items were left out: count as the file does
+                    earlier_at = launch.gaps.original(earlier_at)
+                index_in_file = earlier_at[1]
+                assert isinstance(index_in_file, int)
+                line = launch.document.locate(earlier_at)[0]
+                earlier = f"first as {item(section, index_in_file)}, line {line}"
                 message = f"{_name(section, key)} appears twice ({earlier})"
                 yield Violation(path, message)
             else:
