@@ -255,6 +255,22 @@ def test_check_of_one_manifest_reports_that_launch_with_the_whole_repository(
     }
 
 
+def test_check_of_a_copied_manifest_that_kept_its_id_is_not_ready(tmp_path: Path) -> None:
+    """A new launch copied from another keeps its id; the copy sorts first ("a-..." < "tiny")."""
+    files = {
+        ".launchgate.yml": CONFIG,
+        "launches/tiny.yaml": LAUNCH,
+        "launches/a-copy.yaml": LAUNCH,
+    }
+    write_tree(tmp_path, files)
+    for named, other in [("a-copy.yaml", "tiny.yaml"), ("tiny.yaml", "a-copy.yaml")]:
+        code, report = check(tmp_path, f"launches/{named}")
+        assert code == 1, named
+        assert findings(report, "duplicate-id") == [
+            (f"launches/{named}", 1, f"launch id 'tiny' is also used by launches/{other}")
+        ]
+
+
 def test_a_named_file_that_is_no_manifest_is_a_usage_error(tmp_path: Path) -> None:
     config = 'manifests: ["campaigns/*.yaml"]\n'
     write_tree(

@@ -15,8 +15,8 @@ def check_items(launch: Launch, ctx: Context) -> Iterator[Violation]:
 
     Two launches with one id, two features or collateral items with one id,
     or two copy items for the same channel, locale and id, make every later
-    reference ambiguous (which one was approved?). The second occurrence is
-    the finding.
+    reference ambiguous (which one was approved?). Within a launch, the second
+    occurrence is the finding; across launches, every file with the id is.
 
     Fails:
 
@@ -69,13 +69,17 @@ def _copy_name(channel: str, item_id: str | None) -> str:
 
 def check_launches(launches: list[Launch], ctx: Context) -> Iterator[tuple[Launch, Violation]]:
     first: dict[str, Launch] = {}
+    told: set[str] = set()
     for launch in launches:
-        seen = first.setdefault(launch.manifest.id, launch)
-        if seen is not launch:
-            yield (
-                launch,
-                Violation(("id",), f"launch id {launch.manifest.id!r} is also used by {seen.file}"),
-            )
+        launch_id = launch.manifest.id
+        seen = first.setdefault(launch_id, launch)
+        if seen is launch:
+            continue
+        if launch_id not in told:
+            # The first file is told too: `launchgate check` on either file alone reports it.
+            told.add(launch_id)
+            yield seen, Violation(("id",), f"launch id {launch_id!r} is also used by {launch.file}")
+        yield launch, Violation(("id",), f"launch id {launch_id!r} is also used by {seen.file}")
 
 
 DUPLICATE_ID = rule("duplicate-id", Severity.ERROR, check_items, check_launches, reads=())

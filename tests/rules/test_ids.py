@@ -110,17 +110,24 @@ LAUNCH_CASES = [
     pytest.param(["demo", "other"], [], id="distinct"),
     pytest.param(
         ["demo", "demo"],
-        [("launches/b.yaml", "launch id 'demo' is also used by launches/a.yaml")],
+        [
+            ("launches/a.yaml", "launch id 'demo' is also used by launches/b.yaml"),
+            ("launches/b.yaml", "launch id 'demo' is also used by launches/a.yaml"),
+        ],
         id="two-files",
     ),
     pytest.param(
         ["demo", "other", "demo"],
-        [("launches/c.yaml", "launch id 'demo' is also used by launches/a.yaml")],
+        [
+            ("launches/a.yaml", "launch id 'demo' is also used by launches/c.yaml"),
+            ("launches/c.yaml", "launch id 'demo' is also used by launches/a.yaml"),
+        ],
         id="first-one-named",
     ),
     pytest.param(
         ["demo", "demo", "demo"],
         [
+            ("launches/a.yaml", "launch id 'demo' is also used by launches/b.yaml"),
             ("launches/b.yaml", "launch id 'demo' is also used by launches/a.yaml"),
             ("launches/c.yaml", "launch id 'demo' is also used by launches/a.yaml"),
         ],
@@ -146,6 +153,8 @@ def test_duplicate_launch_ids(
 
 def test_duplicate_launch_ids_in_subfolders(check_repo: CheckRepo) -> None:
     report = check_repo({"launches/a.yaml": HEADER, "launches/2026/q4/b.yaml": HEADER})
-    (finding,) = fired(report, "duplicate-id")
-    assert finding.file == "launches/a.yaml"  # "2026/..." sorts before "a.yaml"
-    assert finding.message == "launch id 'demo' is also used by launches/2026/q4/b.yaml"
+    found = fired(report, "duplicate-id")
+    assert [(f.file, f.message) for f in found] == [
+        ("launches/2026/q4/b.yaml", "launch id 'demo' is also used by launches/a.yaml"),
+        ("launches/a.yaml", "launch id 'demo' is also used by launches/2026/q4/b.yaml"),
+    ]
