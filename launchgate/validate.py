@@ -34,9 +34,12 @@ def _describe(document: Document, model: type[BaseModel], error: Any) -> Problem
     if kind == "extra_forbidden":
         unknown = str(loc[-1])
         where = wording.where(loc[:-1], document.data)
-        message = (f"{where}: " if where else "") + f"unknown key {unknown!r}"
+        message = (f"{where}: " if where else "") + f"unknown key {wording.visible(unknown)!r}"
         close = difflib.get_close_matches(unknown, keys_at(model, loc[:-1]), n=1, cutoff=0.6)
-        if any(quote in unknown for quote in wording.CURLY_QUOTES):
+        odd_space = wording.odd_space(unknown)
+        if odd_space:
+            message += f": {odd_space}"
+        elif any(quote in unknown for quote in wording.CURLY_QUOTES):
             message += (
                 f" (the curly quotes {wording.CURLY_QUOTES[:2]} pasted from a document are not "
                 'quotes in YAML: type straight quotes, text: "...", and a comma inside them '
@@ -52,6 +55,10 @@ def _describe(document: Document, model: type[BaseModel], error: Any) -> Problem
     else:
         accepted = keys_at(model, loc) if isinstance(error.get("input"), str | list) else []
         text = wording.explain(kind, error.get("input"), error.get("ctx") or {}, accepted)
+        value = error.get("input")
+        odd_space = wording.odd_space(value) if isinstance(value, str) else None
+        if odd_space:  # `2026-12-08` with a non-breaking space after it looks right, and is not
+            text = f"{wording.found(wording.visible(value))}: {odd_space}"
         where = wording.where(loc, document.data)
         message = f"{where}: {text}" if where else text
         line, column = document.locate(loc)

@@ -21,6 +21,33 @@ MOMENT_FORM = (
 # where a user typed " or '.
 CURLY_QUOTES = "\u201c\u201d\u2018\u2019\u201e\u201a\u00ab\u00bb"
 
+# Spaces that word processors and chat apps paste, which YAML does not read as spaces.
+ODD_SPACES = {
+    "\u00a0": "a non-breaking space",
+    "\u202f": "a narrow non-breaking space",
+    "\u2007": "a figure space",
+    "\u200b": "a zero-width space",
+    "\u2060": "a word joiner",
+    "\ufeff": "a zero-width no-break space",
+}
+
+
+def odd_space(text: str, subject: str = "it") -> str | None:
+    """What to say about a space YAML does not read as one, when `text` holds one."""
+    name = next((name for char, name in ODD_SPACES.items() if char in text), None)
+    if name is None:
+        return None
+    return (
+        f"{subject} holds {name}, pasted from a document or a chat, which YAML does not read "
+        "as a space: delete it and type an ordinary space (or nothing)"
+    )
+
+
+def visible(text: str) -> str:
+    """A text with the spaces YAML does not read as spaces taken out, to show it."""
+    return "".join(char for char in text if char not in ODD_SPACES)
+
+
 _YMD = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DMY = re.compile(r"(\d{1,2})([./])(\d{1,2})\2(\d{4})")
 _MONTHS = "January February March April May June July August September October November December"

@@ -16,7 +16,7 @@ import re
 
 import yaml
 
-from launchgate.wording import CURLY_QUOTES
+from launchgate.wording import CURLY_QUOTES, ODD_SPACES, odd_space
 
 _NO_SPACE_AFTER_COLON = re.compile(r"^\s*(?:-\s+)?([^\s:#'\"{}\[\],]+):(\S.*)$")
 _TEXT_AFTER_QUOTE = re.compile(r""":\s*("[^"]*"|'[^']*')\s*[^\s#,}\]]""")
@@ -24,6 +24,9 @@ _TEXT_AFTER_QUOTE = re.compile(r""":\s*("[^"]*"|'[^']*')\s*[^\s#,}\]]""")
 _MARKUP_SIGNS = {"an anchor": "&", "an alias": "*", "a tag": "!", "a directive": "%"}
 # The key whose text holds the colon at the error: `text: Note: this` inside {...}.
 _KEY_BEFORE = re.compile(r"([\w.-]+):\s+[^,{}\[\]:]*$")
+# A space YAML does not read as one where the layout needs a space (copy may hold them).
+_ODD = "".join(ODD_SPACES)
+_ODD_SPACE_IN_LAYOUT = re.compile(rf"(?:^[ \t{_ODD}]*?|(?<=[:,\-]))([{_ODD}])")
 _COLON_IN_VALUE = re.compile(r"^\s*(?:-\s+)?([^\s:#]+):\s+\S[^#]*?:(\s|$)")
 
 
@@ -50,6 +53,11 @@ def explain(text: str, error: yaml.MarkedYAMLError) -> tuple[int, int, str]:
                 number,
                 lead.index("\t") if "\t" in lead else column,
             )
+    for number in (line, line - 1, context_line):
+        candidate = lines[number] if 0 <= number < len(lines) else ""
+        odd = _ODD_SPACE_IN_LAYOUT.search(candidate)  # in the indentation, or after : - ,
+        if odd:
+            return at(odd_space(odd.group(1), "the line") or "", number, odd.start(1))
     sign = next((c for word, c in _MARKUP_SIGNS.items() if context.endswith(word)), None)
     if sign is not None:
         # `flag: &reports.v2`, `status: !draft`: a sign YAML reads as markup at the start

@@ -45,6 +45,8 @@ LEAKS = (
     "pydantic",
     "Value error",
     "[0]",
+    "\\x",  # a Python escape: '\\xa0' for a non-breaking space
+    "\\u",
 )
 
 
@@ -137,6 +139,26 @@ CASES: dict[str, tuple[str, int, tuple[str, ...]]] = {
     "first-key-indented": ("# Smart\n  name: Smart\nid: a\n", 2, ("first column",)),
     "stray-colon": ("id: a\ncopy:\n  - channel:] web.title\n", 3, ("copy item 1", "channel, text")),
     "custom-tag-on-key": ("id: a\n!!python/object:os.system k: v\n", 2, ("explicit tags",)),
+    "non-breaking-indent": (
+        "id: a\nrelease:\n\u00a0\u00a0version: '1'\n",
+        3,
+        ("unknown key 'version'", "non-breaking space", "ordinary space"),
+    ),
+    "non-breaking-item": (
+        "id: a\ncopy:\n\u00a0\u00a0- {channel: web.title, text: hi}\n",
+        3,
+        ("non-breaking space", "ordinary space"),
+    ),
+    "non-breaking-after-date": (
+        "id: a\nrelease: {version: '1', date: 2026-12-01\u00a0}\n",
+        2,
+        ("release.date", "non-breaking space", "ordinary space"),
+    ),
+    "zero-width-before-key": (
+        "id: a\n\u200bname: Smart\n",
+        2,
+        ("unknown key 'name'", "zero-width space"),
+    ),
     "wrong-type": (
         "id: a\ncopy:\n  - {channel: in_app, text: hi, max: lots}\n",
         3,
