@@ -268,7 +268,12 @@ def parse_document(raw: bytes, shown_as: str, max_bytes: int = DEFAULT_MAX_BYTES
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return _failed(shown_as, line, 1, f"not UTF-8 text (byte 0x{raw[error.start]:02x})")
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        message = (
+            f"not UTF-8 text (byte 0x{raw[error.start]:02x}): the file was saved in another "
+            "encoding (curly quotes or accents from an older editor, say): save it as UTF-8"
+        )
+        return _failed(shown_as, line, column, message)
     return parse_text(text, shown_as)
 
 

@@ -83,6 +83,7 @@ def test_ordinary_nesting_passes_the_depth_check() -> None:
     [
         (b"id: x\nname: \x00\n", 2, "binary file"),
         (b"id: x\nname: caf\xe9\n", 2, "not UTF-8"),
+        (b"id: x\nname: \x93Smart\x94\n", 2, "save it as UTF-8"),  # Windows' curly quotes
         (b"id: " + b"x" * 2000 + b"\n", 1, "over the 1,000 limit"),
     ],
 )
