@@ -179,7 +179,9 @@ def check_something(repo: Repository, selection: Selection, release: bool) -> Se
     policy = {*CONFIG_NAMES, config.glossary.strip("/")}
     if any(name in policy or name.startswith(checklists) for name in shown):
         return Selection(selection.root)
+    # A manifest that could not be opened (a link out of the repository) is one too.
     manifests = [name for _, name in repo.files]
+    manifests += [p.file for p in repo.problems if p.rule == "manifest-invalid"]
     for path, name in zip(selection.paths, shown, strict=True):
         if not any(_starts(selection.root / manifest, path) for manifest in manifests):
             what = "is not a launch manifest" if path.is_file() else "holds no launch manifest"

@@ -288,6 +288,17 @@ def test_a_named_file_that_is_no_manifest_is_a_usage_error(tmp_path: Path) -> No
         assert "Traceback" not in result.stderr
 
 
+def test_a_named_manifest_that_links_outside_the_repository_says_so(tmp_path: Path) -> None:
+    outside = write_tree(tmp_path / "outside", {"secret.yaml": LAUNCH})
+    repo = write_tree(tmp_path / "repo", {".launchgate.yml": CONFIG, "launches/tiny.yaml": LAUNCH})
+    (repo / "launches" / "linked.yaml").symlink_to(outside / "secret.yaml")
+    result = run_cli("check", "launches/linked.yaml", "--today", TODAY, cwd=repo)
+    assert result.returncode == 1, result.stderr  # not "no pattern matches it" (exit 2)
+    assert "launches/linked.yaml:1:1" in result.stdout
+    assert "manifest-invalid" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
 def test_a_named_checklist_reports_every_launch(tmp_path: Path) -> None:
     files = {
         ".launchgate.yml": CONFIG,
