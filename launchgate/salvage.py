@@ -36,10 +36,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import PydanticUndefined
 
 from launchgate.loader import Document, PathKey, Problem
 from launchgate.models import Manifest
-from launchgate.validate import clean_location, keys_at, validate
+from launchgate.validate import _model_inside, clean_location, keys_at, validate
 
 # Each round leaves out more (a value, then what holds it when that is required): a bound.
 _ROUNDS = 6
@@ -130,9 +131,28 @@ def _to_leave_out(error: Any, gaps: Gaps) -> PathKey | None:
         # curly quotes splits a text in two): the whole item goes, not just the key.
         items = [index for index, step in enumerate(loc) if isinstance(step, int)]
         loc = loc[: items[-1] + 1] if items else loc
+    elif len(loc) > 1 and _default_stands_in(loc):
+        # Left out, `status: Done` would read as the default `planned`: an "overdue" the
+        # user never wrote. What holds it goes instead.
+        loc = loc[:-1]
     if not loc or loc == ("id",):
         return None
     return gaps.original(loc)
+
+
+def _default_stands_in(loc: PathKey) -> bool:
+    """Would leaving out the value at `loc` put a default other than nothing in its place?"""
+    model: Any = Manifest
+    names = [step for step in loc if not isinstance(step, int)]  # items: their model is unwrapped
+    for number, name in enumerate(names):
+        fields = model.model_fields if model is not None else {}
+        field = next((f for key, f in fields.items() if name in (key, f.alias)), None)
+        if field is None:
+            return False  # a key of a mapping such as owners: no default
+        if number == len(names) - 1:
+            return field.default is not None and field.default is not PydanticUndefined
+        model = _model_inside(field.annotation)
+    return False
 
 
 def _meant(errors: Iterable[Any]) -> set[PathKey]:

@@ -151,3 +151,27 @@ def test_a_duplicate_after_a_left_out_item_names_the_first_by_its_own_number_and
     (duplicate,) = [f for f in findings if f["rule"] == "duplicate-id"]
     assert duplicate["line"] == 7
     assert "first as copy item 2, line 6" in duplicate["message"]
+
+
+def test_an_invalid_status_is_not_read_as_planned(tmp_path: Path) -> None:
+    """`status: Done` is invalid; left out alone, it would be the default `planned`: overdue."""
+    manifest = BASE + (
+        "collateral:\n"
+        '  - {id: post, type: blog_post, owner: "@david", due: 2026-11-20, status: Done}\n'
+    )
+    findings = check(tmp_path, {"launches/a.yaml": manifest})
+    assert rules_by_line(findings) == {("manifest-invalid", 5)}
+
+
+def test_the_digest_lists_no_item_with_an_invalid_status_as_planned(tmp_path: Path) -> None:
+    manifest = BASE + (
+        "collateral:\n"
+        '  - {id: post, type: blog_post, owner: "@david", due: 2026-11-20, status: Done}\n'
+    )
+    write_tree(tmp_path, {"launches/a.yaml": manifest})
+    result = run_cli("digest", str(tmp_path), "--today", TODAY, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    digest = json.loads(result.stdout)
+    assert "post" not in json.dumps(digest.get("owners", []))
+    assert "a.yaml" in json.dumps(digest)  # named as not read in full
