@@ -134,7 +134,7 @@ def _work(launch: Launch) -> list[Item]:
     name = manifest.title
 
     def line(path: PathKey) -> int:
-        return launch.document.locate(path)[0]
+        return launch.locate(path)[0]
 
     items = [
         Item(

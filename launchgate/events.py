@@ -73,7 +73,7 @@ def launch_events(launch: Launch, timezone: str = "UTC") -> list[Event]:
     where = launch.file
 
     def line(*path: str | int) -> int:
-        return launch.document.locate(path)[0]
+        return launch.locate(path)[0]
 
     release = manifest.release
     if release and release.date:

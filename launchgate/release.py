@@ -261,7 +261,7 @@ def _mismatches(
         for index, feature in enumerate(launch.manifest.features):
             if feature.flag and not flags.enabled.get(feature.flag, False):
                 state = "off" if feature.flag in flags.enabled else "not in"
-                line, column = launch.document.locate(("features", index, "flag"))
+                line, column = launch.locate(("features", index, "flag"))
                 found.append(
                     (
                         launch.file,

@@ -175,3 +175,22 @@ def test_the_digest_lists_no_item_with_an_invalid_status_as_planned(tmp_path: Pa
     digest = json.loads(result.stdout)
     assert "post" not in json.dumps(digest.get("owners", []))
     assert "a.yaml" in json.dumps(digest)  # named as not read in full
+
+
+def test_the_digest_and_calendar_give_the_line_of_an_item_after_a_left_out_one(
+    tmp_path: Path,
+) -> None:
+    manifest = BASE + (
+        "collateral:\n"
+        '  - {id: post, type: blog_post, owner: "@david", due: 2026-11-24, status: Done}\n'
+        '  - {id: deck, type: sales_deck, owner: "@david", due: 2026-11-25}\n'  # line 6
+    )
+    write_tree(tmp_path, {"launches/a.yaml": manifest})
+    result = run_cli("digest", str(tmp_path), "--today", TODAY, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    (owner,) = json.loads(result.stdout)["owners"]
+    assert [(item["id"], item["line"]) for item in owner["due"]] == [("deck", 6)]
+    calendar = run_cli("calendar", str(tmp_path), "--today", TODAY)
+    assert calendar.returncode == 0, calendar.stderr
+    (row,) = [line for line in calendar.stdout.splitlines() if "deck" in line]
+    assert "launches/a.yaml:6" in row

@@ -68,6 +68,10 @@ class Launch:
             self.gaps,
         )
 
+    def locate(self, path: PathKey, key: bool = False) -> tuple[int, int]:
+        """Line and column in the file of a path into the manifest (items left out counted)."""
+        return self.document.locate(self.gaps.original(path) if self.gaps else path, key=key)
+
     @functools.cached_property
     def folded_copy(self) -> str:
         """All copy text, case-folded: where rules look before they run a pattern per item."""
