@@ -194,3 +194,14 @@ def test_the_digest_and_calendar_give_the_line_of_an_item_after_a_left_out_one(
     assert calendar.returncode == 0, calendar.stderr
     (row,) = [line for line in calendar.stdout.splitlines() if "deck" in line]
     assert "launches/a.yaml:6" in row
+
+
+def test_a_bad_date_keeps_the_notice_of_the_sign_offs_to_get(tmp_path: Path) -> None:
+    """signoff-unverified reads the checklist and the sign-offs, not the collateral."""
+    manifest = BASE + (
+        "signoffs: [legal]\n"
+        "collateral:\n"
+        '  - {id: post, type: blog_post, owner: "@david", due: 2026-02-30}\n'
+    )
+    findings = check(tmp_path, {"launches/a.yaml": manifest})
+    assert ("signoff-unverified", 4) in rules_by_line(findings)

@@ -91,7 +91,9 @@ def check_role_unknown(launches: list[Launch], ctx: Context) -> Iterator[tuple[L
 ROLE_UNKNOWN = rule(
     "role-unknown", Severity.ERROR, check_all=check_role_unknown, reads={"checklist"}
 )
-UNVERIFIED = rule("signoff-unverified", Severity.NOTICE, check_unverified)
+UNVERIFIED = rule(
+    "signoff-unverified", Severity.NOTICE, check_unverified, reads={"checklist", "signoffs"}
+)
 
 MISSING = rule(
     "signoff-missing",
