@@ -27,6 +27,7 @@ _KEY_BEFORE = re.compile(r"([\w.-]+):\s+[^,{}\[\]:]*$")
 # A space YAML does not read as one where the layout needs a space (copy may hold them).
 _ODD = "".join(ODD_SPACES)
 _ODD_SPACE_IN_LAYOUT = re.compile(rf"(?:^[ \t{_ODD}]*?|(?<=[:,\-]))([{_ODD}])")
+_QUOTED = re.compile(r""""[^"]*"|'[^']*'""")
 _COLON_IN_VALUE = re.compile(r"^\s*(?:-\s+)?([^\s:#]+):\s+\S[^#]*?:(\s|$)")
 
 
@@ -137,6 +138,16 @@ def explain(text: str, error: yaml.MarkedYAMLError) -> tuple[int, int, str]:
     if "flow mapping" in context or "flow sequence" in context:
         opener = "{" if "mapping" in context else "["
         closer = "}" if opener == "{" else "]"
+        opened = lines[context_line] if context_line < len(lines) else ""
+        unquoted = _QUOTED.sub(lambda m: " " * len(m.group(0)), opened)
+        comment = re.search(r"\s#.*" + re.escape(closer), unquoted)
+        if comment:  # `text: We are #1}`: the comment swallowed the closing bracket
+            return at(
+                f"a ' #' starts a comment in YAML, so the rest of the line is left out, "
+                f'its {closer} too: put the text in quotes, e.g. text: "... #1 ..."',
+                context_line,
+                comment.start() + 1,
+            )
         return at(
             f"the {opener} opened on line {context_line + 1} is not closed with {closer} "
             f"(or a comma is missing between two items): close it on the line where "

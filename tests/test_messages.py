@@ -159,6 +159,11 @@ CASES: dict[str, tuple[str, int, tuple[str, ...]]] = {
         2,
         ("unknown key 'name'", "zero-width space"),
     ),
+    "hash-in-flow-text": (
+        "id: a\ncopy:\n  - {channel: web.title, text: We are #1 in reports}\n",
+        3,
+        ("comment", "in quotes"),
+    ),
     "wrong-type": (
         "id: a\ncopy:\n  - {channel: in_app, text: hi, max: lots}\n",
         3,
