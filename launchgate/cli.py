@@ -299,13 +299,15 @@ def _check(args: argparse.Namespace, out: TextIO) -> ExitCode:
 def _load_launches(path: str) -> tuple[Config, str | None, Repository, list[LoadProblem]]:
     """A repository's launches for a report; the manifests that could not be read are
     named on stderr (`launchgate check` says more) and left out."""
-    from launchgate.config import load_config
+    from launchgate.config import Config, load_config
     from launchgate.escape import terminal_text
+    from launchgate.manifest_files import find_root
     from launchgate.repository import load_repository, skipped_manifests
 
-    root = Path(path)
-    if not root.is_dir():
+    if not Path(path).is_dir():
         raise UsageError(f"{path}: no such directory")
+    # From a subfolder (launches/, say), the repository above it, as `launchgate check` does.
+    root = find_root(Path(path), Config().manifests)
     config, config_file = load_config(root)
     repo = load_repository(root, config, config_file)
     skipped = skipped_manifests(repo)

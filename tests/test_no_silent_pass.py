@@ -209,6 +209,17 @@ def test_check_of_a_subfolder_finds_the_repository_above_it(tmp_path: Path) -> N
     }
 
 
+def test_calendar_and_digest_in_a_subfolder_read_the_repository_above_it(tmp_path: Path) -> None:
+    """Run from launches/, they said "no launch has a date yet" and "nothing overdue"."""
+    write_tree(tmp_path, {".launchgate.yml": CONFIG, "launches/tiny.yaml": LAUNCH})
+    calendar = run_cli("calendar", "--today", TODAY, cwd=tmp_path / "launches")
+    assert calendar.returncode == 0, calendar.stderr
+    assert "launches/tiny.yaml:3" in calendar.stdout  # the release
+    digest = run_cli("digest", "--today", TODAY, "--format", "json", cwd=tmp_path / "launches")
+    assert digest.returncode == 0, digest.stderr
+    assert json.loads(digest.stdout)["summary"]["launches"] == 1
+
+
 def test_the_repository_root_is_where_git_is_without_a_config(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
     write_tree(tmp_path, {"launches/2027/tiny.yaml": LAUNCH.replace("Tiny launch", "TBD")})
