@@ -310,6 +310,12 @@ def _load_launches(path: str) -> tuple[Config, str | None, Repository, list[Load
     root = find_root(Path(path), Config().manifests)
     config, config_file = load_config(root)
     repo = load_repository(root, config, config_file)
+    if repo.files_checked == 0:  # a report of nothing must not read as "nothing is due"
+        patterns = ", ".join(config.manifests)
+        print(
+            terminal_text(f"launchgate: no launches found in {root}: no file matches {patterns}"),
+            file=sys.stderr,
+        )
     skipped = skipped_manifests(repo)
     for problem in skipped:
         where = f"{problem.file}:{problem.problem.line}:{problem.problem.column}"

@@ -220,6 +220,15 @@ def test_calendar_and_digest_in_a_subfolder_read_the_repository_above_it(tmp_pat
     assert json.loads(digest.stdout)["summary"]["launches"] == 1
 
 
+def test_calendar_and_digest_of_no_launch_say_where_they_looked(tmp_path: Path) -> None:
+    write_tree(tmp_path, {".launchgate.yml": CONFIG, "plans/tiny.yaml": LAUNCH})
+    for command in ("calendar", "digest"):
+        result = run_cli(command, "--today", TODAY, cwd=tmp_path)
+        assert result.returncode == 0, result.stderr  # reports, not gates
+        assert "no launches found in" in result.stderr
+        assert "launches/**/*.yaml" in result.stderr
+
+
 def test_the_repository_root_is_where_git_is_without_a_config(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
     write_tree(tmp_path, {"launches/2027/tiny.yaml": LAUNCH.replace("Tiny launch", "TBD")})
