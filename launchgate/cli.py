@@ -317,10 +317,13 @@ def _load_launches(path: str) -> tuple[Config, str | None, Repository, list[Load
             file=sys.stderr,
         )
     skipped = skipped_manifests(repo)
+    loaded = {launch.file for launch in repo.launches}
     for problem in skipped:
         where = f"{problem.file}:{problem.problem.line}:{problem.problem.column}"
+        # A launch with an invalid value is listed without it, not skipped.
+        verb = "left out a value of" if problem.file in loaded else "skipped"
         print(
-            terminal_text(f"launchgate: skipped {where}: {problem.problem.message}"),
+            terminal_text(f"launchgate: {verb} {where}: {problem.problem.message}"),
             file=sys.stderr,
         )
     return config, config_file, repo, skipped

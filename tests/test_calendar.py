@@ -195,9 +195,10 @@ def test_broken_manifests_are_skipped_and_counted_on_stderr(tmp_path: Path) -> N
     )
     result = run_cli("calendar", str(tmp_path), "--today", TODAY, "--format", "mermaid")
     assert result.returncode == 0
-    assert result.stderr.count("launchgate: skipped ") == 2
+    assert result.stderr.count("launchgate: ") == 2
     assert "skipped launches/broken.yaml:3:" in result.stderr
-    assert "skipped launches/wrong.yaml:2:1: unknown key 'relase'" in result.stderr
+    # wrong.yaml is a launch without its misspelt release: listed, with the value it lacks
+    assert "left out a value of launches/wrong.yaml:2:1: unknown key 'relase'" in result.stderr
     assert "section Smart Reports" in result.stdout and "Traceback" not in result.stderr
 
 
