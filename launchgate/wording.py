@@ -141,7 +141,7 @@ def _bad_date(value: Any) -> str:
     if not isinstance(value, str):
         return f"expected a date, found {found(value)}; {DATE_FORM}"
     text = value.strip()
-    if re.fullmatch(r"\d{4}-\d\d-\d\d[T ].*", text) and _what_is_wrong(text[:10]) is None:
+    if re.fullmatch(r"\d{4}-\d\d-\d\d[T ]\d{1,2}:.*", text) and _what_is_wrong(text[:10]) is None:
         return f"{text!r} has a time: write the day only, {text[:10]}"
     return f"{_what_is_wrong(text) or repr(text) + ' is not a date'}; {DATE_FORM}"
 
@@ -152,7 +152,13 @@ def _bad_moment(value: Any) -> str:
     text = value.strip()
     date_part = re.split(r"[T ]", text, maxsplit=1)[0]
     wrong = _what_is_wrong(date_part)
-    if wrong is None:
+    zone = re.fullmatch(r".*\d:\d\d(?::\d\d)?\s*([A-Za-z]{2,5})", text)  # 09:00 CET
+    if wrong is None and zone and zone.group(1).upper() != "Z":
+        wrong = (
+            f"{text!r}: {zone.group(1)} is not an offset; write the offset (+01:00), "
+            "or none for the launch's time zone"
+        )
+    elif wrong is None:
         wrong = f"{text!r}: the time after the date is not written HH:MM:SS"
     elif wrong.endswith("is not a date"):
         wrong = f"{text!r} is not a date and time"

@@ -164,6 +164,16 @@ CASES: dict[str, tuple[str, int, tuple[str, ...]]] = {
         3,
         ("comment", "in quotes"),
     ),
+    "date-range": (
+        "id: a\nrelease: {date: 2026-12-01 to 2026-12-03}\n",
+        2,
+        ("release.date", "is not a date", "YYYY-MM-DD"),
+    ),
+    "embargo-zone-abbreviation": (
+        "id: a\nannounce: {date: 2026-12-02, embargo_until: 2026-12-02T09:00 CET}\n",
+        2,
+        ("CET is not an offset", "+01:00"),
+    ),
     "wrong-type": (
         "id: a\ncopy:\n  - {channel: in_app, text: hi, max: lots}\n",
         3,
