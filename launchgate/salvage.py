@@ -5,8 +5,9 @@ One impossible `due:` date used to turn the whole manifest into
 be twice too long and nobody would hear of it until the date was fixed.
 
 So the manifest is validated, and each invalid value is left out: the value
-itself when its key is optional (a collateral item's `due`, `release.date`),
-else the list item it is in (a copy item without valid `text`), else its
+itself when its key is optional (a collateral item's `due`, `release.date`)
+and nothing but "none" stands in for it (an invalid `status` would read as
+`planned`), else the list item it is in (a copy item without valid `text`), else its
 top-level key. That is validated again. The invalid values are still
 `manifest-invalid` findings; the rules run on what is left. Only an invalid
 or missing `id` leaves no launch at all.
