@@ -141,6 +141,20 @@ def test_a_locale_no_launch_lists_is_a_warning_and_a_malformed_one_an_error(
     assert sorted(stray) == [(7, "warning"), (8, "error")]
 
 
+def test_a_misspelt_locale_is_told_the_locale_it_was_meant_to_be(tmp_path: Path) -> None:
+    launch = LAUNCH + (
+        '  - {channel: web.title, locale: en-UK, text: "Tiny launch"}\n'  # line 7
+        '  - {channel: web.title, locale: dk-DK, text: "Tiny launch"}\n'  # line 8
+        "locales: [en-US, en-GB, de-DE, da-DK]\n"
+    )
+    write_tree(tmp_path, {"launches/tiny.yaml": launch})
+    code, report = check(tmp_path, ".")
+    assert code == 1
+    said = {line: message for _, line, message in findings(report, "copy-locale-unknown")}
+    assert "did you mean 'en-GB'?" in said[7]
+    assert "did you mean 'da-DK'?" in said[8]
+
+
 # 3. Manifests no pattern matches
 
 

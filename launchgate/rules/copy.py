@@ -383,8 +383,19 @@ def check_locale_unknown(launch: Launch, ctx: Context) -> Iterator[Violation]:
             )
 
 
+# Country codes people write for a language (jp for ja), and UK for the region GB.
+_LANGUAGE_FOR = {"jp": "ja", "cn": "zh", "kr": "ko", "dk": "da", "se": "sv", "gr": "el"}
+_REGION_FOR = {"UK": "GB"}
+
+
 def _nearest(tag: str, locales: list[str]) -> str:
     others = [locale for locale in locales if locale != tag]
+    language, *rest = tag.split("-")
+    meant = "-".join(
+        [_LANGUAGE_FOR.get(language, language), *(_REGION_FOR.get(p, p) for p in rest)]
+    )
+    if meant != tag and meant in others:  # en-UK: en-GB, not the closer-spelt en-US
+        return f" (did you mean {meant!r}?)"
     close = difflib.get_close_matches(tag, others, n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
