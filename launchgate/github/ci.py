@@ -248,11 +248,25 @@ def _short(error: Exception) -> str:
 
 def _number_at(client: GitHubClient, head_label: str, head_sha: str) -> int | None:
     """The open pull request from `head_label` whose head is `head_sha`: found by GitHub's
-    own names for the run, so nothing a fork wrote chooses it."""
-    for item in client.open_pulls(head_label):
-        if (item.get("head") or {}).get("sha") == head_sha and isinstance(item.get("number"), int):
-            return int(item["number"])
-    return None
+    own names for the run, so nothing a fork wrote chooses it.
+
+    A branch can be opened into several bases at once, and the run does not say which
+    pull request it was for: checking either would set the status of the commit they
+    share, so a second pull request (into a laxer base, or approved by someone else)
+    could turn the first one green. That is refused."""
+    numbers = sorted(
+        int(item["number"])
+        for item in client.open_pulls(head_label)
+        if (item.get("head") or {}).get("sha") == head_sha and isinstance(item.get("number"), int)
+    )
+    if len(numbers) > 1:
+        listed = ", ".join(f"#{number}" for number in numbers)
+        raise UsageError(
+            f"pull requests {listed} all come from {head_label} at {head_sha[:7]}, and the "
+            "run does not say which one it checked: launchgate cannot tell which to decide. "
+            "Close all but one of them"
+        )
+    return numbers[0] if numbers else None
 
 
 def _scope(workspace: Path, path: str | None) -> tuple[Path, str]:

@@ -469,6 +469,26 @@ def test_a_workflow_run_job_for_a_pull_request_pushed_to_since_checks_nothing(
     assert s.comments() == [] and s.repo.statuses == {}
 
 
+def test_a_workflow_run_job_never_takes_another_pull_request_from_the_same_branch(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    """A fork opens a second pull request from the same branch (same commit) into another
+    base, and gets that one approved: the run of the unapproved #7 must not check #8 and
+    set the commit's status (shared by both) to success."""
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)}, fork=True)
+    s.repo.commit(dict(BASE), parent=None, branch="legacy", message="Legacy line")
+    other = s.repo.add_pull(
+        8, "dana", None, s.pull.head_sha, "feature", "legacy", head_repo="dana/app"
+    )
+    other.review("ann", "APPROVED")
+    other.review("mo", "APPROVED")
+    s.repo.statuses.clear()
+    run = _after_run(s, "pull_request")
+    assert run.code == 2, run.stdout + run.stderr
+    assert "#7" in run.stderr and "#8" in run.stderr
+    assert "success" not in [status.state for status in s.repo.statuses.get(s.pull.head_sha, [])]
+
+
 def test_a_workflow_run_job_after_a_push_run_is_about_no_pull_request(
     github: FakeGitHub, tmp_path: Path
 ) -> None:
