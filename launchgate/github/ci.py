@@ -43,6 +43,7 @@ from launchgate.github.client import (
 from launchgate.github.contributors import PullContributors
 from launchgate.github.event import (
     PullRequest,
+    PullRequestRun,
     parse_pull_request,
     pull_request_from,
     pull_request_run,
@@ -119,9 +120,17 @@ def _run(
     pull: PullRequest | None
     group: MergeGroup | None = None
     run = pull_request_run(env.event_name, env.event) if pull_number is None else None
-    if run is not None:  # a workflow_run job: the pull request of the run GitHub names
-        pull_number, head = _number_at(client, run.head_label, run.head_sha), run.head_sha
-        if pull_number is None:
+    if run is not None or pull_number is not None:
+        try:
+            pull = _named_pull(client, run, pull_number, head)
+        except LaunchgateError as error:
+            # The commit may carry an earlier run's success (approved, then changes
+            # were requested): a run that cannot even find its pull request says so.
+            sha = run.head_sha if run is not None else head
+            if sha:
+                Verdict(client, sha, env.run_url, log).error(_short(error))
+            raise
+        if pull is None and run is not None:
             note = (
                 f"no open pull request from {run.head_label} is at {run.head_sha[:7]} "
                 "(closed, or pushed to since: the run for its new head checks it)"
@@ -129,15 +138,6 @@ def _run(
             log.write(f"launchgate: {note}; nothing to check\n")
             actions.write_summary(env.summary, f"### launchgate: nothing to check\n\n{note}\n")
             return ExitCode.READY
-    if pull_number is not None:
-        if not head:
-            raise UsageError("--pull-request needs --head: the commit GitHub says it is at")
-        pull = parse_pull_request(client.pull(pull_number), f"pull request #{pull_number}")
-        if pull.head_sha != head:
-            raise UsageError(
-                f"pull request #{pull_number} is at {pull.head_sha[:7]}, not {head[:7]}: "
-                "launchgate checks only the pull request of the commit it was given"
-            )
     elif env.event_name in schedule.SCHEDULED_EVENTS:
         return schedule.run_digest(env, client, today, log)
     elif env.event_name == MERGE_GROUP:
@@ -177,6 +177,26 @@ def _run(
     requests = client.requests + (team_client.requests if team_client is not client else 0)
     log.write(f"launchgate: {requests} GitHub API requests\n")
     return ExitCode.NOT_READY if outcome.report.failed else ExitCode.READY
+
+
+def _named_pull(
+    client: GitHubClient, run: PullRequestRun | None, number: int | None, head: str | None
+) -> PullRequest | None:
+    """The pull request a workflow_run job follows, or the one `--pull-request` names, read
+    from the API and held to its head commit; None when the run's is no longer open there."""
+    if run is not None:  # a workflow_run job: the pull request of the run GitHub names
+        number, head = _number_at(client, run.head_label, run.head_sha), run.head_sha
+    if number is None:
+        return None  # the run's pull request is closed, or has moved on
+    if not head:
+        raise UsageError("--pull-request needs --head: the commit GitHub says it is at")
+    pull = parse_pull_request(client.pull(number), f"pull request #{number}")
+    if pull.head_sha != head:
+        raise UsageError(
+            f"pull request #{number} is at {pull.head_sha[:7]}, not {head[:7]}: "
+            "launchgate checks only the pull request of the commit it was given"
+        )
+    return pull
 
 
 def _sha(pull: PullRequest | None) -> str:

@@ -489,6 +489,23 @@ def test_a_workflow_run_job_never_takes_another_pull_request_from_the_same_branc
     assert "success" not in [status.state for status in s.repo.statuses.get(s.pull.head_sha, [])]
 
 
+@pytest.mark.parametrize("lookup", [r"/pulls$", r"/pulls/7$"])
+def test_a_workflow_run_job_that_cannot_find_its_pull_request_leaves_no_old_success(
+    github: FakeGitHub, tmp_path: Path, lookup: str
+) -> None:
+    """Approved and green; then marketing asks for changes, and the run that follows
+    cannot read which pull request it is about: the old success must not stay."""
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)}, fork=True)
+    sign_off(s)
+    assert _after_run(s, "pull_request_review").code == 0
+    assert s.status()[1] == "success"
+    s.pull.review("mo", "CHANGES_REQUESTED")
+    github.fail("GET", lookup, [502], times=10)
+    run = _after_run(s, "pull_request_review")
+    assert run.code == 2, run.stdout + run.stderr
+    assert s.status()[1] == "error"
+
+
 def test_a_workflow_run_job_after_a_push_run_is_about_no_pull_request(
     github: FakeGitHub, tmp_path: Path
 ) -> None:
