@@ -170,6 +170,8 @@ def _run(
                 pull = _pull(pull)
                 policy = fetch_policy(client, pull.base_sha, Path(folder), env.prefix)
                 outcome = _check_pull(env, pull, policy, client, team_client, today, fail_on)
+                if not outcome.report.failed and verdict.writable:
+                    _alone_at(client, pull)
         publish(env, outcome, client, comment, log)
     except LaunchgateError as error:
         verdict.error(_short(error))
@@ -268,25 +270,40 @@ def _short(error: Exception) -> str:
 
 def _number_at(client: GitHubClient, head_label: str, head_sha: str) -> int | None:
     """The open pull request from `head_label` whose head is `head_sha`: found by GitHub's
-    own names for the run, so nothing a fork wrote chooses it.
+    own names for the run, so nothing a fork wrote chooses it. (A branch opened into two
+    bases at once leaves the run's own pull request unknown: refused.)"""
+    numbers = _refuse_shared(client.open_pulls(head_label), head_sha)
+    return numbers[0] if numbers else None
 
-    A branch can be opened into several bases at once, and the run does not say which
-    pull request it was for: checking either would set the status of the commit they
-    share, so a second pull request (into a laxer base, or approved by someone else)
-    could turn the first one green. That is refused."""
+
+def _alone_at(client: GitHubClient, pull: PullRequest) -> None:
+    """Refuse a success on a commit that another open pull request is at too.
+
+    The status belongs to the commit, not to a pull request: any branch (a fork's too)
+    can be opened at the same commit into another base, so a success decided for one
+    (under a laxer base's policy, or with approvals given there) would turn the other
+    one green. Read once, before a success only: a failure misleads nobody."""
+    _refuse_shared(client.open_pulls(), pull.head_sha, pull.number)
+
+
+def _refuse_shared(pulls: list[dict[str, Any]], sha: str, this: int | None = None) -> list[int]:
+    """The numbers of PULLS at commit SHA (with `this` one): refused when more than one."""
     numbers = sorted(
-        int(item["number"])
-        for item in client.open_pulls(head_label)
-        if (item.get("head") or {}).get("sha") == head_sha and isinstance(item.get("number"), int)
+        {
+            int(item["number"])
+            for item in pulls
+            if (item.get("head") or {}).get("sha") == sha and isinstance(item.get("number"), int)
+        }
+        | ({this} if this is not None else set())
     )
     if len(numbers) > 1:
         listed = ", ".join(f"#{number}" for number in numbers)
         raise UsageError(
-            f"pull requests {listed} all come from {head_label} at {head_sha[:7]}, and the "
-            "run does not say which one it checked: launchgate cannot tell which to decide. "
-            "Close all but one of them"
+            f"pull requests {listed} are all at commit {sha[:7]}, and GitHub keeps one "
+            "launchgate status for a commit: launchgate cannot decide one without deciding "
+            "the others. Close all but one of them"
         )
-    return numbers[0] if numbers else None
+    return numbers
 
 
 def _scope(workspace: Path, path: str | None) -> tuple[Path, str]:

@@ -240,7 +240,10 @@ def test_the_readme_fork_workflow_turns_green_when_a_fork_pull_request_is_approv
     base = repo.commit(dict(BASE))
     head = repo.commit({SMART: manifest("smart-reports", day=3)}, parent=base, branch="feature")
     pull = repo.add_pull(7, "dana", base, head, "feature", head_repo="dana/app")
-    repo.add_pull(8, "eve", base, head, "feature", head_repo="eve/app")  # same commit, other fork
+    # A branch of the same name in another fork (at another commit: a commit that two
+    # open pull requests share is refused, test_ci.py says why).
+    other = repo.commit({SMART: manifest("smart-reports", day=4)}, parent=base)
+    repo.add_pull(8, "eve", base, other, "feature", head_repo="eve/app")
     pull.review("ann", "APPROVED")
     (job,) = _fork_workflow()["jobs"].values()
 

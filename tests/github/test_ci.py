@@ -469,24 +469,51 @@ def test_a_workflow_run_job_for_a_pull_request_pushed_to_since_checks_nothing(
     assert s.comments() == [] and s.repo.statuses == {}
 
 
-def test_a_workflow_run_job_never_takes_another_pull_request_from_the_same_branch(
-    github: FakeGitHub, tmp_path: Path
+@pytest.mark.parametrize("branch", ["feature", "feature-copy"])
+def test_a_workflow_run_job_never_takes_another_pull_request_at_the_same_commit(
+    github: FakeGitHub, tmp_path: Path, branch: str
 ) -> None:
-    """A fork opens a second pull request from the same branch (same commit) into another
-    base, and gets that one approved: the run of the unapproved #7 must not check #8 and
-    set the commit's status (shared by both) to success."""
+    """A fork opens a second pull request at the same commit (from the same BRANCH or
+    another) into another base, and gets that one approved: no run may set the commit's
+    status (shared by both) to success."""
     s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)}, fork=True)
     s.repo.commit(dict(BASE), parent=None, branch="legacy", message="Legacy line")
     other = s.repo.add_pull(
-        8, "dana", None, s.pull.head_sha, "feature", "legacy", head_repo="dana/app"
+        8, "dana", None, s.pull.head_sha, branch, "legacy", head_repo="dana/app"
     )
     other.review("ann", "APPROVED")
     other.review("mo", "APPROVED")
-    s.repo.statuses.clear()
-    run = _after_run(s, "pull_request")
+    for pull in (s.pull, other):  # the jobs after #7's run, and after #8's
+        payload = workflow_run(github, github.url, pull, "pull_request_review")
+        workspace = s.workspace()
+        run = run_ci(
+            s.repo, workspace, s.root, payload, "workflow_run", "ghs_actions", github.url, (), TEAM
+        )
+        assert run.code in (1, 2), run.stdout + run.stderr
+        states = [status.state for status in s.repo.statuses.get(s.pull.head_sha, [])]
+        assert "success" not in states
+    assert run.code == 2 and "#7" in run.stderr and "#8" in run.stderr
+
+
+@pytest.mark.parametrize("branch", ["feature", "feature-copy"])
+def test_a_pull_request_run_never_decides_for_another_pull_request_at_the_same_commit(
+    github: FakeGitHub, tmp_path: Path, branch: str
+) -> None:
+    """The status belongs to the commit, which #7 (into main, nobody approved) and #8 (the
+    same commit, from BRANCH into another base, approved) share: #8's run must not make
+    #7 green."""
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
+    s.repo.commit(dict(BASE), parent=None, branch="legacy", message="Legacy line")
+    other = s.repo.add_pull(8, "dana", None, s.pull.head_sha, branch, "legacy")
+    other.review("ann", "APPROVED")
+    other.review("mo", "APPROVED")
+    payload = event(github, github.url, other, "pull_request", "opened")
+    run = run_ci(
+        s.repo, s.workspace(), s.root, payload, "pull_request", "ghs_actions", github.url, (), TEAM
+    )
     assert run.code == 2, run.stdout + run.stderr
     assert "#7" in run.stderr and "#8" in run.stderr
-    assert "success" not in [status.state for status in s.repo.statuses.get(s.pull.head_sha, [])]
+    assert [status.state for status in s.repo.statuses[s.pull.head_sha]] == ["pending", "error"]
 
 
 @pytest.mark.parametrize("lookup", [r"/pulls$", r"/pulls/7$"])
@@ -553,8 +580,9 @@ def test_the_api_budget_for_three_launches(github: FakeGitHub, tmp_path: Path) -
     assert run.code == 0, run.stdout
     calls = [f"{r.method} {r.path}" for r in github.requests]
     # the pending status, config, checklist, glossary, files, 3 base manifests, reviews,
-    # the commits (who contributed), 1 team membership, comments, the comment, the status
-    assert len(calls) <= 14, "\n".join(calls)
+    # the commits (who contributed), 1 team membership, comments, the comment, the status;
+    # and, before a success, the open pull requests at the commit (one status for them all)
+    assert len(calls) <= 15, "\n".join(calls)
     assert github.count("GET", r"/pulls/7/commits$") == 1
     assert f"launchgate: {len(calls)} GitHub API requests" in run.stdout
 
