@@ -495,19 +495,23 @@ def test_a_workflow_run_job_never_takes_another_pull_request_at_the_same_commit(
     assert run.code == 2 and "#7" in run.stderr and "#8" in run.stderr
 
 
-@pytest.mark.parametrize("branch", ["feature", "feature-copy"])
+@pytest.mark.parametrize(
+    ("branch", "closed"), [("feature", False), ("feature-copy", False), ("feature-copy", True)]
+)
 def test_a_pull_request_run_never_decides_for_another_pull_request_at_the_same_commit(
-    github: FakeGitHub, tmp_path: Path, branch: str
+    github: FakeGitHub, tmp_path: Path, branch: str, closed: bool
 ) -> None:
     """The status belongs to the commit, which #7 (into main, nobody approved) and #8 (the
-    same commit, from BRANCH into another base, approved) share: #8's run must not make
-    #7 green."""
+    same commit, from BRANCH into another base, approved) share: #8's run (or, CLOSED, a
+    re-run of its job once it was closed) must not make #7 green."""
     s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
     s.repo.commit(dict(BASE), parent=None, branch="legacy", message="Legacy line")
     other = s.repo.add_pull(8, "dana", None, s.pull.head_sha, branch, "legacy")
     other.review("ann", "APPROVED")
     other.review("mo", "APPROVED")
     payload = event(github, github.url, other, "pull_request", "opened")
+    if closed:
+        other.close()
     run = run_ci(
         s.repo, s.workspace(), s.root, payload, "pull_request", "ghs_actions", github.url, (), TEAM
     )
