@@ -48,7 +48,13 @@ from launchgate.github.event import (
     pull_request_from,
     pull_request_run,
 )
-from launchgate.github.merge_group import MERGE_GROUP, MergeGroup, group_pulls, merge_group_from
+from launchgate.github.merge_group import (
+    MERGE_GROUP,
+    QUEUE_REFS,
+    MergeGroup,
+    group_pulls,
+    merge_group_from,
+)
 from launchgate.github.outcome import LaunchSignoffs, Outcome
 from launchgate.github.policy import BasePolicy, fetch_policy, policy_changes
 from launchgate.github.provenance import ProvenanceFinder, release_role_states
@@ -282,8 +288,19 @@ def _alone_at(client: GitHubClient, pull: PullRequest) -> None:
     The status belongs to the commit, not to a pull request: any branch (a fork's too)
     can be opened at the same commit into another base, so a success decided for one
     (under a laxer base's policy, or with approvals given there) would turn the other
-    one green. Read once, before a success only: a failure misleads nobody."""
+    one green. Read once, before a success only: a failure misleads nobody.
+
+    A merge queue's group is decided on its head commit too, by the merge_group run:
+    a pull request opened from that commit (anyone who can read the repository may
+    open one from a queue branch) is refused as well."""
     _refuse_shared(client.open_pulls(), pull.head_sha, pull.number)
+    for ref, sha in client.matching_refs(QUEUE_REFS):
+        if sha == pull.head_sha:
+            raise UsageError(
+                f"commit {pull.head_sha[:7]} is the head of the merge queue's "
+                f"{ref.removeprefix('refs/heads/')}: its launchgate status is the merge "
+                "group's, decided when the group is checked, never by a pull request"
+            )
 
 
 def _refuse_shared(pulls: list[dict[str, Any]], sha: str, this: int | None = None) -> list[int]:
