@@ -50,6 +50,7 @@ from launchgate.github.event import (
 )
 from launchgate.github.merge_group import (
     MERGE_GROUP,
+    QUEUE_BRANCH,
     QUEUE_REFS,
     MergeGroup,
     group_pulls,
@@ -158,6 +159,13 @@ def _run(
         outcome = _check_workspace(env.workspace, today, fail_on)
         publish(env, outcome, None, False, log)
         return ExitCode.NOT_READY if outcome.report.failed else ExitCode.READY
+    if pull is not None and not pull.from_fork and pull.head_ref.startswith(QUEUE_BRANCH):
+        # Not even `pending`: the status of its commit is the merge group's.
+        raise UsageError(
+            f"pull request #{pull.number} comes from the merge queue's branch "
+            f"{pull.head_ref}: it is not checked, and its commit's status (the merge "
+            "group's) is left alone. Close it"
+        )
     team_client = (
         GitHubClient(env.api_url, env.repository, env.team_token, limits)
         if env.team_token
