@@ -43,11 +43,19 @@ from launchgate.github.client import (
 from launchgate.github.contributors import PullContributors
 from launchgate.github.event import (
     PullRequest,
+    PullRequestRun,
     parse_pull_request,
     pull_request_from,
     pull_request_run,
 )
-from launchgate.github.merge_group import MERGE_GROUP, MergeGroup, group_pulls, merge_group_from
+from launchgate.github.merge_group import (
+    MERGE_GROUP,
+    QUEUE_BRANCH,
+    QUEUE_REFS,
+    MergeGroup,
+    group_pulls,
+    merge_group_from,
+)
 from launchgate.github.outcome import LaunchSignoffs, Outcome
 from launchgate.github.policy import BasePolicy, fetch_policy, policy_changes
 from launchgate.github.provenance import ProvenanceFinder, release_role_states
@@ -119,9 +127,17 @@ def _run(
     pull: PullRequest | None
     group: MergeGroup | None = None
     run = pull_request_run(env.event_name, env.event) if pull_number is None else None
-    if run is not None:  # a workflow_run job: the pull request of the run GitHub names
-        pull_number, head = _number_at(client, run.head_label, run.head_sha), run.head_sha
-        if pull_number is None:
+    if run is not None or pull_number is not None:
+        try:
+            pull = _named_pull(client, run, pull_number, head)
+        except LaunchgateError as error:
+            # The commit may carry an earlier run's success (approved, then changes
+            # were requested): a run that cannot even find its pull request says so.
+            sha = run.head_sha if run is not None else head
+            if sha:
+                Verdict(client, sha, env.run_url, log).error(_short(error))
+            raise
+        if pull is None and run is not None:
             note = (
                 f"no open pull request from {run.head_label} is at {run.head_sha[:7]} "
                 "(closed, or pushed to since: the run for its new head checks it)"
@@ -129,15 +145,6 @@ def _run(
             log.write(f"launchgate: {note}; nothing to check\n")
             actions.write_summary(env.summary, f"### launchgate: nothing to check\n\n{note}\n")
             return ExitCode.READY
-    if pull_number is not None:
-        if not head:
-            raise UsageError("--pull-request needs --head: the commit GitHub says it is at")
-        pull = parse_pull_request(client.pull(pull_number), f"pull request #{pull_number}")
-        if pull.head_sha != head:
-            raise UsageError(
-                f"pull request #{pull_number} is at {pull.head_sha[:7]}, not {head[:7]}: "
-                "launchgate checks only the pull request of the commit it was given"
-            )
     elif env.event_name in schedule.SCHEDULED_EVENTS:
         return schedule.run_digest(env, client, today, log)
     elif env.event_name == MERGE_GROUP:
@@ -152,6 +159,13 @@ def _run(
         outcome = _check_workspace(env.workspace, today, fail_on)
         publish(env, outcome, None, False, log)
         return ExitCode.NOT_READY if outcome.report.failed else ExitCode.READY
+    if pull is not None and not pull.from_fork and pull.head_ref.startswith(QUEUE_BRANCH):
+        # Not even `pending`: the status of its commit is the merge group's.
+        raise UsageError(
+            f"pull request #{pull.number} comes from the merge queue's branch "
+            f"{pull.head_ref}: it is not checked, and its commit's status (the merge "
+            "group's) is left alone. Close it"
+        )
     team_client = (
         GitHubClient(env.api_url, env.repository, env.team_token, limits)
         if env.team_token
@@ -170,6 +184,8 @@ def _run(
                 pull = _pull(pull)
                 policy = fetch_policy(client, pull.base_sha, Path(folder), env.prefix)
                 outcome = _check_pull(env, pull, policy, client, team_client, today, fail_on)
+                if not outcome.report.failed and verdict.writable:
+                    _alone_at(client, pull)
         publish(env, outcome, client, comment, log)
     except LaunchgateError as error:
         verdict.error(_short(error))
@@ -177,6 +193,26 @@ def _run(
     requests = client.requests + (team_client.requests if team_client is not client else 0)
     log.write(f"launchgate: {requests} GitHub API requests\n")
     return ExitCode.NOT_READY if outcome.report.failed else ExitCode.READY
+
+
+def _named_pull(
+    client: GitHubClient, run: PullRequestRun | None, number: int | None, head: str | None
+) -> PullRequest | None:
+    """The pull request a workflow_run job follows, or the one `--pull-request` names, read
+    from the API and held to its head commit; None when the run's is no longer open there."""
+    if run is not None:  # a workflow_run job: the pull request of the run GitHub names
+        number, head = _number_at(client, run.head_label, run.head_sha), run.head_sha
+    if number is None:
+        return None  # the run's pull request is closed, or has moved on
+    if not head:
+        raise UsageError("--pull-request needs --head: the commit GitHub says it is at")
+    pull = parse_pull_request(client.pull(number), f"pull request #{number}")
+    if pull.head_sha != head:
+        raise UsageError(
+            f"pull request #{number} is at {pull.head_sha[:7]}, not {head[:7]}: "
+            "launchgate checks only the pull request of the commit it was given"
+        )
+    return pull
 
 
 def _sha(pull: PullRequest | None) -> str:
@@ -248,11 +284,51 @@ def _short(error: Exception) -> str:
 
 def _number_at(client: GitHubClient, head_label: str, head_sha: str) -> int | None:
     """The open pull request from `head_label` whose head is `head_sha`: found by GitHub's
-    own names for the run, so nothing a fork wrote chooses it."""
-    for item in client.open_pulls(head_label):
-        if (item.get("head") or {}).get("sha") == head_sha and isinstance(item.get("number"), int):
-            return int(item["number"])
-    return None
+    own names for the run, so nothing a fork wrote chooses it. (A branch opened into two
+    bases at once leaves the run's own pull request unknown: refused.)"""
+    numbers = _refuse_shared(client.open_pulls(head_label), head_sha)
+    return numbers[0] if numbers else None
+
+
+def _alone_at(client: GitHubClient, pull: PullRequest) -> None:
+    """Refuse a success on a commit that another open pull request is at too.
+
+    The status belongs to the commit, not to a pull request: any branch (a fork's too)
+    can be opened at the same commit into another base, so a success decided for one
+    (under a laxer base's policy, or with approvals given there) would turn the other
+    one green. Read once, before a success only: a failure misleads nobody.
+
+    A merge queue's group is decided on its head commit too, by the merge_group run:
+    a pull request opened from that commit (anyone who can read the repository may
+    open one from a queue branch) is refused as well."""
+    _refuse_shared(client.open_pulls(), pull.head_sha, pull.number)
+    for ref, sha in client.matching_refs(QUEUE_REFS):
+        if sha == pull.head_sha:
+            raise UsageError(
+                f"commit {pull.head_sha[:7]} is the head of the merge queue's "
+                f"{ref.removeprefix('refs/heads/')}: its launchgate status is the merge "
+                "group's, decided when the group is checked, never by a pull request"
+            )
+
+
+def _refuse_shared(pulls: list[dict[str, Any]], sha: str, this: int | None = None) -> list[int]:
+    """The numbers of PULLS at commit SHA (with `this` one): refused when more than one."""
+    numbers = sorted(
+        {
+            int(item["number"])
+            for item in pulls
+            if (item.get("head") or {}).get("sha") == sha and isinstance(item.get("number"), int)
+        }
+        | ({this} if this is not None else set())
+    )
+    if len(numbers) > 1:
+        listed = ", ".join(f"#{number}" for number in numbers)
+        raise UsageError(
+            f"pull requests {listed} are all at commit {sha[:7]}, and GitHub keeps one "
+            "launchgate status for a commit: launchgate cannot decide one without deciding "
+            "the others. Close all but one of them"
+        )
+    return numbers
 
 
 def _scope(workspace: Path, path: str | None) -> tuple[Path, str]:

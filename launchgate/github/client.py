@@ -185,9 +185,10 @@ class GitHubClient:
             raise GitHubUnavailable(f"{path} at {ref[:7]} is too large to read through the API")
         return base64.b64decode(data.get("content") or "")
 
-    def open_pulls(self, head: str) -> list[dict[str, Any]]:
-        """Open pull requests from the branch `head` ("owner:branch", a fork's too)."""
-        return list(self._pages(f"/repos/{self.repo}/pulls", {"state": "open", "head": head}))
+    def open_pulls(self, head: str | None = None) -> list[dict[str, Any]]:
+        """Open pull requests from the branch `head` ("owner:branch", a fork's too), or all."""
+        query = {"state": "open", **({"head": head} if head else {})}
+        return list(self._pages(f"/repos/{self.repo}/pulls", query))
 
     def pull(self, number: int) -> dict[str, Any]:
         data = self._json("GET", f"/repos/{self.repo}/pulls/{number}")

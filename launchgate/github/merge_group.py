@@ -25,6 +25,8 @@ from launchgate.errors import UsageError
 from launchgate.github.client import GitHubClient
 
 MERGE_GROUP = "merge_group"
+QUEUE_BRANCH = "gh-readonly-queue/"  # the branches only GitHub's merge queue writes
+QUEUE_REFS = f"heads/{QUEUE_BRANCH}"  # every queue's branches, as git/matching-refs takes it
 _QUEUE_BRANCH = re.compile(r"gh-readonly-queue/(?P<base>.+)/pr-(?P<number>\d+)-[0-9a-f]{40}")
 
 

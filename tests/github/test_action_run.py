@@ -215,6 +215,31 @@ def _evaluate(expression: str, context: Mapping[str, Any]) -> bool:
     )
 
 
+def test_the_readme_fork_workflow_decides_one_pull_request_branch_at_a_time() -> None:
+    """The jobs after a pull request's runs (opened, approved, changes requested) each read
+    the reviews of their moment; run side by side, an older one held up by a rate limit
+    could set its success after the newer failure. One at a time per fork branch, the
+    newest cancelling the one in progress, the last status is the newest decision."""
+    workflow = _fork_workflow()
+    (job,) = workflow["jobs"].values()
+    concurrency = job.get("concurrency") or workflow.get("concurrency")
+    assert isinstance(concurrency, dict) and concurrency.get("cancel-in-progress") is True
+
+    def group(owner: str, branch: str, run_event: str) -> str:
+        run = {
+            "event": run_event,
+            "head_branch": branch,
+            "head_repository": {"full_name": f"{owner}/app", "owner": {"login": owner}},
+        }
+        context = {"github": {"event": {"workflow_run": run}}}
+        return _expand(str(concurrency["group"]), lambda p: str(_context(p, context)))
+
+    same = group("dana", "feature", "pull_request")
+    assert group("dana", "feature", "pull_request_review") == same
+    assert group("eve", "feature", "pull_request") != same
+    assert group("dana", "other", "pull_request") != same
+
+
 def test_the_readme_fork_workflow_runs_on_every_pull_request_run_and_not_on_others() -> None:
     workflow = _fork_workflow()
     starter = (ROOT / "launchgate" / "starter" / "workflow.yml").read_text(encoding="utf-8")
@@ -240,7 +265,10 @@ def test_the_readme_fork_workflow_turns_green_when_a_fork_pull_request_is_approv
     base = repo.commit(dict(BASE))
     head = repo.commit({SMART: manifest("smart-reports", day=3)}, parent=base, branch="feature")
     pull = repo.add_pull(7, "dana", base, head, "feature", head_repo="dana/app")
-    repo.add_pull(8, "eve", base, head, "feature", head_repo="eve/app")  # same commit, other fork
+    # A branch of the same name in another fork (at another commit: a commit that two
+    # open pull requests share is refused, test_ci.py says why).
+    other = repo.commit({SMART: manifest("smart-reports", day=4)}, parent=base)
+    repo.add_pull(8, "eve", base, other, "feature", head_repo="eve/app")
     pull.review("ann", "APPROVED")
     (job,) = _fork_workflow()["jobs"].values()
 

@@ -469,6 +469,74 @@ def test_a_workflow_run_job_for_a_pull_request_pushed_to_since_checks_nothing(
     assert s.comments() == [] and s.repo.statuses == {}
 
 
+@pytest.mark.parametrize("branch", ["feature", "feature-copy"])
+def test_a_workflow_run_job_never_takes_another_pull_request_at_the_same_commit(
+    github: FakeGitHub, tmp_path: Path, branch: str
+) -> None:
+    """A fork opens a second pull request at the same commit (from the same BRANCH or
+    another) into another base, and gets that one approved: no run may set the commit's
+    status (shared by both) to success."""
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)}, fork=True)
+    s.repo.commit(dict(BASE), parent=None, branch="legacy", message="Legacy line")
+    other = s.repo.add_pull(
+        8, "dana", None, s.pull.head_sha, branch, "legacy", head_repo="dana/app"
+    )
+    other.review("ann", "APPROVED")
+    other.review("mo", "APPROVED")
+    for pull in (s.pull, other):  # the jobs after #7's run, and after #8's
+        payload = workflow_run(github, github.url, pull, "pull_request_review")
+        workspace = s.workspace()
+        run = run_ci(
+            s.repo, workspace, s.root, payload, "workflow_run", "ghs_actions", github.url, (), TEAM
+        )
+        assert run.code in (1, 2), run.stdout + run.stderr
+        states = [status.state for status in s.repo.statuses.get(s.pull.head_sha, [])]
+        assert "success" not in states
+    assert run.code == 2 and "#7" in run.stderr and "#8" in run.stderr
+
+
+@pytest.mark.parametrize(
+    ("branch", "closed"), [("feature", False), ("feature-copy", False), ("feature-copy", True)]
+)
+def test_a_pull_request_run_never_decides_for_another_pull_request_at_the_same_commit(
+    github: FakeGitHub, tmp_path: Path, branch: str, closed: bool
+) -> None:
+    """The status belongs to the commit, which #7 (into main, nobody approved) and #8 (the
+    same commit, from BRANCH into another base, approved) share: #8's run (or, CLOSED, a
+    re-run of its job once it was closed) must not make #7 green."""
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
+    s.repo.commit(dict(BASE), parent=None, branch="legacy", message="Legacy line")
+    other = s.repo.add_pull(8, "dana", None, s.pull.head_sha, branch, "legacy")
+    other.review("ann", "APPROVED")
+    other.review("mo", "APPROVED")
+    payload = event(github, github.url, other, "pull_request", "opened")
+    if closed:
+        other.close()
+    run = run_ci(
+        s.repo, s.workspace(), s.root, payload, "pull_request", "ghs_actions", github.url, (), TEAM
+    )
+    assert run.code == 2, run.stdout + run.stderr
+    assert "#7" in run.stderr and "#8" in run.stderr
+    assert [status.state for status in s.repo.statuses[s.pull.head_sha]] == ["pending", "error"]
+
+
+@pytest.mark.parametrize("lookup", [r"/pulls$", r"/pulls/7$"])
+def test_a_workflow_run_job_that_cannot_find_its_pull_request_leaves_no_old_success(
+    github: FakeGitHub, tmp_path: Path, lookup: str
+) -> None:
+    """Approved and green; then marketing asks for changes, and the run that follows
+    cannot read which pull request it is about: the old success must not stay."""
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)}, fork=True)
+    sign_off(s)
+    assert _after_run(s, "pull_request_review").code == 0
+    assert s.status()[1] == "success"
+    s.pull.review("mo", "CHANGES_REQUESTED")
+    github.fail("GET", lookup, [502], times=10)
+    run = _after_run(s, "pull_request_review")
+    assert run.code == 2, run.stdout + run.stderr
+    assert s.status()[1] == "error"
+
+
 def test_a_workflow_run_job_after_a_push_run_is_about_no_pull_request(
     github: FakeGitHub, tmp_path: Path
 ) -> None:
@@ -516,8 +584,10 @@ def test_the_api_budget_for_three_launches(github: FakeGitHub, tmp_path: Path) -
     assert run.code == 0, run.stdout
     calls = [f"{r.method} {r.path}" for r in github.requests]
     # the pending status, config, checklist, glossary, files, 3 base manifests, reviews,
-    # the commits (who contributed), 1 team membership, comments, the comment, the status
-    assert len(calls) <= 14, "\n".join(calls)
+    # the commits (who contributed), 1 team membership, comments, the comment, the status;
+    # and, before a success, the open pull requests and the merge queue's branches at the
+    # commit (one status for them all)
+    assert len(calls) <= 16, "\n".join(calls)
     assert github.count("GET", r"/pulls/7/commits$") == 1
     assert f"launchgate: {len(calls)} GitHub API requests" in run.stdout
 

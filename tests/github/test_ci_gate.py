@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tests.github.fake import FakeGitHub, Reply
 from tests.github.model import Pull
-from tests.github.payloads import merge_group
+from tests.github.payloads import event, merge_group
 from tests.github.test_ci import (
     BASE,
     CONFIG,
@@ -231,6 +231,44 @@ def test_a_merge_group_whose_pull_requests_are_signed_off_passes_on_its_head(
     assert github.count("GET", r"/pulls/7/reviews$") == 1  # both read again, now
     assert github.count("GET", r"/pulls/8/reviews$") == 1
     assert s.comments() == [] and second.comments == []  # a group has its status, no comment
+
+
+def test_a_pull_request_opened_from_a_merge_group_head_never_passes_the_group(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    """The group's status is the status of its head commit. Anyone who may read the
+    repository can open a pull request from a queue branch (or from a copy of its commit)
+    into another base and get that one approved: its success must not pass the group."""
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
+    second = two_pulls(s)
+    sign_off(s)  # #7 is signed off, #8 is not
+    branch, head = queue(s, s.pull, second)
+    assert run_group(s, branch, TEAM).code == 1
+    s.repo.commit(dict(BASE), parent=None, branch="legacy", message="Legacy line")
+    for number, head_ref in [(9, branch), (10, "copy")]:
+        s.repo.branches.setdefault(head_ref, head)
+        sneaky = s.repo.add_pull(number, "zed", None, head, head_ref, "legacy")
+        sneaky.review("ann", "APPROVED")
+        sneaky.review("mo", "APPROVED")
+        payload = event(github, github.url, sneaky, "pull_request", "opened")
+        run = run_ci(
+            s.repo,
+            checkout(s.repo, head, s.root),
+            s.root,
+            payload,
+            "pull_request",
+            "ghs_actions",
+            github.url,
+            (),
+            TEAM,
+        )
+        assert run.code == 2, run.everything
+        assert "merge queue" in run.stderr
+        states = [status.state for status in s.repo.statuses[head]]
+        assert "success" not in states
+        if head_ref == branch:  # from the queue's own branch: the group's status untouched
+            assert states == ["pending", "failure"]
+        sneaky.close()
 
 
 def test_a_merge_group_fails_when_one_pull_request_is_not_signed_off(
