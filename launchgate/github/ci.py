@@ -201,6 +201,11 @@ def _named_pull(
     """The pull request a workflow_run job follows, or the one `--pull-request` names, read
     from the API and held to its head commit; None when the run's is no longer open there."""
     if run is not None:  # a workflow_run job: the pull request of the run GitHub names
+        if run.head_label is None:
+            raise UsageError(
+                f"GitHub names no repository for commit {run.head_sha[:7]} (was the fork "
+                "deleted?): launchgate cannot tell which pull request the run was about"
+            )
         number, head = _number_at(client, run.head_label, run.head_sha), run.head_sha
     if number is None:
         return None  # the run's pull request is closed, or has moved on

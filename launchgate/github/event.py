@@ -54,7 +54,7 @@ class PullRequestRun:
     the commit GitHub ran it on and the branch it came from ("owner:branch")."""
 
     head_sha: str
-    head_label: str
+    head_label: str | None  # None when GitHub names no head repository (a deleted fork)
 
 
 def pull_request_run(event_name: str, payload: dict[str, Any]) -> PullRequestRun | None:
@@ -68,9 +68,12 @@ def pull_request_run(event_name: str, payload: dict[str, Any]) -> PullRequestRun
         return None
     owner = ((run.get("head_repository") or {}).get("owner") or {}).get("login")
     sha, branch = run.get("head_sha"), run.get("head_branch")
-    if not (isinstance(owner, str) and isinstance(sha, str) and isinstance(branch, str)):
-        raise UsageError("the workflow_run event payload names no head commit and branch")
-    return PullRequestRun(sha, f"{owner}:{branch}")
+    if not isinstance(sha, str):
+        raise UsageError("the workflow_run event payload names no head commit")
+    # Without the head's owner and branch the pull request cannot be found; the run
+    # still knows the commit, so it can say on it that it could not decide.
+    label = f"{owner}:{branch}" if isinstance(owner, str) and isinstance(branch, str) else None
+    return PullRequestRun(sha, label)
 
 
 def parse_pull_request(pr: dict[str, Any], source: str) -> PullRequest:

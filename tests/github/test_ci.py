@@ -537,6 +537,27 @@ def test_a_workflow_run_job_that_cannot_find_its_pull_request_leaves_no_old_succ
     assert s.status()[1] == "error"
 
 
+def test_a_workflow_run_job_for_a_deleted_fork_leaves_no_old_success(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    """Approved and green; then marketing asks for changes and the fork is deleted:
+    GitHub names no head repository, so the pull request cannot be found by its branch.
+    The run cannot decide, and says so on the commit instead of leaving it green."""
+    s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)}, fork=True)
+    sign_off(s)
+    assert _after_run(s, "pull_request_review").code == 0
+    assert s.status()[1] == "success"
+    s.pull.review("mo", "CHANGES_REQUESTED")
+    payload = workflow_run(github, github.url, s.pull, "pull_request_review")
+    payload["workflow_run"]["head_repository"] = None
+    run = run_ci(
+        s.repo, s.workspace(), s.root, payload, "workflow_run", "ghs_actions", github.url, (), TEAM
+    )
+    assert run.code == 2, run.stdout + run.stderr
+    assert "Traceback" not in run.stderr
+    assert s.status()[1] == "error"
+
+
 def test_a_workflow_run_job_after_a_push_run_is_about_no_pull_request(
     github: FakeGitHub, tmp_path: Path
 ) -> None:
