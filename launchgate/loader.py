@@ -127,6 +127,8 @@ class Document:
     sizes: array[int] = field(default_factory=lambda: array("I"))
     keys: list[str | int | None] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # What loaded, but maybe not as meant (copy text a " #" cut short): reported, not fatal.
+    notes: list[Problem] = field(default_factory=list)
     # Container entry -> its children's entries, filled in as `locate` needs them.
     _index: dict[int, dict[str | int, int]] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -301,10 +303,56 @@ def parse_text(text: str, shown_as: str) -> Document:
     return Document(
         shown_as,
         data=data,
+        notes=_cut_copy_texts(root, text) if " #" in text or "\t#" in text else [],
         positions=array("I", entries.positions),
         sizes=array("I", entries.sizes),
         keys=entries.keys,
     )
+
+
+def _cut_copy_texts(root: yaml.Node, text: str) -> list[Problem]:
+    """Copy texts that end where a " #" starts a comment: `text: Launch day! #SmartReports`
+    is read as "Launch day!", and the hashtag would vanish without a word.
+
+    Only unquoted copy texts in block style: in a flow item ({...}) the comment also
+    swallows the closing bracket, which is a syntax error told on its own.
+    """
+    notes: list[Problem] = []
+    copy = next((v for k, v in _pairs(root) if k.value == "copy"), None)
+    items = copy.value if isinstance(copy, yaml.SequenceNode) else []
+    for number, item in enumerate(items, 1):
+        value = next((v for k, v in _pairs(item) if k.value == "text"), None)
+        if not isinstance(value, yaml.ScalarNode) or value.style or not value.value:
+            continue  # quoted, a block scalar, or no text
+        end = value.end_mark.index
+        line_end = min(
+            (i for i in (text.find("\n", end), text.find("\r", end)) if i >= 0), default=len(text)
+        )
+        rest = text[end:line_end]
+        comment = rest.lstrip(" \t")
+        if not comment.startswith("#"):
+            continue
+        column = value.end_mark.column + len(rest) - len(comment) + 1
+        meant = f"{value.value} {comment.rstrip()}".replace('"', '\\"')
+        notes.append(
+            Problem(
+                value.end_mark.line + 1,
+                column,
+                f"copy item {number}: the text stops at {_clip(comment)!r}: after a space, "
+                f"# starts a comment in YAML, so the copy checked is {_clip(value.value)!r}. "
+                f'If the # is part of the copy, quote the whole text: text: "{_clip(meant, 80)}"; '
+                "if it is a note, quote the text before it",
+            )
+        )
+    return notes
+
+
+def _pairs(node: yaml.Node) -> list[tuple[yaml.Node, yaml.Node]]:
+    return node.value if isinstance(node, yaml.MappingNode) else []
+
+
+def _clip(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _compose(text: str) -> yaml.Node | None:

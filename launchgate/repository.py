@@ -203,7 +203,8 @@ def _launch_from(document: Document, problems: list[LoadProblem]) -> Launch | No
         invalid = document.problems
     raw = document.data
     launch_id = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else None
-    problems.extend(LoadProblem(document.path, problem, launch_id) for problem in invalid)
+    notes = document.notes  # loaded, but perhaps not as meant: said, the launch still checked
+    problems.extend(LoadProblem(document.path, problem, launch_id) for problem in invalid + notes)
     return launch
 
 

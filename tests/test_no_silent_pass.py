@@ -110,6 +110,36 @@ def test_empty_or_blank_copy_is_an_error(tmp_path: Path) -> None:
     assert lines == [("launches/tiny.yaml", 7), ("launches/tiny.yaml", 8)]
 
 
+def test_copy_a_hashtag_cut_short_is_an_error_and_the_launch_is_still_checked(
+    tmp_path: Path,
+) -> None:
+    """`text: Launch day! #SmartReports` is read as "Launch day!": YAML takes " #" for a
+    comment. The hashtag must not vanish without a word; quoted text keeps its comment."""
+    launch = LAUNCH + (
+        "  - channel: x.post\n"
+        "    locale: en-US\n"
+        "    text: Café 🎉 launch day! #SmartReports\n"
+        "  - channel: web.title\n"
+        "    id: quoted\n"
+        "    locale: en-US\n"
+        '    text: "Tiny #1"   # a note, not copy\n'
+        "  - channel: app_store.subtitle\n"
+        "    locale: en-US\n"
+        "    text: Far too long for the App Store subtitle field, really\n"
+    )
+    write_tree(tmp_path, {".launchgate.yml": CONFIG, "launches/tiny.yaml": launch})
+    code, report = check(tmp_path, ".")
+    assert code == 1
+    ((file, line, message),) = findings(report, "manifest-invalid")
+    assert (file, line) == ("launches/tiny.yaml", 9)
+    (finding,) = [f for f in report["findings"] if f["rule"] == "manifest-invalid"]
+    assert finding["column"] == len("    text: Café 🎉 launch day! #")
+    assert "#SmartReports" in message and "'Café 🎉 launch day!'" in message
+    assert 'text: "Café 🎉 launch day! #SmartReports"' in message
+    # The rest of the launch is checked as ever.
+    assert [line for _, line, _ in findings(report, "copy-length")] == [16]
+
+
 # 6. Locales
 
 

@@ -21,6 +21,9 @@ MANIFEST_INVALID = rule(
     other launches are still checked, and so is the rest of this one: an
     invalid value is left out, and every rule that does not read it still
     reports on the launch (only an invalid or missing `id` leaves none).
+    Unquoted copy text with " #" in it is one too: YAML reads the rest of the
+    line as a comment, so `text: Launch day! #SmartReports` would be checked,
+    and published, as "Launch day!". Quote it.
 
     Fails:
 
