@@ -46,10 +46,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "paths",
         nargs="*",
-        default=["."],
         metavar="PATH",
-        help="the repository, or manifests and folders in it to report on (default: .); "
-        "the whole repository is loaded either way",
+        help="the repository, or manifests and folders in it to report on (default: the "
+        "whole repository around the current folder); the whole repository is loaded "
+        "either way",
     )
     check.add_argument("--format", choices=FORMATS, default="text")
     check.add_argument(

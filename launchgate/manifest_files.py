@@ -82,7 +82,12 @@ class Selection:
 
 
 def select(paths: list[str], default_patterns: list[str]) -> Selection:
-    """The repository the named paths are in, and what of it they name."""
+    """The repository the named paths are in, and what of it they name.
+
+    Named no path, the whole repository around the current folder, as git and
+    pre-commit do: `launchgate check` from `src/` checks every launch."""
+    if not paths:
+        return Selection(find_root(Path("."), default_patterns))
     for path in paths:
         if not os.path.exists(path):
             raise UsageError(f"{path}: no such file or directory")

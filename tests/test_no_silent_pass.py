@@ -235,6 +235,19 @@ def _by_file(report: dict[str, Any], rule: str) -> list[tuple[str, dict[str, Any
 # 4. Where the repository is, and a check of nothing
 
 
+def test_check_with_no_path_from_any_folder_checks_the_whole_repository(tmp_path: Path) -> None:
+    """Like git and pre-commit: `launchgate check` run in src/ checks every launch, while
+    `launchgate check src/` reports on what src/ holds (nothing, said with exit 2)."""
+    files = {".launchgate.yml": CONFIG, "launches/tiny.yaml": LAUNCH.replace("Tiny", "TBD")}
+    write_tree(tmp_path, {**files, "src/app.py": "print('app')\n"})
+    result = run_cli("check", "--today", TODAY, "--format", "json", cwd=tmp_path / "src")
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout)
+    assert [launch["file"] for launch in report["launches"]] == ["launches/tiny.yaml"]
+    assert findings(report, "copy-placeholder")[0][:2] == ("launches/tiny.yaml", 6)
+    assert check(tmp_path, ".", cwd=tmp_path / "src")[0] == 2
+
+
 def test_check_of_a_subfolder_finds_the_repository_above_it(tmp_path: Path) -> None:
     files = {
         ".launchgate.yml": CONFIG,
