@@ -103,11 +103,17 @@ def test_init_defines_every_role_the_built_in_checklists_require(tmp_path: Path)
 def test_empty_or_blank_copy_is_an_error(tmp_path: Path) -> None:
     launch = LAUNCH + '  - {channel: email.subject, locale: en-US, text: ""}\n'
     launch += '  - {channel: web.meta_description, locale: en-US, text: "  "}\n'
+    # Zero-width spaces and a soft hyphen, as pasted from a web page: nothing shows.
+    launch += '  - {channel: push.ios.title, locale: en-US, text: "\\u200b \\u00ad\\u2060"}\n'
     write_tree(tmp_path, {"launches/tiny.yaml": launch})
     code, report = check(tmp_path, ".")
     assert code == 1
     lines = [(file, line) for file, line, _ in findings(report, "copy-empty")]
-    assert lines == [("launches/tiny.yaml", 7), ("launches/tiny.yaml", 8)]
+    assert lines == [
+        ("launches/tiny.yaml", 7),
+        ("launches/tiny.yaml", 8),
+        ("launches/tiny.yaml", 9),
+    ]
 
 
 def test_copy_a_hashtag_cut_short_is_an_error_and_the_launch_is_still_checked(

@@ -81,6 +81,12 @@ def check_length(launch: Launch, ctx: Context) -> Iterator[Violation]:
         )
 
 
+# Characters that take no space: a text of these alone (pasted from a document or a
+# web page) is as blank as an empty one. str.strip() keeps them; none is printable, so
+# only a text that holds something unprintable is looked at twice.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"))
+
+
 def check_empty(launch: Launch, ctx: Context) -> Iterator[Violation]:
     """Copy has words in it.
 
@@ -100,7 +106,8 @@ def check_empty(launch: Launch, ctx: Context) -> Iterator[Violation]:
           - {channel: web.title, locale: en-US, text: "Smart Reports: see what works"}
     """
     for index, item in enumerate(launch.manifest.copy_items):
-        if not item.text.strip():
+        text = item.text.strip()
+        if not text or (not text.isprintable() and not text.translate(_INVISIBLE).strip()):
             yield Violation(
                 ("copy", index, "text"),
                 f"{describe(item)} has no text: write the copy, or remove the item until it is",
