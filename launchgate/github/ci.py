@@ -28,7 +28,7 @@ from typing import Any, TextIO
 from launchgate.config import Config
 from launchgate.engine import check, problem_findings
 from launchgate.errors import ExitCode, LaunchgateError, UsageError
-from launchgate.findings import Finding, Report, Severity
+from launchgate.findings import Finding, Severity
 from launchgate.github import actions, schedule
 from launchgate.github.actions import ActionsEnv
 from launchgate.github.client import (
@@ -259,15 +259,7 @@ def _check_group(
                 findings.append(finding)
         signoffs += [replace(e, group_pull=(number, pull.author)) for e in outcome.signoffs]
     assert outcome is not None  # a group holds at least the pull request it is named for
-    last = outcome.report
-    report = Report(
-        launches=last.launches,
-        findings=findings,
-        fail_on=fail_on,
-        today=last.today,
-        files_checked=last.files_checked,
-        release=last.release,
-    )
+    report = replace(outcome.report, findings=findings, fail_on=fail_on)
     head = replace(
         _pull(outcome.pull), head_sha=group.head_sha, head_ref=group.head_branch, from_fork=False
     )
@@ -444,14 +436,7 @@ def _check_pull(
     findings += _signoff_findings(signoffs, config)
     # Problems in checklists that only base manifests name: read after the check ran.
     findings += problem_findings(policy.checklists.problems[reported:], config)
-    report = Report(
-        launches=offline.launches,
-        findings=findings,
-        fail_on=fail_on,
-        today=offline.today,
-        files_checked=offline.files_checked,
-        release=offline.release,
-    )
+    report = replace(offline, findings=findings, fail_on=fail_on)  # sorted again
     return Outcome(
         report,
         pull,
