@@ -186,5 +186,7 @@ def _what_is_wrong(text: str) -> str | None:
         if separator == "." or int(first) > 12:
             return f"{text!r} is written day first: write {day_first}"
         month_first = f"{year_text}-{int(first):02}-{int(second):02}"
+        if int(second) > 12:  # 03/15/2027: only March 15 is a day
+            return f"{text!r} is written month first: write {month_first}"
         return f"{text!r} could be {day_first} or {month_first}: write the one you mean"
     return f"{text!r} is not a date"

@@ -67,6 +67,11 @@ CASES: dict[str, tuple[str, int, tuple[str, ...]]] = {
         3,
         ("release.date", "write 2026-12-08", "YYYY-MM-DD"),
     ),
+    "month-first": (
+        "id: a\nrelease:\n  date: 03/15/2027\n",
+        3,
+        ("release.date", "written month first: write 2027-03-15"),
+    ),
     "no-month-13": ("id: a\nannounce: {date: 2026-13-01}\n", 2, ("there is no month 13",)),
     "embargo-words": (
         "id: a\nannounce: {date: 2026-12-02, embargo_until: '2026-12-02 9am'}\n",
