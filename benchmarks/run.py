@@ -405,9 +405,9 @@ def scaling(n: int, repeat: int, out: Path, seed: int, made: Generated) -> dict[
 
 
 def cross_launch_rules(roots: dict[int, Path], repeat: int) -> dict[str, Any]:
-    """Time each rule that sees all launches at once (`check_all`), in this process.
+    """Time each rule that sees all launches at once (`check_across`), in this process.
 
-    Uses launchgate's internals the way `launchgate.engine.check` does. Besides the
+    Uses launchgate's internals the way `launchgate.engine.check_loaded` does. Besides the
     generated repository it tries a worst case for date-conflict: every launch released
     and announced on one day.
     """
@@ -446,14 +446,14 @@ def cross_launch_rules(roots: dict[int, Path], repeat: int) -> dict[str, Any]:
             for launch in repo.launches
         ]
         for rule in ALL:
-            if rule.check_all is None or rule.needs_github:
+            if rule.check_across is None or rule.needs_github:
                 continue
-            check_all = rule.check_all
+            check_across = rule.check_across
             for case, launches in (("generated", repo.launches), ("all on one day", crowded)):
                 times = []
                 for _ in range(repeat):
                     start = time.perf_counter()
-                    found = sum(1 for _ in check_all(launches, ctx))
+                    found = sum(1 for _ in check_across(launches, ctx))
                     times.append(time.perf_counter() - start)
                 median = statistics.median(times)
                 results.setdefault(f"{rule.name} ({case})", []).append(

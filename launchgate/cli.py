@@ -30,7 +30,7 @@ CALENDAR_FORMATS = (
     "markdown",
     "ics",
     "mermaid",
-)  # launchgate.agenda.RENDERERS, without importing it
+)  # launchgate.calendar_view.RENDERERS, without importing it
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -266,7 +266,7 @@ def _run(args: argparse.Namespace, out: TextIO) -> ExitCode:
 
 def _check(args: argparse.Namespace, out: TextIO) -> ExitCode:
     from launchgate.config import Config, load_config
-    from launchgate.engine import check_repository
+    from launchgate.engine import load_and_check
     from launchgate.findings import Severity
     from launchgate.manifest_files import check_something, narrowed, select
     from launchgate.reporters import reporter
@@ -278,7 +278,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> ExitCode:
     today = args.today or config.today()
     release = None
     if args.release is not None:
-        from launchgate.release import target_for
+        from launchgate.release_target import target_for
 
         if not args.release.strip():
             raise UsageError("--release needs a version, e.g. --release 4.2.0")
@@ -290,7 +290,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> ExitCode:
     repo = open_repository(root, config, config_file)
     _left_for_exit.append(repo)
     selection = check_something(repo, selection, release is not None)
-    report = narrowed(check_repository(repo, today, fail_on, release), repo, selection)
+    report = narrowed(load_and_check(repo, today, fail_on, release), repo, selection)
     colour = args.format == "text" and _use_colour(args.color, out)
     out.write(reporter(args.format)(report, colour))
     return ExitCode.NOT_READY if report.failed else ExitCode.READY
@@ -331,7 +331,7 @@ def _load_launches(path: str) -> tuple[Config, str | None, Repository, list[Load
 
 def _digest(args: argparse.Namespace, out: TextIO) -> ExitCode:
     """A report, not a gate: overdue work is exit 0 too. What could not be read goes to stderr."""
-    from launchgate.digest import build
+    from launchgate.due_work import build
     from launchgate.reporters.digest import render_json, render_markdown
 
     config, _, repo, skipped = _load_launches(args.path)
@@ -345,7 +345,7 @@ def _digest(args: argparse.Namespace, out: TextIO) -> ExitCode:
 
 
 def _calendar(args: argparse.Namespace, out: TextIO) -> ExitCode:
-    from launchgate.agenda import RENDERERS, Calendar, format_for
+    from launchgate.calendar_view import RENDERERS, Calendar, format_for
 
     config, config_file, repo, _ = _load_launches(args.path)
     calendar = Calendar(repo.launches, args.today or config.today(), config, config_file)

@@ -11,9 +11,10 @@ from typing import Any
 from launchgate.channels import PRESETS, Channel
 from launchgate.config import Config
 from launchgate.findings import Finding, LaunchSummary, Report, Severity
+from launchgate.launch import Launch, SourceText
 from launchgate.loader import DEFAULT_MAX_BYTES, PARALLEL_FROM, bulk_loading, read_document
 from launchgate.parallel import split_map
-from launchgate.release import ReleaseTarget, release_findings, release_summary
+from launchgate.release_target import ReleaseTarget, release_findings, release_summary
 from launchgate.repository import (
     LoadProblem,
     Repository,
@@ -22,11 +23,11 @@ from launchgate.repository import (
     read_checklist,
 )
 from launchgate.rules import ALL, RULES, Rule
-from launchgate.rules.base import Context, Launch, SourceText, Violation
+from launchgate.rules.base import Context, Violation
 from launchgate.workdays import Workdays
 
 
-def check(
+def check_loaded(
     repo: Repository,
     today: dt.date,
     fail_on: Severity = Severity.ERROR,
@@ -38,7 +39,7 @@ def check(
     return checker.report(findings, fail_on)
 
 
-def check_repository(
+def load_and_check(
     repo: Repository,
     today: dt.date,
     fail_on: Severity = Severity.ERROR,
@@ -80,7 +81,7 @@ class _Shard:
 
     def __reduce__(self) -> tuple[type[_Shard], tuple[Any, ...]]:
         # Crossing to another process, launches travel as the rules across launches see them.
-        views = [launch.for_project_rules() for launch in self.launches]
+        views = [launch.for_rules_across() for launch in self.launches]
         return _Shard, (self.findings, views, self.problems)
 
 
@@ -131,10 +132,10 @@ class _Checker:
         """Add the rules across launches and the files that did not load, and sum up."""
         repo = self.repo
         for rule, override in self.enabled:
-            if rule.check_all is not None:
+            if rule.check_across is not None:
                 findings += [
                     finding
-                    for launch, violation in rule.check_all(repo.launches, self.ctx)
+                    for launch, violation in rule.check_across(repo.launches, self.ctx)
                     for finding in _findings(rule, override, launch, (violation,))
                 ]
         findings += problem_findings(repo.problems, repo.config)

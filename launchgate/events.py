@@ -12,8 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from launchgate.config import Freeze
+from launchgate.launch import Launch
 from launchgate.models import FINISHED_STATUSES
-from launchgate.rules.base import Launch
 
 # The order of the kinds on one day: the release before its announcement, etc.
 KINDS = ("freeze", "collateral", "release", "embargo", "announce")

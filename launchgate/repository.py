@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from launchgate.config import Config
+from launchgate.launch import Launch, SourceText
 from launchgate.loader import (
     Document,
     PathKey,
@@ -27,7 +28,6 @@ from launchgate.loader import (
     read_documents,
 )
 from launchgate.models import Checklist, Glossary
-from launchgate.rules.base import Launch, SourceText
 from launchgate.salvage import salvage
 from launchgate.validate import validate
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from launchgate.config import Freeze
 from launchgate.events import Event, freeze_events, launch_events
-from launchgate.rules.base import Launch
+from launchgate.launch import Launch
 
 NAME_LIMIT = 60  # characters of manifest text in one task or section name
 # What survives of manifest text: \w is letters (any script), digits and _.

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from launchgate.config import load_config
-from launchgate.digest import Digest, build
+from launchgate.due_work import Digest, build
 from launchgate.reporters.digest import render_json, render_markdown
 from launchgate.repository import load_repository, skipped_manifests
 from tests.conftest import TODAY, run_cli, write_tree

@@ -14,9 +14,9 @@ import pytest
 
 from launchgate import parallel
 from launchgate.config import load_config
-from launchgate.engine import check, check_repository
+from launchgate.engine import check_loaded, load_and_check
 from launchgate.loader import PARALLEL_FROM
-from launchgate.release import target_for
+from launchgate.release_target import target_for
 from launchgate.reporters import reporter
 from launchgate.repository import load_repository, open_repository
 from tests.conftest import write_tree
@@ -43,14 +43,14 @@ def _report(root: Path, fused: bool) -> str:
     today = dt.date(2026, 11, 23)
     release = target_for("1.0.0", config, "--release 1.0.0", dt.date(2026, 12, 5))
     if fused:  # what the CLI runs: each shard loaded and checked where it is
-        report = check_repository(open_repository(root, config, name), today, release=release)
+        report = load_and_check(open_repository(root, config, name), today, release=release)
     else:
-        report = check(load_repository(root, config, name), today, release=release)
+        report = check_loaded(load_repository(root, config, name), today, release=release)
     return reporter("json")(report, False)
 
 
 @pytest.mark.skipif(parallel.spare_cores() < 1, reason="needs a second core (Linux)")
-@pytest.mark.parametrize("fused", [True, False], ids=["check_repository", "load-then-check"])
+@pytest.mark.parametrize("fused", [True, False], ids=["load_and_check", "load-then-check"])
 def test_parallel_and_serial_reports_are_identical(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fused: bool
 ) -> None:

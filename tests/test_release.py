@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from launchgate.config import Config, ReleaseConfig
-from launchgate.release import release_reason, same_version, target_for, version_in
+from launchgate.release_target import release_reason, same_version, target_for, version_in
 from tests.conftest import EXAMPLES, TODAY, run_cli, write_tree
 
 CONFIG = """\
@@ -270,7 +270,7 @@ def test_a_flags_file_of_many_flags_is_read_in_linear_time(tmp_path: Path) -> No
     # located for its finding. Searched for one by one from the top, that took ~40 s.
     import time
 
-    from launchgate.release import read_flags
+    from launchgate.release_target import read_flags
 
     flags = ",\n".join(f'"f{i}":true' for i in range(65_000))
     (tmp_path / "flags.json").write_text('{"flags": {\n' + flags + "\n}}\n", encoding="utf-8")

@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from launchgate.config import load_config
-from launchgate.engine import check
+from launchgate.engine import check_loaded
 from launchgate.repository import load_repository
 from launchgate.rules import ALL, Rule
 from tests.conftest import write_tree
@@ -78,7 +78,7 @@ def fired(rule: Rule, body: str, tmp_path: Path) -> bool:
         files[name] = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
     write_tree(tmp_path, files)
     config, config_file = load_config(tmp_path)
-    report = check(load_repository(tmp_path, config, config_file), dt.date(2026, 11, 23))
+    report = check_loaded(load_repository(tmp_path, config, config_file), dt.date(2026, 11, 23))
     return any(f.rule == rule.name for f in report.findings)
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from launchgate.config import Freeze, load_config
+from launchgate.launch import Launch
 from launchgate.repository import load_repository
-from launchgate.rules.base import Launch
 from launchgate.timeline import chart, markdown, mermaid_text, nearby_freezes
 from tests.conftest import write_tree
 

@@ -26,11 +26,12 @@ from pathlib import Path, PurePosixPath
 from typing import Any, TextIO
 
 from launchgate.config import Config
-from launchgate.engine import check, problem_findings
+from launchgate.engine import check_loaded, problem_findings
 from launchgate.errors import ExitCode, LaunchgateError, UsageError
 from launchgate.findings import Finding, Severity
 from launchgate.github import actions, schedule
 from launchgate.github.actions import ActionsEnv
+from launchgate.github.approvals import SignoffCheck
 from launchgate.github.caches import ChangesSince, TeamMemberships, within
 from launchgate.github.client import (
     ChangedFile,
@@ -57,9 +58,9 @@ from launchgate.github.merge_group import (
 from launchgate.github.outcome import LaunchSignoffs, Outcome
 from launchgate.github.policy import BasePolicy, fetch_policy, policy_changes
 from launchgate.github.provenance import ProvenanceFinder, release_role_states
-from launchgate.github.signoffs import SignoffCheck
+from launchgate.launch import Launch
 from launchgate.loader import Problem, bulk_loading, read_document, read_documents
-from launchgate.release import ReleaseTarget, in_release, pull_request_release
+from launchgate.release_target import ReleaseTarget, in_release, pull_request_release
 from launchgate.repository import (
     LoadProblem,
     Repository,
@@ -67,7 +68,6 @@ from launchgate.repository import (
     load_repository,
     open_repository,
 )
-from launchgate.rules.base import Launch
 from launchgate.rules.release import MISMATCH
 from launchgate.rules.signoffs import MISSING, REJECTED, STALE, UNVERIFIED
 
@@ -364,7 +364,7 @@ def _check_workspace(root: Path, today: dt.date | None, fail_on: Severity) -> Ou
 
     config, config_file = load_config(root)
     repo = load_repository(root, config, config_file)
-    report = check(repo, today or config.today(), fail_on)
+    report = check_loaded(repo, today or config.today(), fail_on)
     return Outcome(report, config=config)
 
 
@@ -397,7 +397,7 @@ def _check_pull(
         pull.head_ref, pull.title, pull.labels, pull.milestone_due, config
     )
     target = release if isinstance(release, ReleaseTarget) else None
-    offline = check(repo, today or config.today(), fail_on, target)
+    offline = check_loaded(repo, today or config.today(), fail_on, target)
 
     everywhere = _whole_file_list(client, pull)
     files = within(everywhere, env.prefix)

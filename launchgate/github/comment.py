@@ -21,11 +21,11 @@ from launchgate.config import Config
 from launchgate.escape import md_code, md_mention, md_text
 from launchgate.findings import Finding, LaunchSummary, Report
 from launchgate.github.actions import ActionsEnv
+from launchgate.github.approvals import who_may_sign
 from launchgate.github.outcome import LaunchSignoffs, Outcome
-from launchgate.github.signoffs import who_may_sign
+from launchgate.launch import Launch
 from launchgate.reporters.markdown import details, short_date
 from launchgate.reporters.summary import counts, unattached_groups, verdict
-from launchgate.rules.base import Launch
 from launchgate.timeline import chart, nearby_freezes
 from launchgate.timeline import markdown as timeline_markdown
 

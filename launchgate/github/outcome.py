@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 
 from launchgate.config import Config
 from launchgate.findings import Report
+from launchgate.github.approvals import RoleState
 from launchgate.github.event import PullRequest
 from launchgate.github.provenance import Provenance
-from launchgate.github.signoffs import RoleState
-from launchgate.rules.base import Launch
+from launchgate.launch import Launch
 
 
 @dataclass

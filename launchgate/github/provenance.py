@@ -27,15 +27,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from launchgate.config import Config
-from launchgate.github.client import COMPARE_FILES, GitHubClient, NotFound, Review
-from launchgate.github.contributors import NOBODY, PullContributors
-from launchgate.github.signoffs import (
+from launchgate.github.approvals import (
     ChangeLookup,
     ContributorsLookup,
     MembershipLookup,
     RoleState,
     SignoffCheck,
 )
+from launchgate.github.client import COMPARE_FILES, GitHubClient, NotFound, Review
+from launchgate.github.contributors import NOBODY, PullContributors
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from typing import TextIO
 from urllib.parse import quote
 
 from launchgate.config import load_config
-from launchgate.digest import Digest, build
+from launchgate.due_work import Digest, build
 from launchgate.errors import ExitCode
 from launchgate.github import actions
 from launchgate.github.actions import ActionsEnv

@@ -10,7 +10,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from launchgate.digest import SCHEMA, Digest, Item, OwnerWork
+from launchgate.due_work import SCHEMA, Digest, Item, OwnerWork
 from launchgate.escape import md_code, md_mention, md_text
 from launchgate.reporters.markdown import short_date
 

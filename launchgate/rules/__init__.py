@@ -6,8 +6,9 @@ No discovery: a rule exists when it is listed here.
 from __future__ import annotations
 
 from launchgate.findings import Severity
+from launchgate.launch import Launch
 from launchgate.rules import checklist, copy, dates, ids, owners, release, signoffs
-from launchgate.rules.base import Context, Launch, Rule, Violation, rule
+from launchgate.rules.base import Context, Rule, Violation, rule
 
 MANIFEST_INVALID = rule(
     "manifest-invalid",

@@ -9,7 +9,6 @@ or touches the network: it gets all of that in `Context`.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import inspect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -18,9 +17,9 @@ from typing import Any, Literal
 from launchgate.channels import Channel
 from launchgate.config import Config
 from launchgate.findings import Severity
-from launchgate.loader import Document, PathKey
-from launchgate.models import Checklist, Glossary, Manifest
-from launchgate.salvage import Gaps
+from launchgate.launch import Launch, SourceText
+from launchgate.loader import PathKey
+from launchgate.models import Glossary
 from launchgate.workdays import Workdays
 
 
@@ -30,87 +29,6 @@ class Violation:
     message: str
     severity: Severity | None = None  # None: the rule's own default
     at_key: bool = False  # point at the key rather than its value
-
-
-# What a rule across launches (`check_all`) may read of a manifest; see Launch.for_project_rules.
-PROJECT_FIELDS = frozenset(
-    {"id", "name", "checklist", "owners", "release", "announce", "timezone", "features", "signoffs"}
-)
-
-
-@dataclass
-class Launch:
-    manifest: Manifest
-    document: Document
-    checklist: Checklist | None = None
-    checklist_name: str | None = None
-    gaps: Gaps | None = None  # invalid values left out of the manifest; see launchgate.salvage
-
-    @property
-    def file(self) -> str:
-        return self.document.path
-
-    def for_project_rules(self) -> Launch:
-        """This launch as rules across launches see it: identity, dates, owners, features.
-
-        Copy and collateral are left out. They are most of a launch's size, and
-        a launch checked in another process comes back in this form: sending it
-        whole would cost more than checking it did.
-        """
-        # None, not an empty list: a project rule that reads a left-out field fails loudly
-        # in the tests (test_parallel) instead of quietly seeing nothing.
-        left_out = {name: None for name in Manifest.model_fields if name not in PROJECT_FIELDS}
-        return Launch(
-            self.manifest.model_copy(update=left_out),
-            self.document.only(PROJECT_FIELDS),  # what is left of it still locates as before
-            self.checklist,
-            self.checklist_name,
-            self.gaps,
-        )
-
-    def locate(self, path: PathKey, key: bool = False) -> tuple[int, int]:
-        """Line and column in the file of a path into the manifest (items left out counted)."""
-        return self.document.locate(self.gaps.original(path) if self.gaps else path, key=key)
-
-    @functools.cached_property
-    def folded_copy(self) -> str:
-        """All copy text, case-folded: where rules look before they run a pattern per item."""
-        return "\n\n".join(item.text for item in self.manifest.copy_items).casefold()
-
-    @property
-    def locales(self) -> list[str]:
-        """The locales the launch must have copy in: its checklist's, then its own."""
-        wanted = list(self.checklist.locales) if self.checklist else []
-        wanted += [locale for locale in self.manifest.locales if locale not in wanted]
-        return wanted
-
-    @property
-    def primary_locale(self) -> str:
-        """The locale of copy items that name none."""
-        locales = self.locales
-        return locales[0] if locales else "en-US"
-
-    @property
-    def required_roles(self) -> list[str]:
-        roles = list(self.checklist.signoffs) if self.checklist else []
-        roles += [role for role in self.manifest.signoffs if role not in roles]
-        return roles
-
-    @property
-    def deadline(self) -> dt.date | None:
-        """The day collateral must be ready by: the announcement, else the release."""
-        manifest = self.manifest
-        if manifest.announce and manifest.announce.date:
-            return manifest.announce.date
-        return manifest.release.date if manifest.release else None
-
-
-@dataclass(frozen=True)
-class SourceText:
-    """A string the product ships, read from the repository before the rules run."""
-
-    text: str | None
-    error: str | None = None
 
 
 @dataclass
@@ -139,7 +57,7 @@ RUNS: dict[Only | None, str] = {
 }
 
 LaunchCheck = Callable[[Launch, Context], Iterable[Violation]]
-ProjectCheck = Callable[[list[Launch], Context], Iterable[tuple[Launch, Violation]]]
+AcrossCheck = Callable[[list[Launch], Context], Iterable[tuple[Launch, Violation]]]
 
 
 @dataclass(frozen=True)
@@ -148,7 +66,7 @@ class Rule:
     severity: Severity
     doc: str
     check: LaunchCheck | None = None
-    check_all: ProjectCheck | None = None  # sees launches as Launch.for_project_rules gives
+    check_across: AcrossCheck | None = None  # sees launches as Launch.for_rules_across gives
     only: Only | None = None  # None: every check runs it
     # The top-level manifest keys the rule reads as a whole, beyond the item it reports on:
     # it sits out a launch with an invalid value left out of one (launchgate.salvage).
@@ -185,12 +103,12 @@ def rule(
     name: str,
     severity: Severity,
     check: LaunchCheck | None = None,
-    check_all: ProjectCheck | None = None,
+    check_across: AcrossCheck | None = None,
     doc: str | None = None,
     only: Only | None = None,
     reads: Iterable[str] | None = None,
 ) -> Rule:
     """A Rule whose documentation is its check's docstring (what `launchgate explain` prints)."""
-    text = doc or (check and check.__doc__) or (check_all and check_all.__doc__) or ""
+    text = doc or (check and check.__doc__) or (check_across and check_across.__doc__) or ""
     fields = None if reads is None else frozenset(reads)
-    return Rule(name, severity, inspect.cleandoc(text), check, check_all, only, fields)
+    return Rule(name, severity, inspect.cleandoc(text), check, check_across, only, fields)

@@ -6,8 +6,9 @@ import difflib
 from collections.abc import Iterator
 
 from launchgate.findings import Severity
+from launchgate.launch import Launch
 from launchgate.loader import PathKey
-from launchgate.rules.base import Context, Launch, Violation, rule
+from launchgate.rules.base import Context, Violation, rule
 
 
 def check_incomplete(launch: Launch, ctx: Context) -> Iterator[Violation]:

@@ -10,8 +10,9 @@ from typing import NamedTuple
 
 from launchgate.channels import PRESETS, UNIT_LABELS, Channel, count, sms_detail
 from launchgate.findings import Severity
+from launchgate.launch import Launch
 from launchgate.models import CopyItem, Glossary
-from launchgate.rules.base import Context, Launch, Violation, rule
+from launchgate.rules.base import Context, Violation, rule
 
 # Translation expansion by English source length (IBM's globalization guidelines),
 # the low end of each band: what a translator will typically need, not the worst case.

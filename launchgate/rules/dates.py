@@ -7,8 +7,9 @@ import functools
 from collections.abc import Iterator
 
 from launchgate.findings import Severity
+from launchgate.launch import Launch
 from launchgate.loader import PathKey
-from launchgate.rules.base import Context, Launch, Violation, rule
+from launchgate.rules.base import Context, Violation, rule
 from launchgate.workdays import describe_lead_time
 
 
@@ -242,4 +243,4 @@ LEAD_TIME = rule(
 OVERDUE = rule("date-overdue", Severity.WARNING, check_overdue, reads=())
 FREEZE = rule("date-freeze", Severity.ERROR, check_freeze, reads=())
 NON_WORKING_DAY = rule("date-non-working-day", Severity.WARNING, check_non_working_day, reads=())
-CONFLICT = rule("date-conflict", Severity.WARNING, check_all=check_conflict, reads={"checklist"})
+CONFLICT = rule("date-conflict", Severity.WARNING, check_across=check_conflict, reads={"checklist"})

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterator
 
 from launchgate.findings import Severity
+from launchgate.launch import Launch
 from launchgate.loader import PathKey
-from launchgate.rules.base import Context, Launch, Violation, rule
+from launchgate.rules.base import Context, Violation, rule
 from launchgate.wording import item
 
 

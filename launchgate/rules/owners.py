@@ -6,8 +6,9 @@ import re
 from collections.abc import Iterator
 
 from launchgate.findings import Severity
+from launchgate.launch import Launch
 from launchgate.loader import PathKey
-from launchgate.rules.base import Context, Launch, Violation, rule
+from launchgate.rules.base import Context, Violation, rule
 
 # A GitHub user (@ann) or team (@acme/marketing).
 HANDLE = re.compile(r"^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9._-]+)?$")

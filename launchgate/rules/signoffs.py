@@ -7,8 +7,9 @@ import difflib
 from collections.abc import Iterator
 
 from launchgate.findings import Severity
+from launchgate.launch import Launch
 from launchgate.loader import PathKey
-from launchgate.rules.base import Context, Launch, Violation, rule
+from launchgate.rules.base import Context, Violation, rule
 
 
 def check_unverified(launch: Launch, ctx: Context) -> Iterator[Violation]:
@@ -89,7 +90,7 @@ def check_role_unknown(launches: list[Launch], ctx: Context) -> Iterator[tuple[L
 
 
 ROLE_UNKNOWN = rule(
-    "role-unknown", Severity.ERROR, check_all=check_role_unknown, reads={"checklist"}
+    "role-unknown", Severity.ERROR, check_across=check_role_unknown, reads={"checklist"}
 )
 UNVERIFIED = rule(
     "signoff-unverified", Severity.NOTICE, check_unverified, reads={"checklist", "signoffs"}

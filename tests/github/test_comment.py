@@ -8,12 +8,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from launchgate.config import load_config
-from launchgate.engine import check
+from launchgate.engine import check_loaded
 from launchgate.github.actions import ActionsEnv
+from launchgate.github.approvals import RoleState
 from launchgate.github.comment import COMMENT_LIMIT, MARKER, TIMELINE_TASKS, render
 from launchgate.github.event import PullRequest
 from launchgate.github.outcome import LaunchSignoffs, Outcome
-from launchgate.github.signoffs import RoleState
 from launchgate.models import Collateral
 from launchgate.repository import load_repository
 from tests.conftest import write_tree
@@ -56,7 +56,7 @@ def outcome(
     )
     config, config_file = load_config(root)
     repo = load_repository(root, config, config_file)
-    report = check(repo, dt.date(2026, 11, 23))
+    report = check_loaded(repo, dt.date(2026, 11, 23))
     pull = PullRequest(7, "dana", "a" * 40, "feature", "b" * 40, "main", "t", (), False)
     roles = [
         RoleState("product", "signed", ("ann",)),

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from launchgate.config import Config
+from launchgate.github.approvals import SignoffCheck
 from launchgate.github.client import PullCommit, Review
 from launchgate.github.contributors import LISTED_AT_MOST, NOBODY, Contributors, contributors
-from launchgate.github.signoffs import SignoffCheck
 from tests.github.fake import FakeGitHub
 from tests.github.test_ci import BASE, CONFIG, SMART, TEAM, manifest, scenario, sign_off
 from tests.github.test_release_ci import History

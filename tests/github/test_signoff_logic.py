@@ -7,9 +7,9 @@ from collections.abc import Mapping
 import pytest
 
 from launchgate.config import Config
+from launchgate.github.approvals import SignoffCheck, who_may_sign
 from launchgate.github.client import Review
 from launchgate.github.contributors import NOBODY
-from launchgate.github.signoffs import SignoffCheck, who_may_sign
 
 HEAD = "h" * 40
 OLD = "o" * 40

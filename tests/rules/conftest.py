@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from launchgate.config import load_config
-from launchgate.engine import check
+from launchgate.engine import check_loaded
 from launchgate.findings import Finding, Report, Severity
 from launchgate.repository import load_repository
 from tests.conftest import write_tree
@@ -51,7 +51,7 @@ def check_files(root: Path, files: Files, today: dt.date = TODAY) -> Report:
     write_repo(root, files)
     config, config_file = load_config(root)
     repo = load_repository(root, config, config_file)
-    return check(repo, today=today)
+    return check_loaded(repo, today=today)
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from launchgate.config import Config
 from launchgate.findings import Finding, ReleaseSummary
-from launchgate.rules.base import Launch
+from launchgate.launch import Launch
 from launchgate.rules.release import MISMATCH
 
 if TYPE_CHECKING:

@@ -24,9 +24,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from launchgate.config import DIGEST_MAX_DAYS as MAX_DAYS
+from launchgate.launch import Launch
 from launchgate.loader import PathKey
 from launchgate.repository import LoadProblem, problem_order
-from launchgate.rules.base import Launch
 
 SCHEMA = "launchgate.digest/v1"
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from launchgate.config import Config
 from launchgate.escape import md_code, md_text
 from launchgate.events import Event, schedule
-from launchgate.rules.base import Launch
+from launchgate.launch import Launch
 
 _SUFFIXES = {".ics": "ics", ".mmd": "mermaid", ".mermaid": "mermaid"}
 

@@ -1,0 +1,103 @@
+"""A launch as the rules, the reporters and the GitHub run see it: the domain type.
+
+A `Launch` is one manifest that loaded: its validated model, the document it
+came from (for line numbers), the checklist it follows, and the values left
+out because they were invalid. The loader builds launches; the rules read
+them; nothing here imports the rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass
+
+from launchgate.loader import Document, PathKey
+from launchgate.models import Checklist, Manifest
+from launchgate.salvage import Gaps
+
+# What a rule across launches (`check_across`) may read of a manifest; see Launch.for_rules_across.
+ACROSS_FIELDS = frozenset(
+    {"id", "name", "checklist", "owners", "release", "announce", "timezone", "features", "signoffs"}
+)
+
+
+@dataclass
+class Launch:
+    """One manifest that loaded: its model, its document, its checklist and what was left out.
+
+    Rules read launches and never change them; `locate` turns a key path into
+    the line and column a finding points at.
+    """
+
+    manifest: Manifest
+    document: Document
+    checklist: Checklist | None = None
+    checklist_name: str | None = None
+    gaps: Gaps | None = None  # invalid values left out of the manifest; see launchgate.salvage
+
+    @property
+    def file(self) -> str:
+        return self.document.path
+
+    def for_rules_across(self) -> Launch:
+        """This launch as rules across launches see it: identity, dates, owners, features.
+
+        Copy and collateral are left out. They are most of a launch's size, and
+        a launch checked in another process comes back in this form: sending it
+        whole would cost more than checking it did.
+        """
+        # None, not an empty list: a rule across launches that reads a left-out field fails loudly
+        # in the tests (test_parallel) instead of quietly seeing nothing.
+        left_out = {name: None for name in Manifest.model_fields if name not in ACROSS_FIELDS}
+        return Launch(
+            self.manifest.model_copy(update=left_out),
+            self.document.only(ACROSS_FIELDS),  # what is left of it still locates as before
+            self.checklist,
+            self.checklist_name,
+            self.gaps,
+        )
+
+    def locate(self, path: PathKey, key: bool = False) -> tuple[int, int]:
+        """Line and column in the file of a path into the manifest (items left out counted)."""
+        return self.document.locate(self.gaps.original(path) if self.gaps else path, key=key)
+
+    @functools.cached_property
+    def folded_copy(self) -> str:
+        """All copy text, case-folded: where rules look before they run a pattern per item."""
+        return "\n\n".join(item.text for item in self.manifest.copy_items).casefold()
+
+    @property
+    def locales(self) -> list[str]:
+        """The locales the launch must have copy in: its checklist's, then its own."""
+        wanted = list(self.checklist.locales) if self.checklist else []
+        wanted += [locale for locale in self.manifest.locales if locale not in wanted]
+        return wanted
+
+    @property
+    def primary_locale(self) -> str:
+        """The locale of copy items that name none."""
+        locales = self.locales
+        return locales[0] if locales else "en-US"
+
+    @property
+    def required_roles(self) -> list[str]:
+        roles = list(self.checklist.signoffs) if self.checklist else []
+        roles += [role for role in self.manifest.signoffs if role not in roles]
+        return roles
+
+    @property
+    def deadline(self) -> dt.date | None:
+        """The day collateral must be ready by: the announcement, else the release."""
+        manifest = self.manifest
+        if manifest.announce and manifest.announce.date:
+            return manifest.announce.date
+        return manifest.release.date if manifest.release else None
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A string the product ships, read from the repository before the rules run."""
+
+    text: str | None
+    error: str | None = None
