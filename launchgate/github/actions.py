@@ -1,8 +1,6 @@
-"""The GitHub Actions side of a run: its environment, workflow commands, outputs, summary.
+"""The GitHub Actions side of a run: its environment, its outputs and its job summary.
 
-Workflow commands are escaped the way GitHub's toolkit (`@actions/core`)
-escapes them, so a message from a manifest cannot end its annotation early
-or start a command of its own.
+The workflow commands (annotations) are a report format: launchgate/reporters/github.py.
 """
 
 from __future__ import annotations
@@ -14,11 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from launchgate.errors import UsageError
-from launchgate.findings import Finding, Severity
 
 SUMMARY_LIMIT = 1024 * 1024  # GitHub refuses a step summary over 1 MiB
-ANNOTATIONS_PER_LEVEL = 10  # GitHub shows at most 10 errors and 10 warnings per step
-_COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTICE: "notice"}
 
 
 @dataclass(frozen=True)
@@ -89,51 +84,6 @@ def _payload(path: str | None) -> dict[str, Any]:
 
 def _optional_path(value: str | None) -> Path | None:
     return Path(value) if value else None
-
-
-def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def escape_property(text: str) -> str:
-    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def annotation_commands(findings: list[Finding], prefix: str = "") -> list[str]:
-    """Workflow commands for the findings: failures first, within GitHub's caps per step.
-
-    One notice slot is kept for a line that counts what was left out.
-    """
-    kinds = {s: [f for f in findings if f.severity == s] for s in _COMMANDS}
-    errors = kinds[Severity.ERROR][:ANNOTATIONS_PER_LEVEL]
-    warnings = kinds[Severity.WARNING][:ANNOTATIONS_PER_LEVEL]
-    left_out = len(findings) - len(errors) - len(warnings) - len(kinds[Severity.NOTICE])
-    notice_room = ANNOTATIONS_PER_LEVEL
-    if left_out or len(kinds[Severity.NOTICE]) > notice_room:
-        notice_room -= 1
-    notices = kinds[Severity.NOTICE][:notice_room]
-    left_out += len(kinds[Severity.NOTICE]) - len(notices)
-    lines = [_annotation(f, prefix) for f in errors + warnings + notices]
-    if left_out:
-        lines.append(
-            f"::notice title=launchgate::{left_out} more finding"
-            f"{'' if left_out == 1 else 's'} not annotated (GitHub shows 10 of each kind "
-            "per step); the job summary lists them all"
-        )
-    return lines
-
-
-def _annotation(finding: Finding, prefix: str) -> str:
-    properties = ",".join(
-        f"{key}={escape_property(value)}"
-        for key, value in (
-            ("file", prefix + finding.file),
-            ("line", str(finding.line)),
-            ("col", str(finding.column)),
-            ("title", f"launchgate {finding.rule}"),
-        )
-    )
-    return f"::{_COMMANDS[finding.severity]} {properties}::{escape_data(finding.message)}"
 
 
 def write_outputs(path: Path | None, values: dict[str, str]) -> None:

@@ -17,6 +17,7 @@ from launchgate.github.client import Comment, Forbidden, GitHubClient, GitHubUna
 from launchgate.github.event import PullRequest
 from launchgate.github.outcome import Outcome
 from launchgate.reporters import json_report
+from launchgate.reporters.github import annotation_commands, escape_data
 
 FORK_HELP = (
     "a pull request from a fork gets a read-only token; the README's "
@@ -36,7 +37,7 @@ def publish(
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json_report.render(report), encoding="utf-8")
     actions.write_summary(env.summary, comment.render(outcome, env, with_marker=False))
-    for line in actions.annotation_commands(report.findings, env.prefix):
+    for line in annotation_commands(report.findings, env.prefix):
         log.write(line + "\n")
     actions.write_outputs(
         env.output,
@@ -69,7 +70,7 @@ def _post(
         try:
             upsert_comment(client, pull.number, comment.render(outcome, env), env.comment_author)
         except CommentAuthorMismatch as error:
-            log.write(f"::warning title=launchgate::{actions.escape_data(str(error))}\n")
+            log.write(f"::warning title=launchgate::{escape_data(str(error))}\n")
         except Forbidden as error:
             log.write(f"launchgate: no comment posted: the token may not comment ({error}); ")
             log.write(

@@ -34,6 +34,7 @@ from launchgate.github.actions import ActionsEnv
 from launchgate.github.client import Forbidden, GitHubClient, GitHubUnavailable, Issue
 from launchgate.github.publish import CommentAuthorMismatch, NotPosted
 from launchgate.reporters.digest import Linker, render_json, render_markdown
+from launchgate.reporters.github import escape_data, escape_property
 from launchgate.repository import load_repository, skipped_manifests
 
 SCHEDULED_EVENTS = ("schedule", "workflow_dispatch")
@@ -56,8 +57,8 @@ def run_digest(
     repo = load_repository(env.workspace, config, config_file)
     skipped = skipped_manifests(repo)
     for problem in skipped:
-        where = actions.escape_property(env.prefix + problem.file)
-        message = actions.escape_data(f"not in the digest: {problem.problem.message}")
+        where = escape_property(env.prefix + problem.file)
+        message = escape_data(f"not in the digest: {problem.problem.message}")
         log.write(
             f"::warning file={where},line={problem.problem.line},title=launchgate::{message}\n"
         )
@@ -86,7 +87,7 @@ def run_digest(
         actions.write_summary(env.summary, f"\nNo tracking issue updated: {why}.\n")
         return ExitCode.READY
     except CommentAuthorMismatch as error:
-        log.write(f"::warning title=launchgate::{actions.escape_data(str(error))}\n")
+        log.write(f"::warning title=launchgate::{escape_data(str(error))}\n")
         return ExitCode.READY
     except GitHubUnavailable as error:
         raise NotPosted(

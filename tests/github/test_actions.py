@@ -6,14 +6,8 @@ import re
 from pathlib import Path
 
 from launchgate.findings import Finding, Severity
-from launchgate.github.actions import (
-    SUMMARY_LIMIT,
-    annotation_commands,
-    escape_data,
-    escape_property,
-    write_outputs,
-    write_summary,
-)
+from launchgate.github.actions import SUMMARY_LIMIT, write_outputs, write_summary
+from launchgate.reporters.github import annotation_commands, escape_data, escape_property
 
 
 def finding(severity: Severity, line: int = 1, message: str = "m", file: str = "a.yaml") -> Finding:
