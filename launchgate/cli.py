@@ -266,7 +266,7 @@ def _run(args: argparse.Namespace, out: TextIO) -> ExitCode:
 
 def _check(args: argparse.Namespace, out: TextIO) -> ExitCode:
     from launchgate.config import Config, load_config
-    from launchgate.engine import load_and_check
+    from launchgate.engine import Supplied, load_and_check
     from launchgate.findings import Severity
     from launchgate.manifest_files import check_something, narrowed, select
     from launchgate.reporters import reporter
@@ -290,7 +290,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> ExitCode:
     repo = open_repository(root, config, config_file)
     _left_for_exit.append(repo)
     selection = check_something(repo, selection, release is not None)
-    report = narrowed(load_and_check(repo, today, fail_on, release), repo, selection)
+    report = narrowed(load_and_check(repo, today, fail_on, Supplied(release)), repo, selection)
     colour = args.format == "text" and _use_colour(args.color, out)
     out.write(reporter(args.format)(report, colour))
     return ExitCode.NOT_READY if report.failed else ExitCode.READY

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from launchgate.channels import PRESETS, Channel
 from launchgate.config import Config
-from launchgate.findings import Finding, LaunchSummary, Report, Severity
+from launchgate.findings import NO_SUBJECT, Finding, LaunchSummary, Report, Severity
 from launchgate.launch import Launch, SourceText
 from launchgate.loader import DEFAULT_MAX_BYTES, PARALLEL_FROM, bulk_loading, read_document
 from launchgate.parallel import split_map
-from launchgate.release_target import ReleaseTarget, release_findings, release_summary
+from launchgate.release_target import ReleaseTarget, release_input, release_summary
 from launchgate.repository import (
     LoadProblem,
     Repository,
@@ -22,19 +22,36 @@ from launchgate.repository import (
     builtin_checklists,
     read_checklist,
 )
-from launchgate.rules import ALL, RULES, Rule
+from launchgate.rules import ALL, Rule
 from launchgate.rules.base import Context, Violation
+from launchgate.signoff_state import LaunchRoles
 from launchgate.workdays import Workdays
+
+
+@dataclass(frozen=True)
+class Supplied:
+    """What a run supplies besides the repository's files; rules that need it run only then.
+
+    `release`: the release to check (`--release`, a release pull request), or why a
+    release pull request names none. `signoffs`: each changed launch's role states,
+    read from a pull request's reviews by `launchgate ci`.
+    """
+
+    release: ReleaseTarget | str | None = None
+    signoffs: Sequence[LaunchRoles] | None = None
+
+
+NOTHING_SUPPLIED = Supplied()
 
 
 def check_loaded(
     repo: Repository,
     today: dt.date,
     fail_on: Severity = Severity.ERROR,
-    release: ReleaseTarget | None = None,
+    supplied: Supplied = NOTHING_SUPPLIED,
 ) -> Report:
-    """Check a repository whose launches are loaded already (and a release, if given)."""
-    checker = _Checker(repo, today, release=release)
+    """Check a repository whose launches are loaded already."""
+    checker = _Checker(repo, today, supplied)
     findings = checker.per_launch(repo.launches)
     return checker.report(findings, fail_on)
 
@@ -43,7 +60,7 @@ def load_and_check(
     repo: Repository,
     today: dt.date,
     fail_on: Severity = Severity.ERROR,
-    release: ReleaseTarget | None = None,
+    supplied: Supplied = NOTHING_SUPPLIED,
 ) -> Report:
     """Load and check an opened repository's manifests; many of them in shards, on several cores.
 
@@ -53,7 +70,7 @@ def load_and_check(
     launches see them.
     """
     config = repo.config
-    checker = _Checker(repo, today, release=release)
+    checker = _Checker(repo, today, supplied)
 
     def check_shard(start: int, stop: int) -> list[_Shard]:
         part = replace(repo, launches=[], problems=[], sources={})
@@ -87,22 +104,20 @@ class _Shard:
 
 @dataclass
 class _Checker:
-    """The enabled rules with their severities, and the context they run in."""
+    """The enabled rules with their severities, and the context they run in.
+
+    The one place where violations become findings: every rule's, whether it
+    reads the manifests or what the run supplies (load problems, the release,
+    the sign-offs).
+    """
 
     repo: Repository
     today: dt.date
+    supplied: Supplied = NOTHING_SUPPLIED
     sources: dict[str, SourceText] | None = None
-    release: ReleaseTarget | None = None
 
     def __post_init__(self) -> None:
         config = self.repo.config
-        self.disabled = {name for name, setting in config.rules.items() if setting == "off"}
-        # Rules that need a pull request's reviews sit out here; `launchgate ci` runs them.
-        self.enabled = [
-            (rule, _override(rule, config))
-            for rule in ALL
-            if rule.name not in self.disabled and rule.only is None
-        ]
         self.ctx = Context(
             config=config,
             today=self.today,
@@ -112,16 +127,24 @@ class _Checker:
             sources=self.repo.sources if self.sources is None else self.sources,
             config_file=self.repo.config_file or ".launchgate.yml",
             builtin_roles=builtin_roles(),
+            signoffs=self.supplied.signoffs,
         )
+        # Each rule the config leaves on, with the severity it sets for all its findings.
+        self.enabled: list[tuple[Rule, Severity | None]] = []
+        for rule in ALL:
+            configured = rule.configured(config)
+            if configured != "off":
+                self.enabled.append((rule, configured))
 
     def per_launch(self, launches: list[Launch]) -> list[Finding]:
         """The rules about one launch at a time: most of the work, so split over cores."""
+        rules = [(rule, severity) for rule, severity in self.enabled if rule.check is not None]
 
         def check_launches(start: int, stop: int) -> list[Finding]:
             return [
                 finding
                 for launch in launches[start:stop]
-                for rule, override in self.enabled
+                for rule, override in rules
                 if rule.check is not None
                 for finding in _findings(rule, override, launch, rule.check(launch, self.ctx))
             ]
@@ -129,27 +152,26 @@ class _Checker:
         return split_map(check_launches, len(launches), PARALLEL_FROM)
 
     def report(self, findings: list[Finding], fail_on: Severity) -> Report:
-        """Add the rules across launches and the files that did not load, and sum up."""
+        """Add the rules across launches, those over what the run supplies, and sum up."""
         repo = self.repo
+        release = self.supplied.release
+        ctx = replace(
+            self.ctx,
+            problems=repo.problems,
+            release=release_input(repo.root, repo.config, release),
+        )
         for rule, override in self.enabled:
-            if rule.check_across is not None:
-                findings += [
-                    finding
-                    for launch, violation in rule.check_across(repo.launches, self.ctx)
-                    for finding in _findings(rule, override, launch, (violation,))
-                ]
-        findings += problem_findings(repo.problems, repo.config)
-        summary = None
-        if self.release is not None:
-            findings += release_findings(repo, self.release)
-            summary = release_summary(repo.launches, self.release)
+            if rule.check_across is not None and ctx.supplies(rule.only):
+                for launch, violation in rule.check_across(repo.launches, ctx):
+                    findings += _findings(rule, override, launch, (violation,))
+        target = release if isinstance(release, ReleaseTarget) else None
         return Report(
             launches=[_summary(launch) for launch in repo.launches],
             findings=findings,
             fail_on=fail_on,
             today=self.today.isoformat(),
             files_checked=repo.files_checked,
-            release=summary,
+            release=None if target is None else release_summary(repo.launches, target),
         )
 
 
@@ -167,61 +189,61 @@ def builtin_roles() -> frozenset[str]:
     return frozenset(roles)
 
 
-def problem_findings(problems: list[LoadProblem], config: Config) -> list[Finding]:
-    """Files that could not be read as what they should be (`manifest-invalid`), or that
-    look like launches but are not read at all (`manifest-unmatched`)."""
-    findings = []
-    for p in problems:
-        severity = RULES[p.rule].severity_in(config)
-        if severity is not None:
-            problem = p.problem
-            findings.append(
-                Finding(
-                    p.file,
-                    problem.line,
-                    problem.column,
-                    p.rule,
-                    severity,
-                    problem.message,
-                    p.launch,
-                )
-            )
-    return findings
-
-
-def _override(rule: Rule, config: Config) -> Severity | None:
-    """A severity the config sets for every finding of the rule, if it sets one."""
-    setting = config.rules.get(rule.name)
-    return Severity.parse(setting) if setting and setting != "off" else None
-
-
 def _findings(
-    rule: Rule, override: Severity | None, launch: Launch, violations: Iterable[Violation]
+    rule: Rule,
+    override: Severity | None,
+    launch: Launch | None,
+    violations: Iterable[Violation],
 ) -> Iterator[Finding]:
-    """The findings of a rule's violations about a launch.
+    """The findings of a rule's violations about a launch (None: each has its own place).
 
     A launch with invalid values left out (launchgate.salvage) keeps only the
     findings that cannot come from what was left out: none from a rule that
     reads a key something was left out of, none at or around what was left out.
+    A rule over what the run supplies (the release, the sign-offs) keeps them:
+    what GitHub or the release says is not made up from a missing value, and
+    dropping it would hide a real problem.
     """
-    gaps = launch.gaps
+    gaps = launch.gaps if launch is not None else None
     if gaps is None:
         for violation in violations:
-            yield _place(rule, override, launch, violation)
+            yield _finding(rule, override, launch, violation)
         return
-    if gaps.touches(rule.reads):
+    guarded = rule.only is None
+    if guarded and gaps.touches(rule.reads):
         return
+    assert launch is not None
     for violation in violations:
-        path = gaps.place(violation.path)
+        path = gaps.place(violation.path) if guarded else gaps.original(violation.path)
         if path is not None:
-            yield _place(rule, override, launch, replace(violation, path=path))
+            subject = violation.subject or launch.subject_at(violation.path)
+            yield _finding(rule, override, launch, replace(violation, path=path, subject=subject))
 
 
-def _place(rule: Rule, override: Severity | None, launch: Launch, violation: Violation) -> Finding:
-    line, column = launch.document.locate(violation.path, key=violation.at_key)
+def _finding(
+    rule: Rule, override: Severity | None, launch: Launch | None, violation: Violation
+) -> Finding:
+    """A violation as a finding: its place, its severity (the config's, else its own, else
+    the rule's), and what it is about."""
     severity = override or violation.severity or rule.severity
+    at = violation.at
+    if at is not None:
+        subject = violation.subject or NO_SUBJECT
+        return Finding(
+            at.file, at.line, at.column, rule.name, severity, violation.message, at.launch, subject
+        )
+    assert launch is not None  # a violation without a place is about a launch
+    line, column = launch.document.locate(violation.path, key=violation.at_key)
+    subject = violation.subject or launch.subject_at(violation.path)
     return Finding(
-        launch.file, line, column, rule.name, severity, violation.message, launch.manifest.id
+        launch.file,
+        line,
+        column,
+        rule.name,
+        severity,
+        violation.message,
+        launch.manifest.id,
+        subject,
     )
 
 

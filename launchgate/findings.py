@@ -21,6 +21,24 @@ class Severity(enum.IntEnum):
         return cls[text.upper()]
 
 
+class Subject(NamedTuple):
+    """What in a launch a finding is about, beyond its launch id: each part where it applies.
+
+    Waivers match on this, never on a message's words, so it says the channel and
+    locale of a copy item, the id of a collateral item or a feature, the role of
+    a sign-off or an owner.
+    """
+
+    channel: str | None = None
+    locale: str | None = None
+    collateral: str | None = None
+    feature: str | None = None
+    role: str | None = None
+
+
+NO_SUBJECT = Subject()
+
+
 class Finding(NamedTuple):
     """One thing wrong, at one place. Field order is the sort order."""
 
@@ -31,6 +49,7 @@ class Finding(NamedTuple):
     severity: Severity
     message: str
     launch: str | None = None
+    subject: Subject = NO_SUBJECT
 
 
 @dataclass(frozen=True)
@@ -54,6 +73,12 @@ class ReleaseSummary:
 
 @dataclass
 class Report:
+    """Everything one check found: its launches, its findings (sorted), and the verdict's inputs.
+
+    Every format (text, JSON, Markdown, SARIF, the PR comment) renders a Report
+    and nothing else, so they cannot disagree about what was found.
+    """
+
     launches: list[LaunchSummary]
     findings: list[Finding]
     fail_on: Severity = Severity.ERROR

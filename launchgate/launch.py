@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 
+from launchgate.findings import NO_SUBJECT, Subject
 from launchgate.loader import Document, PathKey
 from launchgate.models import Checklist, Manifest
 from launchgate.salvage import Gaps
@@ -61,6 +62,28 @@ class Launch:
     def locate(self, path: PathKey, key: bool = False) -> tuple[int, int]:
         """Line and column in the file of a path into the manifest (items left out counted)."""
         return self.document.locate(self.gaps.original(path) if self.gaps else path, key=key)
+
+    def subject_at(self, path: PathKey) -> Subject:
+        """What a path into the manifest is about: a copy item's channel and locale, a
+        collateral item's or a feature's id, the role of a sign-off or an owner."""
+        if len(path) < 2:
+            return NO_SUBJECT
+        key, step = path[0], path[1]
+        manifest = self.manifest
+        if key == "owners" and isinstance(step, str):
+            return Subject(role=step)
+        if not isinstance(step, int) or step < 0:
+            return NO_SUBJECT
+        if key == "copy" and step < len(manifest.copy_items or ()):
+            item = manifest.copy_items[step]
+            return Subject(channel=item.channel, locale=item.locale or self.primary_locale)
+        if key == "collateral" and step < len(manifest.collateral or ()):
+            return Subject(collateral=manifest.collateral[step].id)
+        if key == "features" and step < len(manifest.features or ()):
+            return Subject(feature=manifest.features[step].id)
+        if key == "signoffs" and step < len(manifest.signoffs or ()):
+            return Subject(role=manifest.signoffs[step])
+        return NO_SUBJECT
 
     @functools.cached_property
     def folded_copy(self) -> str:

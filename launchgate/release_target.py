@@ -24,15 +24,39 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from launchgate.config import Config
-from launchgate.findings import Finding, ReleaseSummary
+from launchgate.findings import ReleaseSummary
 from launchgate.launch import Launch
-from launchgate.rules.release import MISMATCH
 
 if TYPE_CHECKING:
-    from launchgate.repository import Repository
+    pass
 
 _ON = frozenset({"true", "on", "yes", "1", "enabled"})
 _OFF = frozenset({"false", "off", "no", "0", "disabled", "null", "~", ""})
+
+
+@dataclass(frozen=True)
+class ReleaseInput:
+    """What a run knows of the release it checks, for `release-mismatch`.
+
+    The target (version, day), the product's feature flags as read from the
+    checkout (None when the config names none), or why the release could not
+    be told at all (a release pull request with no version).
+    """
+
+    target: ReleaseTarget | None
+    flags: FeatureFlags | None = None
+    problem: str | None = None
+
+
+def release_input(
+    root: Path, config: Config, target: ReleaseTarget | str | None
+) -> ReleaseInput | None:
+    """The release a run checks, its flags read from ROOT; None when the run checks none."""
+    if target is None:
+        return None
+    if isinstance(target, str):
+        return ReleaseInput(None, problem=target)
+    return ReleaseInput(target, read_flags(root, config))
 
 
 @dataclass(frozen=True)
@@ -120,7 +144,7 @@ def _version(text: str) -> Any:
         return None
 
 
-def _earlier_or_same(a: str, b: str) -> bool:
+def earlier_or_same(a: str, b: str) -> bool:
     left, right = _version(a), _version(b)
     if left is None or right is None:
         return a.strip() == b.strip()
@@ -129,10 +153,10 @@ def _earlier_or_same(a: str, b: str) -> bool:
 
 def in_release(launches: list[Launch], version: str) -> list[Launch]:
     """The launches whose `release.version` is `version`."""
-    return [launch for launch in launches if same_version(_version_of(launch) or "", version)]
+    return [launch for launch in launches if same_version(version_of(launch) or "", version)]
 
 
-def _version_of(launch: Launch) -> str | None:
+def version_of(launch: Launch) -> str | None:
     release = launch.manifest.release
     return release.version if release else None
 
@@ -190,113 +214,7 @@ def _enabled(value: Any) -> bool | None:
     return True if text in _ON else False if text in _OFF else None
 
 
-def release_findings(repo: Repository, target: ReleaseTarget) -> list[Finding]:
-    """`release-mismatch` for a repository, its flags read from its checkout."""
-    config = repo.config
-    flags = read_flags(repo.root, config)
-    return mismatch_findings(
-        repo.launches, target, flags, config, repo.config_file or ".launchgate.yml"
-    )
-
-
 def release_summary(launches: list[Launch], target: ReleaseTarget) -> ReleaseSummary:
     shipping = sorted(launch.manifest.id for launch in in_release(launches, target.version))
     date = target.date.isoformat() if target.date else None
     return ReleaseSummary(target.version, date, tuple(shipping), target.why)
-
-
-def mismatch_findings(
-    launches: list[Launch],
-    target: ReleaseTarget,
-    flags: FeatureFlags | None,
-    config: Config,
-    config_file: str,
-) -> list[Finding]:
-    """`release-mismatch` for one release, graded by the config."""
-    severity = MISMATCH.severity_in(config)
-    if severity is None:
-        return []
-    return [
-        Finding(file, line, column, MISMATCH.name, severity, message, launch)
-        for file, line, column, message, launch in _mismatches(
-            launches, target, flags, config, config_file
-        )
-    ]
-
-
-def _mismatches(
-    launches: list[Launch],
-    target: ReleaseTarget,
-    flags: FeatureFlags | None,
-    config: Config,
-    config_file: str,
-) -> list[tuple[str, int, int, str, str | None]]:
-    version = target.version
-    shipping = in_release(launches, version)
-    found: list[tuple[str, int, int, str, str | None]] = []
-    if target.date is not None:
-        for launch in shipping:
-            release = launch.manifest.release
-            if release and release.date and release.date > target.date:
-                line, column = launch.document.locate(("release", "date"))
-                found.append(
-                    (
-                        launch.file,
-                        line,
-                        column,
-                        f"{launch.manifest.id} is dated {release.date.isoformat()}, after the "
-                        f"{version} release on {target.date.isoformat()}: the launch slipped; "
-                        "move it to a later version or bring its date back",
-                        launch.manifest.id,
-                    )
-                )
-    if flags is None:
-        return found
-    if flags.problem is not None:
-        return [
-            *found,
-            (config_file, 1, 1, f"cannot check the release's flags: {flags.problem}", None),
-        ]
-    for launch in shipping:
-        for index, feature in enumerate(launch.manifest.features):
-            if feature.flag and not flags.enabled.get(feature.flag, False):
-                state = "off" if feature.flag in flags.enabled else "not in"
-                line, column = launch.locate(("features", index, "flag"))
-                found.append(
-                    (
-                        launch.file,
-                        line,
-                        column,
-                        f"{feature.flag} is {state} {flags.file}, so {feature.id} is announced "
-                        f"for {version} but does not ship in it",
-                        launch.manifest.id,
-                    )
-                )
-    declared: dict[str, list[Launch]] = {}
-    for launch in launches:
-        for feature in launch.manifest.features:
-            if feature.flag:
-                declared.setdefault(feature.flag, []).append(launch)
-    for flag, on in sorted(flags.enabled.items()):
-        if not on or any(fnmatch.fnmatchcase(flag, glob) for glob in config.release.ignore_flags):
-            continue
-        owners = declared.get(flag, [])
-        if any(_earlier_or_same(_version_of(o) or "", version) for o in owners if _version_of(o)):
-            continue
-        line, column = flags.lines.get(flag, (1, 1))
-        if owners:
-            elsewhere = ", ".join(
-                f"{o.manifest.id} ({_version_of(o) or 'no version'})" for o in owners
-            )
-            message = (
-                f"{flag} is on in {version}, but only launches outside this release declare "
-                f"it: {elsewhere}; it ships before it is announced"
-            )
-        else:
-            message = (
-                f"{flag} is on in {version}, but no launch declares it (features[].flag): "
-                "it ships unannounced. Add it to a launch, or to release.ignore_flags "
-                f"in {config_file} if it needs none"
-            )
-        found.append((flags.file, line, column, message, None))
-    return found

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import difflib
 import functools
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,7 +55,7 @@ class Gaps:
     # A list the model holds with items left out -> the file's index of each item it holds.
     kept: tuple[tuple[PathKey, tuple[int, ...]], ...] = ()
 
-    def touches(self, reads: frozenset[str] | None) -> bool:
+    def touches(self, reads: Collection[str] | None) -> bool:
         """Does anything left out lie under one of these top-level keys (None: any key)?"""
         return reads is None or any(path[0] in reads for path in self.left_out)
 

@@ -14,7 +14,7 @@ import pytest
 
 from launchgate import parallel
 from launchgate.config import load_config
-from launchgate.engine import check_loaded, load_and_check
+from launchgate.engine import Supplied, check_loaded, load_and_check
 from launchgate.loader import PARALLEL_FROM
 from launchgate.release_target import target_for
 from launchgate.reporters import reporter
@@ -43,9 +43,13 @@ def _report(root: Path, fused: bool) -> str:
     today = dt.date(2026, 11, 23)
     release = target_for("1.0.0", config, "--release 1.0.0", dt.date(2026, 12, 5))
     if fused:  # what the CLI runs: each shard loaded and checked where it is
-        report = load_and_check(open_repository(root, config, name), today, release=release)
+        report = load_and_check(
+            open_repository(root, config, name), today, supplied=Supplied(release)
+        )
     else:
-        report = check_loaded(load_repository(root, config, name), today, release=release)
+        report = check_loaded(
+            load_repository(root, config, name), today, supplied=Supplied(release)
+        )
     return reporter("json")(report, False)
 
 

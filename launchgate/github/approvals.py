@@ -18,13 +18,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from typing import Protocol
 
 from launchgate.config import Config, Role
 from launchgate.github.client import Review
 from launchgate.github.contributors import LISTED_AT_MOST, Contributors
+from launchgate.signoff_state import RoleState
 
-State = Literal["signed", "missing", "stale", "rejected"]
 # login, "org/team" -> True (active member), False (not one), None (cannot tell)
 MembershipLookup = Callable[[str, str], bool | None]
 # commit -> the paths changed between it and the head, or None when that cannot be known
@@ -44,15 +44,6 @@ class ChangeLookup(Protocol):
 
 
 _COUNTED = ("APPROVED", "CHANGES_REQUESTED", "DISMISSED")
-
-
-@dataclass(frozen=True)
-class RoleState:
-    role: str
-    state: State
-    who: tuple[str, ...] = ()  # who signed, requested changes, or must approve again
-    message: str = ""  # why not signed; empty when signed
-    pull: int | None = None  # the earlier pull request it was given in (a release's launch)
 
 
 @dataclass

@@ -26,7 +26,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, TextIO
 
 from launchgate.config import Config
-from launchgate.engine import check_loaded, problem_findings
+from launchgate.engine import Supplied, check_loaded
 from launchgate.errors import ExitCode, LaunchgateError, UsageError
 from launchgate.findings import Finding, Severity
 from launchgate.github import actions, schedule
@@ -68,11 +68,6 @@ from launchgate.repository import (
     load_repository,
     open_repository,
 )
-from launchgate.rules.release import MISMATCH
-from launchgate.rules.signoffs import MISSING, REJECTED, STALE, UNVERIFIED
-
-_RULE_FOR = {"missing": MISSING, "stale": STALE, "rejected": REJECTED}
-_SIGNOFF_RULES = frozenset(rule.name for rule in _RULE_FOR.values())
 
 
 def run(
@@ -249,13 +244,11 @@ def _check_group(
     for number in group_pulls(client, group):
         pull = parse_pull_request(client.pull(number), f"pull request #{number}")
         pull = replace(pull, base_sha=group.base_sha, base_ref=group.base_branch)
-        outcome = _check_pull(env, pull, policy, client, team_client, today, fail_on)
+        outcome = _check_pull(env, pull, policy, client, team_client, today, fail_on, True)
         for finding in outcome.report.findings:
-            if finding.rule in _SIGNOFF_RULES:
-                finding = finding._replace(message=f"pull request #{number}: {finding.message}")
             if finding not in findings:  # each check holds the group's offline findings
                 findings.append(finding)
-        signoffs += [replace(e, group_pull=(number, pull.author)) for e in outcome.signoffs]
+        signoffs += outcome.signoffs
     assert outcome is not None  # a group holds at least the pull request it is named for
     report = replace(outcome.report, findings=findings, fail_on=fail_on)
     head = replace(
@@ -376,6 +369,7 @@ def _check_pull(
     team_client: GitHubClient,
     today: dt.date | None,
     fail_on: Severity,
+    in_group: bool = False,
 ) -> Outcome:
     config = policy.config
     # Files are listed by the base's patterns and the pull request's: a pull request
@@ -391,13 +385,10 @@ def _check_pull(
     _refuse_links(repo)
     with bulk_loading():
         add_launches(repo, read_documents(repo.files, config.max_file_size))
-    repo.problems += policy.checklists.problems
-    reported = len(policy.checklists.problems)
     release = pull_request_release(
         pull.head_ref, pull.title, pull.labels, pull.milestone_due, config
     )
     target = release if isinstance(release, ReleaseTarget) else None
-    offline = check_loaded(repo, today or config.today(), fail_on, target)
 
     everywhere = _whole_file_list(client, pull)
     files = within(everywhere, env.prefix)
@@ -420,21 +411,25 @@ def _check_pull(
         contributors=PullContributors(client, pull.number),
     )
     signoffs = []
+    # In a merge group, each pull request's reviewers sign off on its own change.
+    group_pull = (pull.number, pull.author) if in_group else None
     for launch, previous in changed:
         roles = _required_roles(launch, previous, policy, client, pull.base_sha, env.prefix)
         roles += [role for role in moved.get(launch.manifest.id, []) if role not in roles]
         launch_files = _launch_files(launch, previous, env.workspace)
         signoffs.append(
-            LaunchSignoffs(launch, [checker.role_state(role, launch_files) for role in roles])
+            LaunchSignoffs(
+                launch,
+                [checker.role_state(role, launch_files) for role in roles],
+                group_pull,
+            )
         )
-    signoffs += _release_signoffs(shipped, env, pull, client, checker, memberships)
-    findings = [f for f in offline.findings if f.rule != UNVERIFIED.name]
-    if isinstance(release, str):
-        findings += _release_problem(release, config, config_file)
-    findings += _signoff_findings(signoffs, config)
-    # Problems in checklists that only base manifests name: read after the check ran.
-    findings += problem_findings(policy.checklists.problems[reported:], config)
-    report = replace(offline, findings=findings, fail_on=fail_on)  # sorted again
+    released = _release_signoffs(shipped, env, pull, client, checker, memberships)
+    signoffs += [replace(entry, group_pull=group_pull) for entry in released]
+    # The policy's checklists, read for the workspace's manifests and the base's.
+    repo.problems += policy.checklists.problems
+    supplied = Supplied(release=release, signoffs=signoffs)
+    report = check_loaded(repo, today or config.today(), fail_on, supplied)
     return Outcome(
         report,
         pull,
@@ -516,16 +511,8 @@ def _release_signoffs(
             launch.file,
             pull.base_ref,
         )
-        entries.append(LaunchSignoffs(launch, states, provenance))
+        entries.append(LaunchSignoffs(launch, states, provenance=provenance))
     return entries
-
-
-def _release_problem(problem: str, config: Config, config_file: str) -> list[Finding]:
-    """A release pull request whose version cannot be found: the release is unchecked."""
-    severity = MISMATCH.severity_in(config)
-    return (
-        [] if severity is None else [Finding(config_file, 1, 1, MISMATCH.name, severity, problem)]
-    )
 
 
 def _changed_launches(
@@ -688,30 +675,3 @@ def _launch_files(launch: Launch, previous: str | None, root: Path) -> set[str]:
             if not inside.startswith(".."):
                 files.add(PurePosixPath(Path(inside)).as_posix())
     return files
-
-
-def _signoff_findings(signoffs: list[LaunchSignoffs], config: Config) -> list[Finding]:
-    findings = []
-    for entry in signoffs:
-        launch = entry.launch
-        # The roles come from the manifest's own `signoffs`, else from its checklist.
-        manifest = launch.manifest
-        where = (
-            ("signoffs",)
-            if manifest.signoffs
-            else ("checklist",)
-            if manifest.checklist
-            else ("id",)
-        )
-        line, column = launch.document.locate(where)
-        for role in entry.roles:
-            rule = _RULE_FOR.get(role.state)
-            severity = rule.severity_in(config) if rule else None
-            if rule is None or severity is None:
-                continue
-            findings.append(
-                Finding(
-                    launch.file, line, column, rule.name, severity, role.message, launch.manifest.id
-                )
-            )
-    return findings

@@ -6,24 +6,19 @@ from dataclasses import dataclass, field
 
 from launchgate.config import Config
 from launchgate.findings import Report
-from launchgate.github.approvals import RoleState
 from launchgate.github.event import PullRequest
 from launchgate.github.provenance import Provenance
 from launchgate.launch import Launch
+from launchgate.signoff_state import LaunchRoles
 
 
 @dataclass
-class LaunchSignoffs:
-    """A launch the pull request changes or releases, and the state of each role it needs."""
+class LaunchSignoffs(LaunchRoles):
+    """A launch's role states, and for a launch a release ships unchanged, its provenance."""
 
-    launch: Launch
-    roles: list[RoleState]
     # For a launch the release pull request ships without changing it: where its
     # manifest last changed, whose pull request's sign-offs it keeps.
     provenance: Provenance | None = None
-    # In a merge group: the pull request (number, author) whose change this is, since
-    # the group holds several and each one's reviewers sign off on it.
-    group_pull: tuple[int, str] | None = None
 
 
 @dataclass

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from launchgate.findings import Severity
 from launchgate.launch import Launch
 from launchgate.loader import PathKey
-from launchgate.rules.base import Context, Violation, rule
+from launchgate.rules.base import Context, Rule, Violation
 
 
 def check_incomplete(launch: Launch, ctx: Context) -> Iterator[Violation]:
@@ -118,13 +118,13 @@ def check_metric_unknown(launch: Launch, ctx: Context) -> Iterator[Violation]:
             yield Violation(path, f"metric {metric!r} is not defined in the glossary{hint}")
 
 
-INCOMPLETE = rule(
+INCOMPLETE = Rule(
     "checklist-incomplete",
     Severity.ERROR,
     check_incomplete,
     reads={"checklist", "collateral", "copy"},
 )
-METRIC_MISSING = rule(
+METRIC_MISSING = Rule(
     "metric-missing", Severity.ERROR, check_metric_missing, reads={"checklist", "metrics"}
 )
-METRIC_UNKNOWN = rule("metric-unknown", Severity.WARNING, check_metric_unknown, reads=())
+METRIC_UNKNOWN = Rule("metric-unknown", Severity.WARNING, check_metric_unknown, reads=())

@@ -12,7 +12,7 @@ from launchgate.channels import PRESETS, UNIT_LABELS, Channel, count, sms_detail
 from launchgate.findings import Severity
 from launchgate.launch import Launch
 from launchgate.models import CopyItem, Glossary
-from launchgate.rules.base import Context, Violation, rule
+from launchgate.rules.base import Context, Rule, Violation
 
 # Translation expansion by English source length (IBM's globalization guidelines),
 # the low end of each band: what a translator will typically need, not the worst case.
@@ -453,23 +453,23 @@ def _clip(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-LENGTH = rule("copy-length", Severity.ERROR, check_length, reads=())
-EMPTY = rule("copy-empty", Severity.ERROR, check_empty, reads=())
-EXPANSION = rule(
+LENGTH = Rule("copy-length", Severity.ERROR, check_length, reads=())
+EMPTY = Rule("copy-empty", Severity.ERROR, check_empty, reads=())
+EXPANSION = Rule(
     "copy-expansion",
     Severity.NOTICE,
     check_expansion,
     reads={"checklist", "locales", "copy"},
 )
-PLACEHOLDER = rule("copy-placeholder", Severity.ERROR, check_placeholder, reads=())
-TERM = rule("copy-term", Severity.WARNING, check_term, reads=())
-LOCALE_MISSING = rule(
+PLACEHOLDER = Rule("copy-placeholder", Severity.ERROR, check_placeholder, reads=())
+TERM = Rule("copy-term", Severity.WARNING, check_term, reads=())
+LOCALE_MISSING = Rule(
     "copy-locale-missing",
     Severity.ERROR,
     check_locale_missing,
     reads={"checklist", "locales", "copy"},
 )
-LOCALE_UNKNOWN = rule(
+LOCALE_UNKNOWN = Rule(
     "copy-locale-unknown", Severity.ERROR, check_locale_unknown, reads={"checklist", "locales"}
 )
-DRIFT = rule("copy-drift", Severity.ERROR, check_drift, reads=())
+DRIFT = Rule("copy-drift", Severity.ERROR, check_drift, reads=())

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from launchgate.findings import Severity
 from launchgate.launch import Launch
 from launchgate.loader import PathKey
-from launchgate.rules.base import Context, Violation, rule
+from launchgate.rules.base import Context, Rule, Violation
 from launchgate.workdays import describe_lead_time
 
 
@@ -233,14 +233,14 @@ def check_conflict(launches: list[Launch], ctx: Context) -> Iterator[tuple[Launc
             yield launch, Violation(path, f"the {what} on {day(date)} shares the day with {shown}")
 
 
-ORDER = rule("date-order", Severity.ERROR, check_order, reads={"release", "announce", "timezone"})
-LEAD_TIME = rule(
+ORDER = Rule("date-order", Severity.ERROR, check_order, reads={"release", "announce", "timezone"})
+LEAD_TIME = Rule(
     "date-lead-time",
     Severity.WARNING,
     check_lead_time,
     reads={"checklist", "release", "announce"},
 )
-OVERDUE = rule("date-overdue", Severity.WARNING, check_overdue, reads=())
-FREEZE = rule("date-freeze", Severity.ERROR, check_freeze, reads=())
-NON_WORKING_DAY = rule("date-non-working-day", Severity.WARNING, check_non_working_day, reads=())
-CONFLICT = rule("date-conflict", Severity.WARNING, check_across=check_conflict, reads={"checklist"})
+OVERDUE = Rule("date-overdue", Severity.WARNING, check_overdue, reads=())
+FREEZE = Rule("date-freeze", Severity.ERROR, check_freeze, reads=())
+NON_WORKING_DAY = Rule("date-non-working-day", Severity.WARNING, check_non_working_day, reads=())
+CONFLICT = Rule("date-conflict", Severity.WARNING, check_across=check_conflict, reads={"checklist"})

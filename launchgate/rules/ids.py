@@ -7,7 +7,7 @@ from collections.abc import Hashable, Iterator
 from launchgate.findings import Severity
 from launchgate.launch import Launch
 from launchgate.loader import PathKey
-from launchgate.rules.base import Context, Violation, rule
+from launchgate.rules.base import Context, Rule, Violation
 from launchgate.wording import item
 
 
@@ -83,4 +83,4 @@ def check_launches(launches: list[Launch], ctx: Context) -> Iterator[tuple[Launc
         yield launch, Violation(("id",), f"launch id {launch_id!r} is also used by {seen.file}")
 
 
-DUPLICATE_ID = rule("duplicate-id", Severity.ERROR, check_items, check_launches, reads=())
+DUPLICATE_ID = Rule("duplicate-id", Severity.ERROR, check_items, check_launches, reads=())

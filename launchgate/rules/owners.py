@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from launchgate.findings import Severity
 from launchgate.launch import Launch
 from launchgate.loader import PathKey
-from launchgate.rules.base import Context, Violation, rule
+from launchgate.rules.base import Context, Rule, Violation
 
 # A GitHub user (@ann) or team (@acme/marketing).
 HANDLE = re.compile(r"^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9._-]+)?$")
@@ -116,5 +116,5 @@ class _Verdicts:
         return None
 
 
-MISSING = rule("owner-missing", Severity.ERROR, check_missing, reads=())
-UNKNOWN = rule("owner-unknown", Severity.WARNING, check_unknown, reads=())
+MISSING = Rule("owner-missing", Severity.ERROR, check_missing, reads=())
+UNKNOWN = Rule("owner-unknown", Severity.WARNING, check_unknown, reads=())

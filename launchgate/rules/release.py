@@ -2,12 +2,95 @@
 
 from __future__ import annotations
 
-from launchgate.findings import Severity
-from launchgate.rules.base import rule
+import fnmatch
+from collections.abc import Iterator
 
-MISMATCH = rule(
+from launchgate.findings import Severity
+from launchgate.launch import Launch
+from launchgate.release_target import earlier_or_same, in_release, version_of
+from launchgate.rules.base import Context, Place, Rule, Violation
+
+
+def check_mismatch(
+    launches: list[Launch], ctx: Context
+) -> Iterator[tuple[Launch | None, Violation]]:
+    """`release-mismatch` for the release the run checks (ctx.release)."""
+    release = ctx.release
+    if release is None:
+        return
+    if release.target is None:  # a release pull request whose version cannot be found
+        yield None, Violation((), release.problem or "", at=Place(ctx.config_file))
+        return
+    target = release.target
+    version = target.version
+    shipping = in_release(launches, version)
+    if target.date is not None:
+        for launch in shipping:
+            dated = launch.manifest.release
+            if dated and dated.date and dated.date > target.date:
+                yield (
+                    launch,
+                    Violation(
+                        ("release", "date"),
+                        f"{launch.manifest.id} is dated {dated.date.isoformat()}, after the "
+                        f"{version} release on {target.date.isoformat()}: the launch slipped; "
+                        "move it to a later version or bring its date back",
+                    ),
+                )
+    flags = release.flags
+    if flags is None:
+        return
+    if flags.problem is not None:
+        message = f"cannot check the release's flags: {flags.problem}"
+        yield None, Violation((), message, at=Place(ctx.config_file))
+        return
+    for launch in shipping:
+        for index, feature in enumerate(launch.manifest.features):
+            if feature.flag and not flags.enabled.get(feature.flag, False):
+                state = "off" if feature.flag in flags.enabled else "not in"
+                yield (
+                    launch,
+                    Violation(
+                        ("features", index, "flag"),
+                        f"{feature.flag} is {state} {flags.file}, so {feature.id} is announced "
+                        f"for {version} but does not ship in it",
+                    ),
+                )
+    declared: dict[str, list[Launch]] = {}
+    for launch in launches:
+        for feature in launch.manifest.features:
+            if feature.flag:
+                declared.setdefault(feature.flag, []).append(launch)
+    for flag, on in sorted(flags.enabled.items()):
+        if not on or any(
+            fnmatch.fnmatchcase(flag, glob) for glob in ctx.config.release.ignore_flags
+        ):
+            continue
+        owners = declared.get(flag, [])
+        if any(earlier_or_same(version_of(o) or "", version) for o in owners if version_of(o)):
+            continue
+        line, column = flags.lines.get(flag, (1, 1))
+        if owners:
+            elsewhere = ", ".join(
+                f"{o.manifest.id} ({version_of(o) or 'no version'})" for o in owners
+            )
+            message = (
+                f"{flag} is on in {version}, but only launches outside this release declare "
+                f"it: {elsewhere}; it ships before it is announced"
+            )
+        else:
+            message = (
+                f"{flag} is on in {version}, but no launch declares it (features[].flag): "
+                "it ships unannounced. Add it to a launch, or to release.ignore_flags "
+                f"in {ctx.config_file} if it needs none"
+            )
+        yield None, Violation((), message, at=Place(flags.file, line, column))
+
+
+MISMATCH = Rule(
     "release-mismatch",
     Severity.ERROR,
+    check_across=check_mismatch,
     only="release",
     doc="""A release ships features, or dates, that its launches disagree with.
 

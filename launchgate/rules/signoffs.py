@@ -6,10 +6,11 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from launchgate.findings import Severity
+from launchgate.findings import Severity, Subject
 from launchgate.launch import Launch
 from launchgate.loader import PathKey
-from launchgate.rules.base import Context, Violation, rule
+from launchgate.rules.base import AcrossCheck, Context, Rule, Violation
+from launchgate.signoff_state import State
 
 
 def check_unverified(launch: Launch, ctx: Context) -> Iterator[Violation]:
@@ -31,7 +32,7 @@ def check_unverified(launch: Launch, ctx: Context) -> Iterator[Violation]:
         signoffs: []
     """
     roles = launch.required_roles
-    if not roles:
+    if not roles or ctx.signoffs is not None:  # a pull request's run verifies them
         return
     message = f"sign-offs not verified offline: {', '.join(roles)} must approve the pull request"
     configured = ctx.config.roles
@@ -89,16 +90,42 @@ def check_role_unknown(launches: list[Launch], ctx: Context) -> Iterator[tuple[L
             yield launch, Violation(path, message, at_key=at_key)
 
 
-ROLE_UNKNOWN = rule(
+def _role_states(state: State) -> AcrossCheck:
+    """The check of a `signoff-*` rule: each role in `state`, from the sign-offs the run read."""
+
+    def check(launches: list[Launch], ctx: Context) -> Iterator[tuple[Launch | None, Violation]]:
+        for entry in ctx.signoffs or ():
+            launch = entry.launch
+            manifest = launch.manifest
+            # The roles come from the manifest's own `signoffs`, else from its checklist.
+            where = (
+                ("signoffs",)
+                if manifest.signoffs
+                else ("checklist",)
+                if manifest.checklist
+                else ("id",)
+            )
+            # In a merge group, each pull request's reviewers sign off on its own change.
+            pull = f"pull request #{entry.group_pull[0]}: " if entry.group_pull else ""
+            for role in entry.roles:
+                if role.state == state:
+                    subject = Subject(role=role.role)
+                    yield launch, Violation(where, pull + role.message, subject=subject)
+
+    return check
+
+
+ROLE_UNKNOWN = Rule(
     "role-unknown", Severity.ERROR, check_across=check_role_unknown, reads={"checklist"}
 )
-UNVERIFIED = rule(
+UNVERIFIED = Rule(
     "signoff-unverified", Severity.NOTICE, check_unverified, reads={"checklist", "signoffs"}
 )
 
-MISSING = rule(
+MISSING = Rule(
     "signoff-missing",
     Severity.ERROR,
+    check_across=_role_states("missing"),
     only="pull-request",
     doc="""A required role has no valid approval on the pull request.
 
@@ -110,9 +137,10 @@ MISSING = rule(
     `signoffs: {allow_contributors: true}`: the message says whose approval did
     not count and why. Checked by `launchgate ci`.""",
 )
-STALE = rule(
+STALE = Rule(
     "signoff-stale",
     Severity.ERROR,
+    check_across=_role_states("stale"),
     only="pull-request",
     doc="""The only approval of a role predates a change to what it approved.
 
@@ -121,9 +149,10 @@ STALE = rule(
     reviewed commit; with `any-commit`, on any new commit; with `never`, not at
     all. Checked by `launchgate ci`.""",
 )
-REJECTED = rule(
+REJECTED = Rule(
     "signoff-rejected",
     Severity.ERROR,
+    check_across=_role_states("rejected"),
     only="pull-request",
     doc="""A member of a required role requested changes and has not approved since.
 

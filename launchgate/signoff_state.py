@@ -1,0 +1,37 @@
+"""Where each required role of a launch stands: what a pull request's reviews decided.
+
+`launchgate ci` works these out from GitHub (github/approvals.py) and hands them
+to the rule engine, whose `signoff-*` rules turn the roles that are not signed
+off into findings. Plain data, so the rules need nothing from GitHub.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from launchgate.launch import Launch
+
+State = Literal["signed", "missing", "stale", "rejected"]
+
+
+@dataclass(frozen=True)
+class RoleState:
+    """One required role of a launch: signed off or not, by whom, and why not."""
+
+    role: str
+    state: State
+    who: tuple[str, ...] = ()  # who signed, requested changes, or must approve again
+    message: str = ""  # why not signed; empty when signed
+    pull: int | None = None  # the earlier pull request it was given in (a release's launch)
+
+
+@dataclass
+class LaunchRoles:
+    """A launch a pull request changes or releases, and the state of each role it needs."""
+
+    launch: Launch
+    roles: list[RoleState]
+    # In a merge group: the pull request (number, author) whose change this is, since
+    # the group holds several and each one's reviewers sign off on it.
+    group_pull: tuple[int, str] | None = None
