@@ -12,6 +12,7 @@ from pydantic import Field, PositiveInt, field_validator, model_validator
 from launchgate.errors import ConfigError
 from launchgate.loader import DEFAULT_MAX_BYTES, Document, read_document
 from launchgate.models import Day, Strict, check_timezone
+from launchgate.rule_names import RULE_NAMES
 from launchgate.validate import validate
 
 CONFIG_NAMES = (".launchgate.yml", ".launchgate.yaml")
@@ -163,11 +164,9 @@ def load_config(root: Path) -> tuple[Config, str | None]:
 
 
 def _check_rule_names(config: Config, document: Document) -> None:
-    from launchgate.rules import RULES  # the registry is the one list of names
-
     for name in config.rules:
-        if name not in RULES:
-            close = difflib.get_close_matches(name, list(RULES), n=1)
+        if name not in RULE_NAMES:
+            close = difflib.get_close_matches(name, list(RULE_NAMES), n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             line, column = document.locate(("rules", name), key=True)
             raise ConfigError(

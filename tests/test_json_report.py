@@ -7,7 +7,7 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
-from launchgate.findings import Finding, LaunchSummary, Report, Severity
+from launchgate.findings import Finding, LaunchSummary, Report, Severity, Subject
 from launchgate.reporters import json_report
 
 TEXT = st.text()  # any code point: quotes, backslashes, controls, lone surrogates, emoji
@@ -24,6 +24,9 @@ MAYBE = st.none() | TEXT
         severity=st.sampled_from(Severity),
         message=TEXT,
         launch=MAYBE,
+        subject=st.builds(
+            Subject, channel=MAYBE, locale=MAYBE, collateral=MAYBE, feature=MAYBE, role=MAYBE
+        ),
     )
 )
 def test_a_finding_line_is_what_json_dumps_writes(finding: Finding) -> None:
@@ -35,6 +38,11 @@ def test_a_finding_line_is_what_json_dumps_writes(finding: Finding) -> None:
         "line": finding.line,
         "column": finding.column,
         "message": finding.message,
+        "subject": {
+            key: value
+            for key, value in [("launch", finding.launch), *finding.subject._asdict().items()]
+            if value is not None
+        },
     }
     assert json_report._finding_line(finding) == json.dumps(expected, ensure_ascii=False)
 

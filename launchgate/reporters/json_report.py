@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from json.encoder import encode_basestring as _text  # what dumps(ensure_ascii=False) uses
 
-from launchgate.findings import Finding, LaunchSummary, Report, Severity
+from launchgate.findings import Finding, LaunchSummary, Report, Severity, Subject
 
 SCHEMA = "launchgate.report/v1"
 
@@ -63,8 +63,16 @@ def _finding_line(f: Finding) -> str:
     return (
         f'{{"rule": {_text(f.rule)}, "severity": "{f.severity.label}", '
         f'"launch": {_maybe(f.launch)}, "file": {_text(f.file)}, '
-        f'"line": {int(f.line)}, "column": {int(f.column)}, "message": {_text(f.message)}}}'
+        f'"line": {int(f.line)}, "column": {int(f.column)}, "message": {_text(f.message)}, '
+        f'"subject": {_subject(f)}}}'
     )
+
+
+def _subject(f: Finding) -> str:
+    """What the finding is about: its launch, and each part of its Subject that applies."""
+    parts = [("launch", f.launch), *zip(Subject._fields, f.subject, strict=True)]
+    shown = [f"{_text(key)}: {_text(value)}" for key, value in parts if value is not None]
+    return "{" + ", ".join(shown) + "}"
 
 
 def _maybe(text: str | None) -> str:

@@ -6,6 +6,7 @@ No discovery: a rule exists when it is listed here.
 from __future__ import annotations
 
 from launchgate.launch import Launch
+from launchgate.rule_names import RULE_NAMES
 from launchgate.rules import checklist, copy, dates, files, ids, owners, release, signoffs
 from launchgate.rules.base import Context, Rule, Violation
 
@@ -41,5 +42,8 @@ ALL: tuple[Rule, ...] = (
 )
 
 RULES: dict[str, Rule] = {r.name: r for r in ALL}
+
+if tuple(RULES) != RULE_NAMES:  # the config checks names against that list
+    raise ImportError("launchgate/rule_names.py does not list the rules of launchgate.rules.ALL")
 
 __all__ = ["ALL", "RULES", "Context", "Launch", "Rule", "Violation"]

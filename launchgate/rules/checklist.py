@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from launchgate.findings import Severity
+from launchgate.findings import Severity, Subject
 from launchgate.launch import Launch
 from launchgate.loader import PathKey
 from launchgate.rules.base import Context, Rule, Violation
@@ -53,6 +53,7 @@ def check_incomplete(launch: Launch, ctx: Context) -> Iterator[Violation]:
                 copy_at,
                 f"the {launch.checklist_name} checklist requires {channel} copy "
                 "and the launch has none",
+                subject=Subject(channel=channel),
             )
 
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from launchgate.channels import PRESETS, UNIT_LABELS, Channel, count, sms_detail
-from launchgate.findings import Severity
+from launchgate.findings import Severity, Subject
 from launchgate.launch import Launch
 from launchgate.models import CopyItem, Glossary
 from launchgate.rules.base import Context, Rule, Violation
@@ -340,6 +340,7 @@ def check_locale_missing(launch: Launch, ctx: Context) -> Iterator[Violation]:
             yield Violation(
                 ("copy", first),
                 f"{name} has no copy in {', '.join(missing)} (required: {', '.join(required)})",
+                subject=Subject(channel=channel),
             )
 
 

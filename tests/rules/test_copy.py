@@ -295,6 +295,7 @@ def test_copy_length_through_the_cli(tmp_path: Path) -> None:
             "line": 6,
             "column": 56,  # the opening quote of the text
             "message": "app_store.subtitle (en-US) is 37 of 30 characters",
+            "subject": {"launch": "demo", "channel": "app_store.subtitle", "locale": "en-US"},
         }
     ]
 
