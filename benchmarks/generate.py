@@ -239,7 +239,7 @@ def sequence(items: Sequence[Item], style: str, rng: random.Random) -> list[str]
         long = sum(len(str(value)) for value in item.values()) > 110
         use_flow = style == "flow" or (style == "mixed" and rng.random() < 0.5)
         if use_flow and not any(isinstance(v, str) and "\n" in v for v in item.values()):
-            if long and rng.random() < 0.5:  # wrapped over two lines, like the PRODUCT.md sample
+            if long and rng.random() < 0.5:  # wrapped over two lines, as people write them
                 keys = list(item)
                 cut = max(1, len(keys) - 1)
                 head = ", ".join(f"{k}: {scalar(item[k], rng)}" for k in keys[:cut])

@@ -41,7 +41,7 @@ Choices, and why:
   as the schema means; no `--default-filetype` is needed (the files end in .yaml), and format
   checks stay on (`--disable-formats` would make it do less work than launchgate, which parses
   every date). The generator quotes versions ("4.2.0") and other text YAML 1.2 would type, as
-  the PRODUCT.md examples do, so every well-formed manifest is valid for both tools; step 2
+  the README's examples do, so every well-formed manifest is valid for both tools; step 2
   verifies exactly that.
 - Wall time is measured around `subprocess.Popen` ... `os.wait4`; peak memory is `ru_maxrss`
   from that `wait4` (KiB on Linux), the child's own. On Linux it is the maximum over the

@@ -302,7 +302,7 @@ def test_heavy_imports_are_lazy() -> None:
 
 # --- presets -------------------------------------------------------------------------------
 
-# From PRODUCT.md, "Rules", channel presets table: (limit, unit, hard).
+# The channel presets table of the product brief and the README: (limit, unit, hard).
 EXPECTED_PRESETS: dict[str, tuple[int, str, bool]] = {
     "app_store.name": (30, "utf16", True),
     "app_store.subtitle": (30, "utf16", True),

@@ -48,6 +48,9 @@ _COUNTED = ("APPROVED", "CHANGES_REQUESTED", "DISMISSED")
 
 @dataclass
 class SignoffCheck:
+    """The sign-off decision for one pull request: its reviews, author and policy, and how
+    to ask GitHub about teams and changes. `role_state` decides each required role."""
+
     config: Config
     config_file: str
     author: str
@@ -70,6 +73,14 @@ class SignoffCheck:
                 self._latest[review.login.lower()] = review
 
     def role_state(self, role: str, launch_files: set[str]) -> RoleState:
+        """Where ROLE stands for a launch whose approval goes stale when LAUNCH_FILES change.
+
+        Rejected while a member's latest review requests changes; else signed by a
+        member whose latest review approves and is still valid (the role's listed
+        users are asked first: each team lookup costs a request); stale when the
+        only such approvals predate a change; else missing, with whose approvals
+        did not count and why.
+        """
         setting = self.config.roles.get(role)
         if setting is None or not (setting.users or setting.teams):
             return RoleState(

@@ -143,6 +143,13 @@ class Issue:
 
 
 class GitHubClient:
+    """The REST calls launchgate makes, through PyGithub's requester, with retries in a budget.
+
+    Each method is one question launchgate asks (a pull request, its files, its
+    reviews, a team membership, a file at a commit), answered as plain data;
+    `requests` counts the calls, so tests can hold a run to its budget.
+    """
+
     def __init__(
         self, api_url: str, repository: str, token: str, limits: Limits | None = None
     ) -> None:

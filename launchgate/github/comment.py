@@ -1,6 +1,6 @@
 """The pull-request comment (and job summary): ready or not, and what each reviewer must do.
 
-Shape (see shared/design/pr-comment.md): a verdict line; one row per launch
+Shape (the README's "On GitHub", "What it publishes"): a verdict line; one row per launch
 with its dates, each role's sign-off and its blockers; "Needs you" with the
 sign-offs still to give; the findings folded per launch, linked to the
 manifest line at the head commit; the policy it was checked against; and the
