@@ -24,6 +24,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from launchgate.config import Config
+from launchgate.data_keys import follow, split_ref
+from launchgate.errors import Unusable
 from launchgate.findings import Finding, ReleaseSummary
 from launchgate.launch import Launch
 from launchgate.rules.release import MISMATCH
@@ -154,19 +156,17 @@ def read_flags(root: Path, config: Config) -> FeatureFlags | None:
     spec = config.release.features
     if not spec:
         return None
-    file, _, key = spec.partition("#")
+    file, key = split_ref(spec)
     flags = FeatureFlags(file)
-    parsed = read_data_file(root, file, config.max_file_size) if file else "no file named"
-    if isinstance(parsed, str):
-        flags.problem = f"release.features {spec!r}: {parsed}"
+    parsed = read_data_file(root, file, config.max_file_size) if file else Unusable("no file named")
+    if isinstance(parsed, Unusable):
+        flags.problem = f"release.features {spec!r}: {parsed.message}"
         return flags
-    steps = tuple(key.split(".")) if key else ()
-    node = parsed.data
-    for step in steps:
-        if not isinstance(node, dict) or step not in node:
-            flags.problem = f"{file} has no key {key!r} (release.features)"
-            return flags
-        node = node[step]
+    found = follow(parsed.data, key)
+    if found is None:
+        flags.problem = f"{file} has no key {key!r} (release.features)"
+        return flags
+    steps, node = found
     if not isinstance(node, dict):
         flags.problem = f"{spec} is not a mapping of flag -> enabled"
         return flags

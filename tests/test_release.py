@@ -161,6 +161,18 @@ def test_unreadable_flags_are_a_finding_on_the_config(
     assert problem in str(found[0]["message"])
 
 
+def test_a_dotted_key_names_a_flat_key_as_it_does_for_source(tmp_path: Path) -> None:
+    # `path#key` is followed one way everywhere: `release.flags` finds a key of that name,
+    # as `source:` does, where splitting at every dot said the file had no such key.
+    from launchgate.release_target import read_flags
+
+    flags = '{\n  "release.flags": {\n    "x": true\n  },\n  "release": {"y": true}\n}\n'
+    (tmp_path / "flags.json").write_text(flags, encoding="utf-8")
+    read = read_flags(tmp_path, Config(release=ReleaseConfig(features="flags.json#release.flags")))
+    assert read is not None and read.problem is None
+    assert (read.enabled, read.lines) == ({"x": True}, {"x": (3, 5)})
+
+
 def test_flags_outside_the_repository_are_refused(tmp_path: Path) -> None:
     write_tree(tmp_path / "outside", {"flags.json": '{"flags": {"x": true}}'})
     repo = write_tree(
