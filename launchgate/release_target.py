@@ -59,8 +59,8 @@ def target_for(
 
 def pull_request_release(
     branch: str, title: str, labels: tuple[str, ...], due: str | None, config: Config
-) -> ReleaseTarget | str | None:
-    """The release a pull request ships; None for no release PR; a problem as text.
+) -> ReleaseTarget | Unusable | None:
+    """The release a pull request ships; None for no release PR; Unusable without a version.
 
     The day is the pull request's milestone's due date, else `release.dates`.
     """
@@ -69,7 +69,7 @@ def pull_request_release(
         return None
     version = version_in([branch, title], config)
     if version is None:
-        return (
+        return Unusable(
             f"this is a release pull request ({why}), but neither its branch nor its title "
             "names a version that release.version_pattern finds"
         )

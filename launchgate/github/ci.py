@@ -27,7 +27,7 @@ from typing import Any, TextIO
 
 from launchgate.config import Config
 from launchgate.engine import check_loaded, problem_findings
-from launchgate.errors import ExitCode, LaunchgateError, UsageError
+from launchgate.errors import ExitCode, LaunchgateError, Unusable, UsageError
 from launchgate.findings import Finding, Severity
 from launchgate.github import actions, schedule
 from launchgate.github.actions import ActionsEnv
@@ -429,8 +429,8 @@ def _check_pull(
         )
     signoffs += _release_signoffs(shipped, env, pull, client, checker, memberships)
     findings = [f for f in offline.findings if f.rule != UNVERIFIED.name]
-    if isinstance(release, str):
-        findings += _release_problem(release, config, config_file)
+    if isinstance(release, Unusable):
+        findings += _release_problem(release.message, config, config_file)
     findings += _signoff_findings(signoffs, config)
     # Problems in checklists that only base manifests name: read after the check ran.
     findings += problem_findings(policy.checklists.problems[reported:], config)
