@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from pathlib import Path
 from typing import Literal
 
@@ -164,11 +163,12 @@ def load_config(root: Path) -> tuple[Config, str | None]:
 
 def _check_rule_names(config: Config, document: Document) -> None:
     from launchgate.rules import RULES  # the registry is the one list of names
+    from launchgate.wording import did_you_mean
 
     for name in config.rules:
         if name not in RULES:
-            close = difflib.get_close_matches(name, list(RULES), n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            close = did_you_mean(name, RULES)
+            hint = f" ({close})" if close else ""
             line, column = document.locate(("rules", name), key=True)
             raise ConfigError(
                 f"{document.path}:{line}:{column}: invalid config: unknown rule {name!r}{hint}; "

@@ -8,7 +8,6 @@ Nothing outside the repository is read, even through a symlink.
 from __future__ import annotations
 
 import bisect
-import difflib
 import json
 import os
 import re
@@ -32,6 +31,7 @@ from launchgate.loader import (
 from launchgate.models import Checklist, Glossary
 from launchgate.salvage import salvage
 from launchgate.validate import validate
+from launchgate.wording import did_you_mean
 
 _PACKAGE = Path(__file__).resolve().parent
 # Installed: inside the package. From a source checkout: the repository's checklists/.
@@ -269,8 +269,7 @@ def _attach_checklist(launch: Launch, shelf: ChecklistShelf, problems: list[Load
     launch.checklist_name = name
     launch.checklist = shelf.get(name)
     if launch.checklist is None and name not in shelf.names():
-        close = difflib.get_close_matches(name, shelf.names(), n=1)
-        hint = f"did you mean {close[0]!r}?" if close else f"known: {', '.join(shelf.names())}"
+        hint = did_you_mean(name, shelf.names()) or f"known: {', '.join(shelf.names())}"
         message = f"unknown checklist {name!r} ({hint})"
         problem = _problem_at(launch.document, ("checklist",), message)
         problems.append(LoadProblem(launch.file, problem, launch.manifest.id))
