@@ -14,6 +14,7 @@ from launchgate.models import Day, Strict, check_timezone
 from launchgate.validate import validate
 
 CONFIG_NAMES = (".launchgate.yml", ".launchgate.yaml")
+DEFAULT_CONFIG_NAME = CONFIG_NAMES[0]  # where a repository without a config would put it
 DIGEST_MAX_DAYS = 366  # a window over a year is a typo, and far-off dates overflow
 RuleSetting = Literal["off", "error", "warning", "notice"]
 Unit = Literal["utf16", "graphemes", "x_weighted", "threads", "wide2", "sms"]
@@ -132,6 +133,11 @@ class Config(Strict):
         from zoneinfo import ZoneInfo
 
         return dt.datetime.now(ZoneInfo(self.timezone)).date()
+
+
+def config_name(config_file: str | None) -> str:
+    """The config's file as messages name it: the one read, else the one to create."""
+    return config_file or DEFAULT_CONFIG_NAME
 
 
 def find_config(root: Path) -> Path | None:

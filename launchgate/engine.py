@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from launchgate.channels import PRESETS, Channel
-from launchgate.config import Config
+from launchgate.config import Config, config_name
 from launchgate.findings import Finding, LaunchSummary, Report, Severity
 from launchgate.launch import Launch, SourceText
 from launchgate.loader import DEFAULT_MAX_BYTES, PARALLEL_FROM, bulk_loading, read_document
@@ -110,7 +110,7 @@ class _Checker:
             channels=channel_lookup(config),
             glossary=self.repo.glossary,
             sources=self.repo.sources if self.sources is None else self.sources,
-            config_file=self.repo.config_file or ".launchgate.yml",
+            config_file=config_name(self.repo.config_file),
             builtin_roles=builtin_roles(),
         )
 

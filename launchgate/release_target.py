@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from launchgate.config import Config
+from launchgate.config import Config, config_name
 from launchgate.data_keys import follow, split_ref
 from launchgate.errors import Unusable
 from launchgate.findings import Finding, ReleaseSummary
@@ -194,9 +194,7 @@ def release_findings(repo: Repository, target: ReleaseTarget) -> list[Finding]:
     """`release-mismatch` for a repository, its flags read from its checkout."""
     config = repo.config
     flags = read_flags(repo.root, config)
-    return mismatch_findings(
-        repo.launches, target, flags, config, repo.config_file or ".launchgate.yml"
-    )
+    return mismatch_findings(repo.launches, target, flags, config, config_name(repo.config_file))
 
 
 def release_summary(launches: list[Launch], target: ReleaseTarget) -> ReleaseSummary:
