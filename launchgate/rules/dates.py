@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Iterator
 
+from launchgate.days import with_year
 from launchgate.findings import Severity
 from launchgate.launch import Launch
 from launchgate.loader import PathKey
 from launchgate.rules.base import Context, Violation, rule
 from launchgate.workdays import describe_lead_time
-
-
-@functools.lru_cache(maxsize=4096)  # a few hundred days fill thousands of messages
-def day(date: dt.date) -> str:
-    """`Sat 5 Dec 2026`: a date a reader places in the week at a glance."""
-    return f"{date:%a} {date.day} {date:%b %Y}"
 
 
 def _key_dates(launch: Launch) -> Iterator[tuple[str, dt.date, PathKey]]:
@@ -144,7 +138,7 @@ def check_overdue(launch: Launch, ctx: Context) -> Iterator[Violation]:
             owner = f" ({item.owner})" if item.owner else ""
             yield Violation(
                 ("collateral", index, "due"),
-                f"{item.id}{owner} was due {day(item.due)} and is {item.status}",
+                f"{item.id}{owner} was due {with_year(item.due)} and is {item.status}",
             )
 
 
@@ -168,7 +162,7 @@ def check_freeze(launch: Launch, ctx: Context) -> Iterator[Violation]:
                 reason = f" ({window.reason})" if window.reason else ""
                 yield Violation(
                     path,
-                    f"the {what} on {day(date)} falls in the freeze "
+                    f"the {what} on {with_year(date)} falls in the freeze "
                     f"{window.start} to {window.end}{reason}",
                 )
 
@@ -191,7 +185,7 @@ def check_non_working_day(launch: Launch, ctx: Context) -> Iterator[Violation]:
     for what, date, path in _key_dates(launch):
         reason = ctx.workdays.why_not_working(date)
         if reason:
-            yield Violation(path, f"the {what} is on {day(date)}, {reason}")
+            yield Violation(path, f"the {what} is on {with_year(date)}, {reason}")
 
 
 def check_conflict(launches: list[Launch], ctx: Context) -> Iterator[tuple[Launch, Violation]]:
@@ -230,7 +224,10 @@ def check_conflict(launches: list[Launch], ctx: Context) -> Iterator[tuple[Launc
             named = [other for other in ids[:4] if other != launch.manifest.id][:3]
             more = len(ids) - 1 - len(named)
             shown = ", ".join(named) + (f" and {more} more" if more else "")
-            yield launch, Violation(path, f"the {what} on {day(date)} shares the day with {shown}")
+            yield (
+                launch,
+                Violation(path, f"the {what} on {with_year(date)} shares the day with {shown}"),
+            )
 
 
 ORDER = rule("date-order", Severity.ERROR, check_order, reads={"release", "announce", "timezone"})
