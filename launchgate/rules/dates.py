@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from launchgate.dated_work import ANNOUNCE, RELEASE, in_zone, milestones
 from launchgate.days import with_year
 from launchgate.findings import Severity
 from launchgate.launch import Launch
@@ -12,13 +13,12 @@ from launchgate.loader import PathKey
 from launchgate.rules.base import Context, Violation, rule
 from launchgate.workdays import describe_lead_time
 
+_NAMES = {RELEASE: "release", ANNOUNCE: "announcement"}
+
 
 def _key_dates(launch: Launch) -> Iterator[tuple[str, dt.date, PathKey]]:
-    manifest = launch.manifest
-    if manifest.release and manifest.release.date:
-        yield "release", manifest.release.date, ("release", "date")
-    if manifest.announce and manifest.announce.date:
-        yield "announcement", manifest.announce.date, ("announce", "date")
+    for work in milestones(launch):
+        yield _NAMES[work.kind], work.date, work.path
 
 
 def check_order(launch: Launch, ctx: Context) -> Iterator[Violation]:
@@ -52,7 +52,7 @@ def check_order(launch: Launch, ctx: Context) -> Iterator[Violation]:
             "set announce.pre_announce: true if that is the plan",
         )
     if announce and announce.date and announce.embargo_until:
-        lifts = _local_date(announce.embargo_until, manifest.timezone or ctx.config.timezone)
+        lifts = in_zone(announce.embargo_until, manifest.timezone or ctx.config.timezone).date()
         if lifts > announce.date:
             yield Violation(
                 ("announce", "embargo_until"),
@@ -68,15 +68,6 @@ def check_order(launch: Launch, ctx: Context) -> Iterator[Violation]:
                 ("collateral", index, "due"),
                 f"{item.id} is due {item.due}, after the {what} on {deadline}",
             )
-
-
-def _local_date(moment: dt.datetime, zone: str) -> dt.date:
-    from zoneinfo import ZoneInfo
-
-    tz = ZoneInfo(zone)
-    if moment.tzinfo is None:
-        return moment.date()  # already wall-clock time in the launch's zone
-    return moment.astimezone(tz).date()
 
 
 def check_lead_time(launch: Launch, ctx: Context) -> Iterator[Violation]:
