@@ -83,5 +83,5 @@ def test_a_launch_without_dates_has_no_dated_work(tmp_path: Path) -> None:
 def test_a_naive_moment_is_wall_time_in_the_zone_and_an_aware_one_is_converted() -> None:
     naive = dt.datetime(2026, 12, 2, 9)
     assert in_zone(naive, "Europe/Berlin") == naive.replace(tzinfo=ZoneInfo("Europe/Berlin"))
-    aware = dt.datetime(2026, 12, 2, 23, tzinfo=dt.UTC)
+    aware = dt.datetime(2026, 12, 2, 23, tzinfo=dt.timezone.utc)
     assert in_zone(aware, "Europe/Berlin").date() == dt.date(2026, 12, 3)
