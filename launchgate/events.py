@@ -70,6 +70,7 @@ def launch_events(launch: Launch, timezone: str = "UTC") -> list[Event]:
     """
     manifest = launch.manifest
     owners = manifest.owners or {}
+    version = (manifest.release.version if manifest.release else None) or ""
     events: list[Event] = []
     for work in dated_work(launch, timezone):
         line = launch.locate(work.path)[0]
@@ -88,13 +89,12 @@ def launch_events(launch: Launch, timezone: str = "UTC") -> list[Event]:
                 line=line,
             )
         else:
-            version = manifest.release.version if manifest.release else None
             event = Event(
                 work.kind,
                 work.date,
                 work.date,
                 launch,
-                label=(version or "") if work.kind == RELEASE else "",
+                label=version if work.kind == RELEASE else "",
                 owner=owners.get("product" if work.kind == RELEASE else "marketing"),
                 moment=work.moment,
                 file=launch.file,
