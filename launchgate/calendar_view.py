@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from launchgate.config import Config
+from launchgate.days import iso_with_weekday
 from launchgate.escape import md_code, md_text
 from launchgate.events import Event, schedule
 from launchgate.launch import Launch
@@ -69,7 +70,7 @@ def render_markdown(calendar: Calendar) -> str:
     out.append("")
     if freezes:
         out += ["**Freeze windows**", "", "| from | to | why |", "| --- | --- | --- |"]
-        out += [f"| {_day(f.start)} | {_day(f.end)} | {md_text(f.label) or '—'} |" for f in freezes]
+        out += [_freeze_row(freeze) for freeze in freezes]
         out.append("")
     out.append(
         f"<sub>as of {calendar.today.isoformat()} · `launchgate calendar --format ics` "
@@ -83,7 +84,13 @@ def _row(event: Event, today: dt.date) -> str:
     launch = md_text(event.launch.manifest.title)
     owner = md_text(event.owner) if event.owner else "—"
     where = md_code(event.where) if event.where else "—"
-    return f"| {_day(event.start)} | {launch} | {_what(event, today)} | {owner} | {where} |"
+    day = iso_with_weekday(event.start)
+    return f"| {day} | {launch} | {_what(event, today)} | {owner} | {where} |"
+
+
+def _freeze_row(freeze: Event) -> str:
+    reason = md_text(freeze.label) or "—"
+    return f"| {iso_with_weekday(freeze.start)} | {iso_with_weekday(freeze.end)} | {reason} |"
 
 
 def _what(event: Event, today: dt.date) -> str:
@@ -97,10 +104,6 @@ def _what(event: Event, today: dt.date) -> str:
     state = md_text(event.status or "")
     late = " ⏰ overdue" if event.overdue(today) else ""
     return f"{md_code(event.item)} due ({md_text(event.label)}, {state}){late}"
-
-
-def _day(day: dt.date) -> str:
-    return f"{day:%a} {day.isoformat()}"
 
 
 RENDERERS: dict[str, Callable[[Calendar], str]] = {

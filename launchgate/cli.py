@@ -383,14 +383,13 @@ def _rules(out: TextIO) -> ExitCode:
 
 
 def _explain(name: str, out: TextIO) -> ExitCode:
-    import difflib
-
     from launchgate.rules import RULES
+    from launchgate.wording import did_you_mean
 
     rule = RULES.get(name)
     if rule is None:
-        close = difflib.get_close_matches(name, list(RULES), n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else "; `launchgate rules` lists them"
+        close = did_you_mean(name, RULES)
+        hint = f" ({close})" if close else "; `launchgate rules` lists them"
         raise UsageError(f"no rule named {name!r}{hint}")
     out.write(f"{rule.name} (default: {rule.severity.label})\n\n{rule.doc}\n")
     return ExitCode.READY

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from pathlib import Path
 from typing import Literal
 
@@ -16,6 +15,7 @@ from launchgate.rule_names import RULE_NAMES
 from launchgate.validate import validate
 
 CONFIG_NAMES = (".launchgate.yml", ".launchgate.yaml")
+DEFAULT_CONFIG_NAME = CONFIG_NAMES[0]  # where a repository without a config would put it
 DIGEST_MAX_DAYS = 366  # a window over a year is a typo, and far-off dates overflow
 RuleSetting = Literal["off", "error", "warning", "notice"]
 Unit = Literal["utf16", "graphemes", "x_weighted", "threads", "wide2", "sms"]
@@ -136,6 +136,11 @@ class Config(Strict):
         return dt.datetime.now(ZoneInfo(self.timezone)).date()
 
 
+def config_name(config_file: str | None) -> str:
+    """The config's file as messages name it: the one read, else the one to create."""
+    return config_file or DEFAULT_CONFIG_NAME
+
+
 def find_config(root: Path) -> Path | None:
     for name in CONFIG_NAMES:
         if (root / name).is_file():
@@ -164,10 +169,12 @@ def load_config(root: Path) -> tuple[Config, str | None]:
 
 
 def _check_rule_names(config: Config, document: Document) -> None:
+    from launchgate.wording import did_you_mean
+
     for name in config.rules:
         if name not in RULE_NAMES:
-            close = difflib.get_close_matches(name, list(RULE_NAMES), n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            close = did_you_mean(name, RULE_NAMES)
+            hint = f" ({close})" if close else ""
             line, column = document.locate(("rules", name), key=True)
             raise ConfigError(
                 f"{document.path}:{line}:{column}: invalid config: unknown rule {name!r}{hint}; "

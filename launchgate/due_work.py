@@ -24,8 +24,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from launchgate.config import DIGEST_MAX_DAYS as MAX_DAYS
+from launchgate.dated_work import ANNOUNCE, COLLATERAL, RELEASE, dated_work
 from launchgate.launch import Launch
-from launchgate.loader import PathKey
 from launchgate.repository import LoadProblem, problem_order
 
 SCHEMA = "launchgate.digest/v1"
@@ -132,26 +132,6 @@ def build(
 def _work(launch: Launch) -> list[Item]:
     manifest = launch.manifest
     name = manifest.title
-
-    def line(path: PathKey) -> int:
-        return launch.locate(path)[0]
-
-    items = [
-        Item(
-            "collateral",
-            entry.due,
-            manifest.id,
-            name,
-            launch.file,
-            line(("collateral", index)),
-            entry.owner or None,
-            id=entry.id,
-            type=entry.type,
-            status=entry.status,
-        )
-        for index, entry in enumerate(manifest.collateral)
-        if entry.due is not None and not entry.finished
-    ]
     # A milestone belongs to every owner of the launch, once per person.
     roles: dict[str, tuple[str, list[str]]] = {}
     for role, owner in sorted(manifest.owners.items()):
@@ -160,35 +140,41 @@ def _work(launch: Launch) -> list[Item]:
     people: list[tuple[str | None, tuple[str, ...]]] = [
         (owner, tuple(names)) for owner, names in roles.values()
     ] or [(None, ())]
-    milestones: list[tuple[str, dt.date | None, PathKey, str | None]] = [
-        (
-            "release",
-            manifest.release.date if manifest.release else None,
-            ("release", "date"),
-            manifest.release.version if manifest.release else None,
-        ),
-        (
-            "announce",
-            manifest.announce.date if manifest.announce else None,
-            ("announce", "date"),
-            None,
-        ),
-    ]
-    for kind, date, path, version in milestones:
-        if date is None:
-            continue
-        items += [
-            Item(
-                kind,
-                date,
-                manifest.id,
-                name,
-                launch.file,
-                line(path),
-                owner,
-                roles=who,
-                version=version,
+    version = manifest.release.version if manifest.release else None
+    items = []
+    for work in dated_work(launch):
+        entry = work.item
+        if work.kind == COLLATERAL and entry is not None and not entry.finished:
+            # The line of the deliverable, not of its date: the digest points at the work.
+            line = launch.locate(work.path[:-1])[0]
+            items.append(
+                Item(
+                    work.kind,
+                    work.date,
+                    manifest.id,
+                    name,
+                    launch.file,
+                    line,
+                    entry.owner or None,
+                    id=entry.id,
+                    type=entry.type,
+                    status=entry.status,
+                )
             )
-            for owner, who in people
-        ]
+        elif work.kind in (RELEASE, ANNOUNCE):
+            line = launch.locate(work.path)[0]
+            items += [
+                Item(
+                    work.kind,
+                    work.date,
+                    manifest.id,
+                    name,
+                    launch.file,
+                    line,
+                    owner,
+                    roles=who,
+                    version=version if work.kind == RELEASE else None,
+                )
+                for owner, who in people
+            ]
     return items

@@ -9,7 +9,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from launchgate.channels import PRESETS, Channel
-from launchgate.config import Config
+from launchgate.config import Config, config_name
+from launchgate.errors import Unusable
 from launchgate.findings import NO_SUBJECT, Finding, LaunchSummary, Report, Severity
 from launchgate.launch import Launch, SourceText
 from launchgate.loader import DEFAULT_MAX_BYTES, PARALLEL_FROM, bulk_loading, read_document
@@ -37,7 +38,7 @@ class Supplied:
     read from a pull request's reviews by `launchgate ci`.
     """
 
-    release: ReleaseTarget | str | None = None
+    release: ReleaseTarget | Unusable | None = None
     signoffs: Sequence[LaunchRoles] | None = None
 
 
@@ -125,7 +126,7 @@ class _Checker:
             channels=channel_lookup(config),
             glossary=self.repo.glossary,
             sources=self.repo.sources if self.sources is None else self.sources,
-            config_file=self.repo.config_file or ".launchgate.yml",
+            config_file=config_name(self.repo.config_file),
             builtin_roles=builtin_roles(),
             signoffs=self.supplied.signoffs,
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from dataclasses import dataclass
 
 
 class ExitCode(enum.IntEnum):
@@ -23,3 +24,15 @@ class UsageError(LaunchgateError):
 
 class ConfigError(LaunchgateError):
     """`.launchgate.yml` is missing what it needs or cannot be read."""
+
+
+@dataclass(frozen=True)
+class Unusable:
+    """Why something asked for cannot be had, in words for the user: a value, not an exception.
+
+    Returned where the run goes on without the thing (a data file that cannot
+    be read, a release pull request without a version) and the caller decides
+    how to say so, usually as a finding. Not `loader.Problem`, which has a place.
+    """
+
+    message: str

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from launchgate.config import Freeze
+from launchgate.dated_work import RELEASE, dated_work
 from launchgate.launch import Launch
 from launchgate.models import FINISHED_STATUSES
 
@@ -69,69 +70,37 @@ def launch_events(launch: Launch, timezone: str = "UTC") -> list[Event]:
     """
     manifest = launch.manifest
     owners = manifest.owners or {}
+    version = (manifest.release.version if manifest.release else None) or ""
     events: list[Event] = []
-    where = launch.file
-
-    def line(*path: str | int) -> int:
-        return launch.locate(path)[0]
-
-    release = manifest.release
-    if release and release.date:
-        events.append(
-            Event(
-                "release",
-                release.date,
-                release.date,
+    for work in dated_work(launch, timezone):
+        line = launch.locate(work.path)[0]
+        if work.item is not None:
+            item = work.item
+            event = Event(
+                work.kind,
+                work.date,
+                work.date,
                 launch,
-                label=release.version or "",
-                owner=owners.get("product"),
-                file=where,
-                line=line("release", "date"),
+                item=item.id,
+                label=item.name or item.type,
+                owner=item.owner,
+                status=item.status,
+                file=launch.file,
+                line=line,
             )
-        )
-    announce = manifest.announce
-    if announce and announce.embargo_until:
-        moment = in_zone(announce.embargo_until, manifest.timezone or timezone)
-        events.append(
-            Event(
-                "embargo",
-                moment.date(),
-                moment.date(),
+        else:
+            event = Event(
+                work.kind,
+                work.date,
+                work.date,
                 launch,
-                moment=moment,
-                owner=owners.get("marketing"),
-                file=where,
-                line=line("announce", "embargo_until"),
+                label=version if work.kind == RELEASE else "",
+                owner=owners.get("product" if work.kind == RELEASE else "marketing"),
+                moment=work.moment,
+                file=launch.file,
+                line=line,
             )
-        )
-    if announce and announce.date:
-        events.append(
-            Event(
-                "announce",
-                announce.date,
-                announce.date,
-                launch,
-                owner=owners.get("marketing"),
-                file=where,
-                line=line("announce", "date"),
-            )
-        )
-    for index, item in enumerate(manifest.collateral or []):
-        if item.due:
-            events.append(
-                Event(
-                    "collateral",
-                    item.due,
-                    item.due,
-                    launch,
-                    item=item.id,
-                    label=item.name or item.type,
-                    owner=item.owner,
-                    status=item.status,
-                    file=where,
-                    line=line("collateral", index, "due"),
-                )
-            )
+        events.append(event)
     return events
 
 
@@ -154,13 +123,3 @@ def schedule(
     for launch in launches:
         events += launch_events(launch, timezone)
     return sorted(events, key=Event.sort_key)
-
-
-def in_zone(moment: dt.datetime, timezone: str) -> dt.datetime:
-    """A date-time in the named zone: a naive one is taken to be that zone's wall time."""
-    from zoneinfo import ZoneInfo
-
-    zone = ZoneInfo(timezone)
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=zone)
-    return moment.astimezone(zone)

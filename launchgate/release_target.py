@@ -21,14 +21,13 @@ import fnmatch
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from launchgate.config import Config
+from launchgate.data_keys import follow, split_ref
+from launchgate.errors import Unusable
 from launchgate.findings import ReleaseSummary
 from launchgate.launch import Launch
-
-if TYPE_CHECKING:
-    pass
 
 _ON = frozenset({"true", "on", "yes", "1", "enabled"})
 _OFF = frozenset({"false", "off", "no", "0", "disabled", "null", "~", ""})
@@ -49,13 +48,13 @@ class ReleaseInput:
 
 
 def release_input(
-    root: Path, config: Config, target: ReleaseTarget | str | None
+    root: Path, config: Config, target: ReleaseTarget | Unusable | None
 ) -> ReleaseInput | None:
     """The release a run checks, its flags read from ROOT; None when the run checks none."""
     if target is None:
         return None
-    if isinstance(target, str):
-        return ReleaseInput(None, problem=target)
+    if isinstance(target, Unusable):
+        return ReleaseInput(None, problem=target.message)
     return ReleaseInput(target, read_flags(root, config))
 
 
@@ -81,8 +80,8 @@ def target_for(
 
 def pull_request_release(
     branch: str, title: str, labels: tuple[str, ...], due: str | None, config: Config
-) -> ReleaseTarget | str | None:
-    """The release a pull request ships; None for no release PR; a problem as text.
+) -> ReleaseTarget | Unusable | None:
+    """The release a pull request ships; None for no release PR; Unusable without a version.
 
     The day is the pull request's milestone's due date, else `release.dates`.
     """
@@ -91,7 +90,7 @@ def pull_request_release(
         return None
     version = version_in([branch, title], config)
     if version is None:
-        return (
+        return Unusable(
             f"this is a release pull request ({why}), but neither its branch nor its title "
             "names a version that release.version_pattern finds"
         )
@@ -178,19 +177,17 @@ def read_flags(root: Path, config: Config) -> FeatureFlags | None:
     spec = config.release.features
     if not spec:
         return None
-    file, _, key = spec.partition("#")
+    file, key = split_ref(spec)
     flags = FeatureFlags(file)
-    parsed = read_data_file(root, file, config.max_file_size) if file else "no file named"
-    if isinstance(parsed, str):
-        flags.problem = f"release.features {spec!r}: {parsed}"
+    parsed = read_data_file(root, file, config.max_file_size) if file else Unusable("no file named")
+    if isinstance(parsed, Unusable):
+        flags.problem = f"release.features {spec!r}: {parsed.message}"
         return flags
-    steps = tuple(key.split(".")) if key else ()
-    node = parsed.data
-    for step in steps:
-        if not isinstance(node, dict) or step not in node:
-            flags.problem = f"{file} has no key {key!r} (release.features)"
-            return flags
-        node = node[step]
+    found = follow(parsed.data, key)
+    if found is None:
+        flags.problem = f"{file} has no key {key!r} (release.features)"
+        return flags
+    steps, node = found
     if not isinstance(node, dict):
         flags.problem = f"{spec} is not a mapping of flag -> enabled"
         return flags

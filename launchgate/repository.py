@@ -8,7 +8,6 @@ Nothing outside the repository is read, even through a symlink.
 from __future__ import annotations
 
 import bisect
-import difflib
 import json
 import os
 import re
@@ -18,6 +17,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from launchgate.config import Config
+from launchgate.data_keys import follow, split_ref
+from launchgate.errors import Unusable
 from launchgate.launch import Launch, SourceText
 from launchgate.loader import (
     Document,
@@ -30,6 +31,7 @@ from launchgate.loader import (
 from launchgate.models import Checklist, Glossary
 from launchgate.salvage import salvage
 from launchgate.validate import validate
+from launchgate.wording import did_you_mean
 
 _PACKAGE = Path(__file__).resolve().parent
 # Installed: inside the package. From a source checkout: the repository's checklists/.
@@ -70,7 +72,7 @@ class Repository:
     checklists: ChecklistShelf | None = None
     # The product's files that `source:` strings were read from, by path, parsed: one dict
     # for all the shards a process checks (each is a copy of this with its own launches).
-    data_files: dict[str, DataFile | str] = field(default_factory=dict)
+    data_files: dict[str, DataFile | Unusable] = field(default_factory=dict)
 
 
 def load_repository(root: Path, config: Config, config_file: str | None) -> Repository:
@@ -267,8 +269,7 @@ def _attach_checklist(launch: Launch, shelf: ChecklistShelf, problems: list[Load
     launch.checklist_name = name
     launch.checklist = shelf.get(name)
     if launch.checklist is None and name not in shelf.names():
-        close = difflib.get_close_matches(name, shelf.names(), n=1)
-        hint = f"did you mean {close[0]!r}?" if close else f"known: {', '.join(shelf.names())}"
+        hint = did_you_mean(name, shelf.names()) or f"known: {', '.join(shelf.names())}"
         message = f"unknown checklist {name!r} ({hint})"
         problem = _problem_at(launch.document, ("checklist",), message)
         problems.append(LoadProblem(launch.file, problem, launch.manifest.id))
@@ -293,7 +294,7 @@ def _load_glossary(root: Path, config: Config, problems: list[LoadProblem]) -> G
 
 
 def _read_sources(
-    root: Path, launches: list[Launch], max_bytes: int, files: dict[str, DataFile | str]
+    root: Path, launches: list[Launch], max_bytes: int, files: dict[str, DataFile | Unusable]
 ) -> dict[str, SourceText]:
     """Every `source: path#key` the copy points at, each file parsed once (into `files`)."""
     wanted = sorted(
@@ -301,7 +302,7 @@ def _read_sources(
     )
     resolved: dict[str, SourceText] = {}
     for ref in wanted:
-        file, _, key = ref.partition("#")
+        file, key = split_ref(ref)
         if not file or not key:
             resolved[ref] = SourceText(
                 None, "expected path#dotted.key, e.g. app/locales/en.json#title"
@@ -310,10 +311,10 @@ def _read_sources(
         if file not in files:
             files[file] = read_data_file(root, file, max_bytes)
         parsed = files[file]
-        if isinstance(parsed, str):
-            resolved[ref] = SourceText(None, parsed)
+        if isinstance(parsed, Unusable):
+            resolved[ref] = SourceText(None, parsed.message)
         else:
-            resolved[ref] = _lookup(parsed.data, key)
+            resolved[ref] = _source_text(parsed.data, key)
     return resolved
 
 
@@ -326,32 +327,32 @@ class DataFile:
     locate: Callable[[tuple[str, ...]], tuple[int, int]]
 
 
-def read_data_file(root: Path, file: str, max_bytes: int) -> DataFile | str:
+def read_data_file(root: Path, file: str, max_bytes: int) -> DataFile | Unusable:
     """A repository file named in a manifest or the config, or why it cannot be read."""
     if "\0" in file:  # no file is named so, and the OS refuses even to look one up
-        return f"{file!r} is not a file name"
+        return Unusable(f"{file!r} is not a file name")
     path = root / file
     if Path(file).is_absolute() or not _inside(root, path):
-        return "points outside the repository"
+        return Unusable("points outside the repository")
     if not path.is_file():
-        return f"{file} does not exist"
+        return Unusable(f"{file} does not exist")
     if path.suffix == ".json":
         try:
             if path.stat().st_size > max_bytes:
-                return f"{file} is over the {max_bytes:,}-byte limit"
+                return Unusable(f"{file} is over the {max_bytes:,}-byte limit")
             text = path.read_text(encoding="utf-8")
             return DataFile(json.loads(text), _JsonKeys(text).position)
         except (OSError, ValueError) as error:
-            return f"{file} is not valid JSON ({error})"
+            return Unusable(f"{file} is not valid JSON ({error})")
         except RecursionError:
-            return f"{file} is nested too deeply to read"
+            return Unusable(f"{file} is nested too deeply to read")
     if path.suffix in YAML_SUFFIXES:
         document = read_document(path, file, max_bytes)
         if not document.ok:
             problem = document.problems[0]
-            return f"{file}:{problem.line}: {problem.message}"
+            return Unusable(f"{file}:{problem.line}: {problem.message}")
         return DataFile(document.data, lambda steps: document.locate(steps, key=True))
-    return f"{file} is neither JSON nor YAML"
+    return Unusable(f"{file} is neither JSON nor YAML")
 
 
 class _JsonKeys:
@@ -402,25 +403,13 @@ class _JsonKeys:
         return seen[key]
 
 
-def _lookup(data: Any, key: str) -> SourceText:
-    """Follow a dotted key; a key that itself contains dots ("onboarding.title") works too."""
-    parts = key.split(".")
-    node = data
-    index = 0
-    while index < len(parts):
-        if not isinstance(node, dict):
-            return SourceText(None, f"no key {key!r}")
-        for end in range(len(parts), index, -1):  # the longest key that exists wins
-            candidate = ".".join(parts[index:end])
-            if candidate in node:
-                node = node[candidate]
-                index = end
-                break
-        else:
-            return SourceText(None, f"no key {key!r}")
-    if not isinstance(node, str):
+def _source_text(data: Any, key: str) -> SourceText:
+    found = follow(data, key)
+    if found is None:
+        return SourceText(None, f"no key {key!r}")
+    if not isinstance(found[1], str):
         return SourceText(None, f"{key!r} is not a string")
-    return SourceText(node)
+    return SourceText(found[1])
 
 
 def skipped_manifests(repo: Repository) -> list[LoadProblem]:

@@ -30,7 +30,6 @@ mapped back to the file's items, so every finding keeps its line.
 
 from __future__ import annotations
 
-import difflib
 import functools
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
@@ -42,6 +41,7 @@ from pydantic_core import PydanticUndefined
 from launchgate.loader import Document, PathKey, Problem
 from launchgate.models import Manifest
 from launchgate.validate import _model_inside, clean_location, keys_at, validate
+from launchgate.wording import closest
 
 # Each round leaves out more (a value, then what holds it when that is required): a bound.
 _ROUNDS = 6
@@ -166,8 +166,8 @@ def _meant(errors: Iterable[Any]) -> set[PathKey]:
         loc = clean_location(error)
         if error["type"] == "extra_forbidden":
             known = keys_at(Manifest, loc[:-1])
-            close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
-            meant |= {(*loc[:-1], close[0])} if close else set()
+            close = closest(str(loc[-1]), known)
+            meant |= {(*loc[:-1], close)} if close else set()
     return meant
 
 

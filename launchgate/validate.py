@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from typing import Any, TypeVar, Union
@@ -35,7 +34,7 @@ def _describe(document: Document, model: type[BaseModel], error: Any) -> Problem
         unknown = str(loc[-1])
         where = wording.where(loc[:-1], document.data)
         message = (f"{where}: " if where else "") + f"unknown key {wording.visible(unknown)!r}"
-        close = difflib.get_close_matches(unknown, keys_at(model, loc[:-1]), n=1, cutoff=0.6)
+        close = wording.did_you_mean(unknown, keys_at(model, loc[:-1]))
         odd_space = wording.odd_space(unknown)
         if odd_space:
             message += f": {odd_space}"
@@ -46,7 +45,7 @@ def _describe(document: Document, model: type[BaseModel], error: Any) -> Problem
                 "stays part of the text)"
             )
         elif close:
-            message += f" (did you mean {close[0]!r}?)"
+            message += f" ({close})"
         line, column = document.locate(loc, key=True)
     elif kind == "missing":
         where = wording.where(loc[:-1], document.data)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 DATE_FORM = "dates are written YYYY-MM-DD, e.g. 2026-12-08"
@@ -30,6 +30,24 @@ ODD_SPACES = {
     "\u2060": "a word joiner",
     "\ufeff": "a zero-width no-break space",
 }
+
+
+def closest(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The candidate spelt most like `word`, if one is close enough (difflib's ratio)."""
+    import difflib  # only once a name turns out unknown
+
+    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=cutoff)
+    return close[0] if close else None
+
+
+def did_you_mean(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """`did you mean 'x'?` for an unknown name, or None when no candidate is close."""
+    close = closest(word, candidates, cutoff)
+    return None if close is None else you_mean(close)
+
+
+def you_mean(name: str) -> str:
+    return f"did you mean {name!r}?"
 
 
 def odd_space(text: str, subject: str = "it") -> str | None:

@@ -36,6 +36,10 @@ DOMAIN = (
     "locales",
     "yaml_mistakes",
     "errors",
+    "data_keys",
+    "dated_work",
+    "days",
+    "wording",
 )
 
 

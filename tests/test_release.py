@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -161,6 +162,18 @@ def test_unreadable_flags_are_a_finding_on_the_config(
     assert problem in str(found[0]["message"])
 
 
+def test_a_dotted_key_names_a_flat_key_as_it_does_for_source(tmp_path: Path) -> None:
+    # `path#key` is followed one way everywhere: `release.flags` finds a key of that name,
+    # as `source:` does, where splitting at every dot said the file had no such key.
+    from launchgate.release_target import read_flags
+
+    flags = '{\n  "release.flags": {\n    "x": true\n  },\n  "release": {"y": true}\n}\n'
+    (tmp_path / "flags.json").write_text(flags, encoding="utf-8")
+    read = read_flags(tmp_path, Config(release=ReleaseConfig(features="flags.json#release.flags")))
+    assert read is not None and read.problem is None
+    assert (read.enabled, read.lines) == ({"x": True}, {"x": (3, 5)})
+
+
 def test_flags_outside_the_repository_are_refused(tmp_path: Path) -> None:
     write_tree(tmp_path / "outside", {"flags.json": '{"flags": {"x": true}}'})
     repo = write_tree(
@@ -263,6 +276,20 @@ def test_versions_compare_as_versions() -> None:
     assert same_version("2026.11-blue", "2026.11-blue")  # not a version: exact text
     config = Config(release=ReleaseConfig(dates={"v4.2": "2026-12-01"}))
     assert str(target_for("4.2.0", config, "test").date) == "2026-12-01"
+
+
+def test_a_pull_request_is_a_release_of_a_version_or_says_why_it_cannot_be_checked() -> None:
+    from launchgate.errors import Unusable
+    from launchgate.release_target import ReleaseTarget, pull_request_release
+
+    config = Config(release=ReleaseConfig(branches=["release/*"], labels=["release"]))
+    assert pull_request_release("feature/x", "Add x", (), None, config) is None
+    found = pull_request_release("release/4.2.0", "Ship", (), "2026-12-01", config)
+    assert found == ReleaseTarget("4.2.0", dt.date(2026, 12, 1), "branch release/4.2.0")
+    assert pull_request_release("main", "Ship it", ("Release",), None, config) == Unusable(
+        "this is a release pull request (label Release), but neither its branch nor its title "
+        "names a version that release.version_pattern finds"
+    )
 
 
 def test_a_flags_file_of_many_flags_is_read_in_linear_time(tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import Any, TextIO
 
-from launchgate.config import Config
+from launchgate.config import Config, config_name
 from launchgate.engine import Supplied, check_loaded
 from launchgate.errors import ExitCode, LaunchgateError, UsageError
 from launchgate.findings import Finding, Severity
@@ -395,7 +395,7 @@ def _check_pull(
     changed = _changed_launches(repo, files)
     moved = _removed_roles(files, patterns, policy, client, pull.base_sha, env.prefix)
     shipped = _shipped_unchanged(repo, target, changed)
-    config_file = policy.config_file or ".launchgate.yml"
+    config_file = config_name(policy.config_file)
     memberships = TeamMemberships(team_client, trusted_404=team_client is not client)
     since = ChangesSince(client, pull.head_sha, env.prefix)
     checker = SignoffCheck(

@@ -24,7 +24,7 @@ from launchgate.github.actions import ActionsEnv
 from launchgate.github.approvals import who_may_sign
 from launchgate.github.outcome import LaunchSignoffs, Outcome
 from launchgate.launch import Launch
-from launchgate.reporters.markdown import details, short_date
+from launchgate.reporters.markdown import dates_cell, details, short_date
 from launchgate.reporters.summary import counts, unattached_groups, verdict
 from launchgate.timeline import chart, nearby_freezes
 from launchgate.timeline import markdown as timeline_markdown
@@ -132,7 +132,7 @@ def _table(outcome: Outcome) -> list[str]:
     ]
     for launch in shown:
         found = touched.get(launch.file)
-        cells = [_launch_cell(launch, found), _dates(launch)]
+        cells = [_launch_cell(launch, found), dates_cell(launch)]
         cells += [_role_cell(found, role) for role in roles]
         blockers = sum(1 for f in report.findings_for(launch) if f.severity >= report.fail_on)
         cells.append(str(blockers) if blockers else "0 ✅")
@@ -150,10 +150,6 @@ def _launch_cell(launch: LaunchSummary, entry: LaunchSignoffs | None) -> str:
     if entry.provenance is not None:
         return f"{name} (released, not changed here)"
     return name
-
-
-def _dates(launch: LaunchSummary) -> str:
-    return f"{short_date(launch.release)} · {short_date(launch.announce)}"
 
 
 def _role_cell(entry: LaunchSignoffs | None, role: str) -> str:

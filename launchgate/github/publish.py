@@ -16,9 +16,11 @@ from launchgate.github.actions import ActionsEnv
 from launchgate.github.client import Comment, Forbidden, GitHubClient, GitHubUnavailable
 from launchgate.github.event import PullRequest
 from launchgate.github.outcome import Outcome
+from launchgate.github.sticky import CommentAuthorMismatch, Sticky
 from launchgate.reporters import json_report
 from launchgate.reporters.github import annotation_commands, escape_data
 
+_COMMENT = Sticky[Comment](comment.MARKER, lambda c: c.id, "comments", "adds a comment")
 FORK_HELP = (
     "a pull request from a fork gets a read-only token; the README's "
     '"Pull requests from forks" section shows the workflow_run pattern that comments on them'
@@ -92,18 +94,9 @@ def upsert_comment(client: GitHubClient, number: int, body: str, author: str) ->
     is read right before creating one; if two runs raced and both created
     one, the next run finds both, keeps the oldest and deletes the others.
     """
-    mine = _ours(client.comments(number), author)
-    if not mine:
-        created = client.create_comment(number, body)
-        if created.login and created.login.lower() != author.lower():
-            # Not found again next time, so every run would add one: say how to fix it.
-            raise CommentAuthorMismatch(
-                f"the token comments as {created.login}, not {author}: set the action's "
-                f"comment-author to {created.login} (LAUNCHGATE_COMMENT_AUTHOR), or each run "
-                "adds a comment"
-            )
-        return created.id
-    keep, extra = mine[0], mine[1:]
+    keep, extra = _COMMENT.find(client.comments(number), author)
+    if keep is None:
+        return _COMMENT.made(client.create_comment(number, body), author).id
     if keep.body != body:
         client.edit_comment(keep.id, body)
     for duplicate in extra:
@@ -145,14 +138,5 @@ class Verdict:
             self.log.write(f"launchgate: the status stays pending: {error}\n")
 
 
-class CommentAuthorMismatch(Exception):
-    pass
-
-
 class NotPosted(GitHubUnavailable):
     """The check ran and its files were written; the comment or status was not."""
-
-
-def _ours(comments: list[Comment], author: str) -> list[Comment]:
-    found = [c for c in comments if c.login.lower() == author.lower() and comment.MARKER in c.body]
-    return sorted(found, key=lambda c: c.id)

@@ -32,7 +32,8 @@ from launchgate.errors import ExitCode
 from launchgate.github import actions
 from launchgate.github.actions import ActionsEnv
 from launchgate.github.client import Forbidden, GitHubClient, GitHubUnavailable, Issue
-from launchgate.github.publish import CommentAuthorMismatch, NotPosted
+from launchgate.github.publish import NotPosted
+from launchgate.github.sticky import CommentAuthorMismatch, Sticky
 from launchgate.reporters.digest import Linker, render_json, render_markdown
 from launchgate.reporters.github import escape_data, escape_property
 from launchgate.repository import load_repository, skipped_manifests
@@ -41,6 +42,7 @@ SCHEDULED_EVENTS = ("schedule", "workflow_dispatch")
 MARKER = "<!-- launchgate:digest -->"
 TITLE = "Launch digest: overdue and upcoming launch work"
 ISSUE_LIMIT = 65_536  # GitHub's limit on an issue body, in characters
+_ISSUE = Sticky[Issue](MARKER, lambda i: i.number, "opens issues", "opens another issue")
 _SHA = re.compile(r"[0-9a-f]{40}")
 
 
@@ -104,19 +106,12 @@ def sync_issue(
 ) -> Synced:
     """Bring the one tracking issue in line with the digest, in as few requests as it takes."""
     body = f"{markdown}\n{MARKER}\n"
-    mine = _ours(client.issues(author), author)
-    if not mine:
+    keep, extra = _ISSUE.find(client.issues(author), author)
+    if keep is None:
         if not due:
             return Synced(None, "none: nothing is due")
-        created = client.create_issue(TITLE, body, labels)
-        if created.login and created.login.lower() != author.lower():
-            raise CommentAuthorMismatch(
-                f"the token opens issues as {created.login}, not {author}: set the action's "
-                f"comment-author to {created.login} (LAUNCHGATE_COMMENT_AUTHOR), or each run "
-                "opens another issue"
-            )
+        created = _ISSUE.made(client.create_issue(TITLE, body, labels), author)
         return Synced(created.number, "created")
-    keep, extra = mine[0], mine[1:]
     for duplicate in extra:
         if duplicate.state == "open":
             client.edit_issue(duplicate.number, state="closed", state_reason="duplicate")
@@ -132,11 +127,6 @@ def sync_issue(
         keep.number, body=body if keep.body != body else None, state="open" if reopen else None
     )
     return Synced(keep.number, "reopened" if reopen else "updated")
-
-
-def _ours(issues: list[Issue], author: str) -> list[Issue]:
-    found = [i for i in issues if i.login.lower() == author.lower() and MARKER in i.body]
-    return sorted(found, key=lambda issue: issue.number)
 
 
 def _linker(env: ActionsEnv) -> Linker | None:

@@ -10,16 +10,16 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from launchgate.days import with_year, without_year
 from launchgate.due_work import SCHEMA, Digest, Item, OwnerWork
 from launchgate.escape import md_code, md_mention, md_text
-from launchgate.reporters.markdown import short_date
 
 # (file, line) -> the URL of that manifest line, when the repository is known
 Linker = Callable[[str, int], str]
 
 
 def render_markdown(digest: Digest, link: Linker | None = None, mention: bool = False) -> str:
-    until = _day(digest.until)
+    until = with_year(digest.until)
     if digest.empty:
         out = [f"### ✅ launchgate digest: nothing overdue or due by {until}", ""]
     else:
@@ -38,7 +38,7 @@ def render_markdown(digest: Digest, link: Linker | None = None, mention: bool = 
         ]
         out.append("")
     out.append(
-        f"<sub>as of {_day(digest.today)}, due within {_plural(digest.days, 'day')} · "
+        f"<sub>as of {with_year(digest.today)}, due within {_plural(digest.days, 'day')} · "
         "finished collateral and metric targets (which have no dates) are left out · "
         "`launchgate digest` lists this</sub>"
     )
@@ -67,7 +67,7 @@ def _owner_section(
     for item in work.overdue + work.due:
         cells = [
             _when(item.days_from(digest.today)),
-            short_date(item.due.isoformat()),
+            without_year(item.due),
             _what(item),
             md_text(item.launch_name),
             _where(item.file, item.line, link),
@@ -96,10 +96,6 @@ def _where(file: str, line: int, link: Linker | None) -> str:
     if link is None:
         return md_code(f"{file}:{line}")
     return f"[{md_text(f'{file}:{line}')}]({link(file, line)})"
-
-
-def _day(date: Any) -> str:
-    return f"{date:%a} {date.day} {date:%b %Y}"
 
 
 def _plural(count: int, word: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from launchgate.days import without_year
 from launchgate.escape import md_code, md_text
 from launchgate.findings import Finding, LaunchSummary, Report, Severity
 from launchgate.reporters.summary import counts, release_line, unattached_groups, verdict
@@ -46,17 +47,21 @@ def render(report: Report, colour: bool = False) -> str:
 
 def _launch_row(report: Report, launch: LaunchSummary) -> str:
     blockers = sum(1 for f in report.findings_for(launch) if f.severity >= report.fail_on)
-    dates = f"{short_date(launch.release)} · {short_date(launch.announce)}"
     name = f"**{md_text(launch.name or launch.id)}** {md_code(launch.file)}"
     state = "✅" if blockers == 0 else f"❌ {blockers}"
-    return f"| {name} | {dates} | {state} | {len(report.findings_for(launch))} |"
+    return f"| {name} | {dates_cell(launch)} | {state} | {len(report.findings_for(launch))} |"
+
+
+def dates_cell(launch: LaunchSummary) -> str:
+    """A launch's release and announcement days, `—` for one it has not set."""
+    return f"{short_date(launch.release)} · {short_date(launch.announce)}"
 
 
 def short_date(iso: str | None) -> str:
+    """A report's day (ISO text) for a table cell; `—` when there is none."""
     if not iso:
         return "—"
-    date = dt.date.fromisoformat(iso)
-    return f"{date:%a} {date.day} {date:%b}"
+    return without_year(dt.date.fromisoformat(iso))
 
 
 def details(

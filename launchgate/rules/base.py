@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from launchgate.channels import Channel
-from launchgate.config import Config
+from launchgate.config import DEFAULT_CONFIG_NAME, Config
 from launchgate.findings import Severity, Subject
 from launchgate.launch import Launch, SourceText
 from launchgate.loader import PathKey
@@ -70,7 +70,7 @@ class Context:
     glossary: Glossary | None = None
     sources: dict[str, SourceText] = field(default_factory=dict)
     # The config's file name, for messages that tell the user where to change something.
-    config_file: str = ".launchgate.yml"
+    config_file: str = DEFAULT_CONFIG_NAME
     # The roles every repository knows: those the built-in checklists require.
     builtin_roles: frozenset[str] = frozenset()
     # Work a rule does once per run (a compiled pattern, say), keyed by rule name.

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from launchgate.findings import Severity, Subject
 from launchgate.launch import Launch
 from launchgate.loader import PathKey
 from launchgate.rules.base import Context, Rule, Violation
+from launchgate.wording import did_you_mean
 
 
 def check_incomplete(launch: Launch, ctx: Context) -> Iterator[Violation]:
@@ -114,8 +114,8 @@ def check_metric_unknown(launch: Launch, ctx: Context) -> Iterator[Violation]:
     ]
     for metric, path in named:
         if metric not in glossary.metrics:
-            close = difflib.get_close_matches(metric, list(glossary.metrics), n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            close = did_you_mean(metric, glossary.metrics)
+            hint = f" ({close})" if close else ""
             yield Violation(path, f"metric {metric!r} is not defined in the glossary{hint}")
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -13,6 +12,7 @@ from launchgate.findings import Severity, Subject
 from launchgate.launch import Launch
 from launchgate.models import CopyItem, Glossary
 from launchgate.rules.base import Context, Rule, Violation
+from launchgate.wording import did_you_mean, you_mean
 
 # Translation expansion by English source length (IBM's globalization guidelines),
 # the low end of each band: what a translator will typically need, not the worst case.
@@ -53,11 +53,8 @@ def check_length(launch: Launch, ctx: Context) -> Iterator[Violation]:
         channel = ctx.channels(item.channel)
         if channel is None:
             known = sorted(set(PRESETS) | set(ctx.config.channels))
-            close = difflib.get_close_matches(item.channel, known, n=1, cutoff=0.7)
-            hint = (
-                f"did you mean {close[0]!r}?"
-                if close
-                else f"add it under channels: in {ctx.config_file}"
+            hint = did_you_mean(item.channel, known, cutoff=0.7) or (
+                f"add it under channels: in {ctx.config_file}"
             )
             yield Violation(
                 (*path, "channel"), f"unknown channel {item.channel!r} ({hint})", Severity.ERROR
@@ -404,9 +401,9 @@ def _nearest(tag: str, locales: list[str]) -> str:
         [_LANGUAGE_FOR.get(language, language), *(_REGION_FOR.get(p, p) for p in rest)]
     )
     if meant != tag and meant in others:  # en-UK: en-GB, not the closer-spelt en-US
-        return f" (did you mean {meant!r}?)"
-    close = difflib.get_close_matches(tag, others, n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+        return f" ({you_mean(meant)})"
+    close = did_you_mean(tag, others)
+    return f" ({close})" if close else ""
 
 
 def check_drift(launch: Launch, ctx: Context) -> Iterator[Violation]:

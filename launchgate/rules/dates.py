@@ -3,28 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Iterator
 
+from launchgate.dated_work import ANNOUNCE, RELEASE, in_zone, milestones
+from launchgate.days import with_year
 from launchgate.findings import Severity
 from launchgate.launch import Launch
 from launchgate.loader import PathKey
 from launchgate.rules.base import Context, Rule, Violation
 from launchgate.workdays import describe_lead_time
 
-
-@functools.lru_cache(maxsize=4096)  # a few hundred days fill thousands of messages
-def day(date: dt.date) -> str:
-    """`Sat 5 Dec 2026`: a date a reader places in the week at a glance."""
-    return f"{date:%a} {date.day} {date:%b %Y}"
+_NAMES = {RELEASE: "release", ANNOUNCE: "announcement"}
 
 
 def _key_dates(launch: Launch) -> Iterator[tuple[str, dt.date, PathKey]]:
-    manifest = launch.manifest
-    if manifest.release and manifest.release.date:
-        yield "release", manifest.release.date, ("release", "date")
-    if manifest.announce and manifest.announce.date:
-        yield "announcement", manifest.announce.date, ("announce", "date")
+    for work in milestones(launch):
+        yield _NAMES[work.kind], work.date, work.path
 
 
 def check_order(launch: Launch, ctx: Context) -> Iterator[Violation]:
@@ -58,7 +52,7 @@ def check_order(launch: Launch, ctx: Context) -> Iterator[Violation]:
             "set announce.pre_announce: true if that is the plan",
         )
     if announce and announce.date and announce.embargo_until:
-        lifts = _local_date(announce.embargo_until, manifest.timezone or ctx.config.timezone)
+        lifts = in_zone(announce.embargo_until, manifest.timezone or ctx.config.timezone).date()
         if lifts > announce.date:
             yield Violation(
                 ("announce", "embargo_until"),
@@ -74,15 +68,6 @@ def check_order(launch: Launch, ctx: Context) -> Iterator[Violation]:
                 ("collateral", index, "due"),
                 f"{item.id} is due {item.due}, after the {what} on {deadline}",
             )
-
-
-def _local_date(moment: dt.datetime, zone: str) -> dt.date:
-    from zoneinfo import ZoneInfo
-
-    tz = ZoneInfo(zone)
-    if moment.tzinfo is None:
-        return moment.date()  # already wall-clock time in the launch's zone
-    return moment.astimezone(tz).date()
 
 
 def check_lead_time(launch: Launch, ctx: Context) -> Iterator[Violation]:
@@ -144,7 +129,7 @@ def check_overdue(launch: Launch, ctx: Context) -> Iterator[Violation]:
             owner = f" ({item.owner})" if item.owner else ""
             yield Violation(
                 ("collateral", index, "due"),
-                f"{item.id}{owner} was due {day(item.due)} and is {item.status}",
+                f"{item.id}{owner} was due {with_year(item.due)} and is {item.status}",
             )
 
 
@@ -168,7 +153,7 @@ def check_freeze(launch: Launch, ctx: Context) -> Iterator[Violation]:
                 reason = f" ({window.reason})" if window.reason else ""
                 yield Violation(
                     path,
-                    f"the {what} on {day(date)} falls in the freeze "
+                    f"the {what} on {with_year(date)} falls in the freeze "
                     f"{window.start} to {window.end}{reason}",
                 )
 
@@ -191,7 +176,7 @@ def check_non_working_day(launch: Launch, ctx: Context) -> Iterator[Violation]:
     for what, date, path in _key_dates(launch):
         reason = ctx.workdays.why_not_working(date)
         if reason:
-            yield Violation(path, f"the {what} is on {day(date)}, {reason}")
+            yield Violation(path, f"the {what} is on {with_year(date)}, {reason}")
 
 
 def check_conflict(launches: list[Launch], ctx: Context) -> Iterator[tuple[Launch, Violation]]:
@@ -230,7 +215,10 @@ def check_conflict(launches: list[Launch], ctx: Context) -> Iterator[tuple[Launc
             named = [other for other in ids[:4] if other != launch.manifest.id][:3]
             more = len(ids) - 1 - len(named)
             shown = ", ".join(named) + (f" and {more} more" if more else "")
-            yield launch, Violation(path, f"the {what} on {day(date)} shares the day with {shown}")
+            yield (
+                launch,
+                Violation(path, f"the {what} on {with_year(date)} shares the day with {shown}"),
+            )
 
 
 ORDER = Rule("date-order", Severity.ERROR, check_order, reads={"release", "announce", "timezone"})

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from launchgate.findings import Severity, Subject
@@ -11,6 +10,7 @@ from launchgate.launch import Launch
 from launchgate.loader import PathKey
 from launchgate.rules.base import AcrossCheck, Context, Rule, Violation
 from launchgate.signoff_state import State
+from launchgate.wording import did_you_mean
 
 
 def check_unverified(launch: Launch, ctx: Context) -> Iterator[Violation]:
@@ -78,11 +78,9 @@ def check_role_unknown(launches: list[Launch], ctx: Context) -> Iterator[tuple[L
         for role, path, at_key in named:
             if role in known:
                 continue
-            close = difflib.get_close_matches(role, candidates, n=1, cutoff=0.6)
-            if close:
-                hint = f"did you mean {close[0]!r}?"
-            else:
-                hint = f"known: {', '.join(candidates)}" if candidates else "none is defined"
+            hint = did_you_mean(role, candidates) or (
+                f"known: {', '.join(candidates)}" if candidates else "none is defined"
+            )
             message = (
                 f"unknown role {role!r} ({hint}); roles are defined under roles: in "
                 f"{ctx.config_file} or required by a checklist"
