@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from json.encoder import encode_basestring as _text  # what dumps(ensure_ascii=False) uses
 
@@ -69,8 +70,13 @@ def _finding_line(f: Finding) -> str:
 
 
 def _subject(f: Finding) -> str:
-    """What the finding is about: its launch, and each part of its Subject that applies."""
-    parts = [("launch", f.launch), *zip(Subject._fields, f.subject, strict=True)]
+    return _subject_object(f.launch, f.subject)
+
+
+@functools.lru_cache(maxsize=4096)  # a launch's findings share a few subjects
+def _subject_object(launch: str | None, subject: Subject) -> str:
+    """What a finding is about: its launch, and each part of its Subject that applies."""
+    parts = [("launch", launch), *zip(Subject._fields, subject, strict=True)]
     shown = [f"{_text(key)}: {_text(value)}" for key, value in parts if value is not None]
     return "{" + ", ".join(shown) + "}"
 
