@@ -65,7 +65,8 @@ def fetch_policy(client: GitHubClient, commit: str, prefix: str = "") -> BasePol
             document = parse_document(data, shown, config.max_file_size)
             glossary = glossary_from(document, problems)
     shelf = RemoteChecklists(client, commit, config, prefix)
-    return BasePolicy(config, config_file, commit, shelf, PolicyFiles(shelf, glossary, tuple(problems)))
+    files = PolicyFiles(shelf, glossary, tuple(problems))
+    return BasePolicy(config, config_file, commit, shelf, files)
 
 
 @dataclass
