@@ -98,6 +98,7 @@ def test_a_launch_covers_its_manifest_its_old_name_and_its_sources(tmp_path: Pat
 
 
 def test_a_source_outside_the_repository_is_named_only_as_written(tmp_path: Path) -> None:
-    files = {"launches/smart.yaml": (MANIFEST + "copy:\n  - {channel: in_app, text: T, source: ../x.json#a}\n").encode()}
+    copy = "copy:\n  - {channel: in_app, text: T, source: ../x.json#a}\n"
+    files = {"launches/smart.yaml": (MANIFEST + copy).encode()}
     (launch,) = load_files(files, tmp_path / "repo").launches
     assert launch_files(launch, None, tmp_path / "repo") == {"launches/smart.yaml", "../x.json"}
