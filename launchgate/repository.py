@@ -303,11 +303,6 @@ def _checklists_in(
     files: Mapping[str, bytes], config: Config, problems: list[LoadProblem]
 ) -> dict[str, Checklist | None]:
     """The checklists of a repository held in memory, before the built-in ones."""
-    max_bytes = config.max_file_size
-    checklists = {
-        name: read_checklist(path, f"(built-in) checklists/{path.name}", max_bytes, problems)
-        for name, path in builtin_checklists().items()
-    }
     # "" or "." is the repository's root, as `root / config.checklists` is on disk.
     folder = relative_path(config.checklists) if PurePosixPath(config.checklists).parts else ""
     own: dict[str, str] = {}
@@ -316,9 +311,16 @@ def _checklists_in(
         stem, dot, suffix = name.rpartition(".")
         if parent == folder and dot and f".{suffix}" in YAML_SUFFIXES:
             own.setdefault(stem, path)
-    for name, path in own.items():
-        checklists[name] = checklist_from(parse_document(files[path], path, max_bytes), problems)
-    return dict(sorted(checklists.items()))
+    builtin = builtin_checklists()
+    checklists: dict[str, Checklist | None] = {}
+    for name in sorted(own.keys() | builtin.keys()):
+        if name in own:
+            document = parse_document(files[own[name]], own[name], config.max_file_size)
+            checklists[name] = checklist_from(document, problems)
+        else:
+            shown = f"(built-in) checklists/{builtin[name].name}"
+            checklists[name] = read_checklist(builtin[name], shown, config.max_file_size, problems)
+    return checklists
 
 
 def read_checklist(

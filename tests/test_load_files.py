@@ -77,11 +77,13 @@ def test_checklists_and_the_glossary_come_from_the_mapping_before_the_built_in_o
         "checklists/major.yml": b"signoffs: [legal]\n",
         "checklists/major.yaml": b"signoffs: [product]\n",  # .yaml before .yml, as on disk
         "checklists/bad.yaml": b"signoffs: nobody\n",
+        "checklists/old/retired.yaml": b"signoffs: [legal]\n",  # not in the folder itself
         "glossary.yaml": b"metrics: [not, a, mapping]\n",
     }
     repo = load_files(files, tmp_path)
     assert repo.launches[0].required_roles == ["product"]
-    assert repo.checklists is not None and "minor" in repo.checklists.names()  # built-in
+    assert repo.checklists is not None
+    assert repo.checklists.names() == ["bad", "major", "minor", "patch"]  # and the built-in
     assert {p.file for p in repo.problems} == {"checklists/bad.yaml", "glossary.yaml"}
     assert repo.glossary is None
 
