@@ -231,17 +231,17 @@ def _run(args: argparse.Namespace, out: TextIO) -> ExitCode:
     if args.command == "ci":
         from launchgate.findings import Severity
         from launchgate.github.ci import run
+        from launchgate.github.options import CiOptions
 
-        return run(
-            os.environ,
-            args.path,
-            args.today,
-            Severity.parse(args.fail_on),
-            args.comment == "true",
-            out,
-            args.pull_request,
-            args.head,
+        options = CiOptions(
+            today=args.today,
+            fail_on=Severity.parse(args.fail_on),
+            comment=args.comment == "true",
+            path=args.path,
+            pull_number=args.pull_request,
+            head=args.head,
         )
+        return run(os.environ, options, out)
     if args.command == "digest":
         return _digest(args, out)
     if args.command == "calendar":

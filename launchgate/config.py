@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import Field, PositiveInt, field_validator, model_validator
 
 from launchgate.errors import ConfigError
-from launchgate.loader import DEFAULT_MAX_BYTES, Document, read_document
+from launchgate.loader import DEFAULT_MAX_BYTES, Document, parse_document, read_document
 from launchgate.models import Day, Strict, check_timezone
 from launchgate.rule_names import RULE_NAMES
 from launchgate.validate import validate
@@ -153,19 +153,28 @@ def load_config(root: Path) -> tuple[Config, str | None]:
     path = find_config(root)
     if path is None:
         return Config(), None
-    document = read_document(path, path.name)
+    return _config_from(read_document(path, path.name)), path.name
+
+
+def parse_config(raw: bytes, name: str) -> Config:
+    """A config file's content (the base commit's, say) -> Config, as `load_config` reads it."""
+    return _config_from(parse_document(raw, name))
+
+
+def _config_from(document: Document) -> Config:
+    name = document.path
     if not document.ok:
         problem = document.problems[0]
-        raise ConfigError(f"{path.name}:{problem.line}:{problem.column}: {problem.message}")
+        raise ConfigError(f"{name}:{problem.line}:{problem.column}: {problem.message}")
     if document.data is None:
-        return Config(), path.name
+        return Config()
     config, problems = validate(document, Config)
     if config is None:
-        lines = [f"{path.name}:{p.line}:{p.column}: {p.message}" for p in problems]
+        lines = [f"{name}:{p.line}:{p.column}: {p.message}" for p in problems]
         raise ConfigError("invalid config:\n  " + "\n  ".join(lines))
     _check_rule_names(config, document)
     _check_holidays(config, document)
-    return config, path.name
+    return config
 
 
 def _check_rule_names(config: Config, document: Document) -> None:

@@ -18,7 +18,7 @@ import gc
 import re
 import sys
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -260,7 +260,22 @@ def read_documents(files: list[tuple[Path, str]], max_bytes: int) -> list[Docume
     return split_map(read, len(files), PARALLEL_FROM)
 
 
+def parse_documents(files: Mapping[str, bytes], max_bytes: int) -> list[Document]:
+    """Files held in memory (as shown -> content), parsed in the mapping's order: what
+    `read_documents` gives for the same files on disk, and no file is read."""
+    from launchgate.parallel import split_map
+
+    items = list(files.items())
+
+    def parse(start: int, stop: int) -> list[Document]:
+        return [parse_document(raw, shown, max_bytes) for shown, raw in items[start:stop]]
+
+    return split_map(parse, len(items), PARALLEL_FROM)
+
+
 def parse_document(raw: bytes, shown_as: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """One file's content -> its Document; the one parse every file goes through, from disk
+    (`read_document`) or from memory."""
     if len(raw) > max_bytes:
         return _failed(shown_as, 1, 1, f"file is {len(raw):,} bytes, over the {max_bytes:,} limit")
     if b"\x00" in raw:

@@ -48,6 +48,25 @@ def find_root(path: Path, default_patterns: list[str]) -> Path:
     return folder
 
 
+def pattern_regex(pattern: str) -> re.Pattern[str]:
+    """A manifests pattern (`launches/**/*.yaml`) as a regex over repository paths, for
+    files that are not on disk (a pull request's, the base commit's, a mapping's)."""
+    parts = []
+    index = 0
+    while index < len(pattern):
+        if pattern.startswith("**/", index):
+            parts.append("(?:.*/)?")
+            index += 3
+        elif pattern.startswith("**", index):
+            parts.append(".*")
+            index += 2
+        else:
+            char = pattern[index]
+            parts.append("[^/]*" if char == "*" else "[^/]" if char == "?" else re.escape(char))
+            index += 1
+    return re.compile("".join(parts))
+
+
 def _starts(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 

@@ -24,7 +24,7 @@ import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, NoReturn, TypeVar
+from typing import Any, Generic, NoReturn, TypeVar
 
 T = TypeVar("T")
 
@@ -68,13 +68,14 @@ def split_map(task: Callable[[int, int], list[T]], count: int, minimum: int) -> 
         with _signals_held() as mask:
             with contextlib.suppress(OSError):  # no pipe to be had (out of descriptors)
                 queue = _chunk_queue(len(chunks))
+            work = _Work(task, chunks, queue)
             if queue >= 0:
                 for _ in range(workers):
-                    children.append(_Worker.fork(task, chunks, queue, mask))
+                    children.append(_Worker.fork(work, mask))
         if queue < 0:
             return task(0, count)  # alone, as when forking fails
         done: dict[int, list[T]] = {}
-        for index, result in _take_chunks(task, chunks, queue):
+        for index, result in _take_chunks(work):
             done[index] = result
             for child in children:
                 done.update(child.receive(wait=False))
@@ -122,13 +123,20 @@ def _chunk_queue(count: int) -> int:
     return read_end
 
 
-def _take_chunks(
-    task: Callable[[int, int], list[T]], chunks: list[tuple[int, int]], queue: int
-) -> Iterator[tuple[int, list[T]]]:
+@dataclass(frozen=True)
+class _Work(Generic[T]):
+    """What every process shares: the task, its chunks, and the queue handing them out."""
+
+    task: Callable[[int, int], list[T]]
+    chunks: list[tuple[int, int]]
+    queue: int  # the read end of `_chunk_queue`'s pipe
+
+
+def _take_chunks(work: _Work[T]) -> Iterator[tuple[int, list[T]]]:
     """Run chunks taken from the queue until it is empty: (chunk number, its results)."""
-    while taken := os.read(queue, 1):
+    while taken := os.read(work.queue, 1):
         index = taken[0]
-        yield index, task(*chunks[index])
+        yield index, work.task(*work.chunks[index])
 
 
 @dataclass
@@ -144,13 +152,7 @@ class _Worker:
     received: bytearray = field(default_factory=bytearray)
 
     @classmethod
-    def fork(
-        cls,
-        task: Callable[[int, int], list[T]],
-        chunks: list[tuple[int, int]],
-        queue: int,
-        mask: Iterable[int],
-    ) -> _Worker:
+    def fork(cls, work: _Work[T], mask: Iterable[int]) -> _Worker:
         """With signals held (`_signals_held`); the child sets `mask` once it is ready."""
         try:
             read_end, write_end = os.pipe()
@@ -167,7 +169,7 @@ class _Worker:
             os.close(write_end)
             return cls(0, -1)
         if pid == 0:
-            _run_child(task, chunks, queue, read_end, write_end, mask)  # never returns
+            _run_child(work, read_end, write_end, mask)  # never returns
         os.close(write_end)
         os.set_blocking(read_end, False)
         return cls(pid, read_end)
@@ -233,14 +235,7 @@ class _Worker:
             self.pid = 0
 
 
-def _run_child(
-    task: Callable[[int, int], list[T]],
-    chunks: list[tuple[int, int]],
-    queue: int,
-    read_end: int,
-    write_end: int,
-    mask: Iterable[int],
-) -> NoReturn:
+def _run_child(work: _Work[T], read_end: int, write_end: int, mask: Iterable[int]) -> NoReturn:
     """In the forked child: take chunks, send each one's results, and leave at once.
 
     `os._exit` skips atexit handlers and the flushing of buffers copied from
@@ -252,7 +247,7 @@ def _run_child(
         signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         os.close(read_end)
         with os.fdopen(write_end, "wb") as pipe:
-            for index, result in _take_chunks(task, chunks, queue):
+            for index, result in _take_chunks(work):
                 frame = pickle.dumps((index, result), pickle.HIGHEST_PROTOCOL)
                 pipe.write(len(frame).to_bytes(8, "little"))
                 pipe.write(frame)

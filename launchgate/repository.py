@@ -11,12 +11,12 @@ import bisect
 import json
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Protocol
 
-from launchgate.config import Config
+from launchgate.config import CONFIG_NAMES, Config, parse_config
 from launchgate.data_keys import follow, split_ref
 from launchgate.errors import Unusable
 from launchgate.launch import Launch, SourceText
@@ -25,6 +25,8 @@ from launchgate.loader import (
     PathKey,
     Problem,
     bulk_loading,
+    parse_document,
+    parse_documents,
     read_document,
     read_documents,
 )
@@ -83,20 +85,32 @@ def load_repository(root: Path, config: Config, config_file: str | None) -> Repo
     return repo
 
 
+@dataclass(frozen=True)
+class PolicyFiles:
+    """Checklists and glossary read elsewhere than the checked folder (the base commit's,
+    in `launchgate ci`), with the problems reading the glossary found."""
+
+    checklists: ChecklistShelf
+    glossary: Glossary | None = None
+    problems: tuple[LoadProblem, ...] = ()
+
+
 def open_repository(
     root: Path,
     config: Config,
     config_file: str | None,
-    policy_root: Path | None = None,
-    checklists: ChecklistShelf | None = None,
+    policy: PolicyFiles | None = None,
 ) -> Repository:
     """The policy (checklists, glossary) and the list of manifests, none of them read yet.
 
-    The policy comes from `root` unless `policy_root` (the glossary) and
-    `checklists` say otherwise: `launchgate ci` reads it at the base commit.
+    The policy comes from `root` unless `policy` gives it: `launchgate ci` reads
+    it at the base commit.
     """
     repo = Repository(root=root, config=config, config_file=config_file)
-    repo.checklists = checklists or _ChecklistShelf(root, config, repo.problems)
+    if policy is None:
+        repo.checklists = _ChecklistShelf(_own_checklists(root, config, repo.problems))
+    else:
+        repo.checklists = policy.checklists
     files = _manifest_files(root, config.manifests)
     repo.files_checked = len(files)
     inside = _Containment(root)
@@ -106,9 +120,52 @@ def open_repository(
         else:
             message = "links outside the repository"
             repo.problems.append(LoadProblem(_shown(root, path), Problem(1, 1, message)))
-    repo.glossary = _load_glossary(policy_root or root, config, repo.problems)
+    if policy is None:
+        repo.glossary = _load_glossary(root, config, repo.problems)
+    else:
+        repo.glossary = policy.glossary
+        repo.problems += policy.problems
     repo.problems += unmatched_manifests(root, config, files)
     return repo
+
+
+def load_files(files: Mapping[str, bytes], root: Path) -> Repository:
+    """A repository held in memory (path -> content), loaded as `load_repository` loads one
+    from disk, without reading it: its config, checklists and glossary come from the
+    mapping (with the built-in checklists), its manifests are the paths the config's
+    patterns match. Only the files `source:` strings name are read, from `root`.
+
+    Raises ConfigError for a broken config, as `load_config` does.
+    """
+    from launchgate.manifest_files import pattern_regex
+
+    config_file = next((name for name in CONFIG_NAMES if name in files), None)
+    config = Config() if config_file is None else parse_config(files[config_file], config_file)
+    repo = Repository(root=root, config=config, config_file=config_file)
+    repo.checklists = _ChecklistShelf(_checklists_in(files, config, repo.problems))
+    matchers = [pattern_regex(pattern) for pattern in config.manifests]
+    manifests = {path: raw for path, raw in sorted(files.items()) if _matches(path, matchers)}
+    repo.files = [(root / path, path) for path in manifests]
+    repo.files_checked = len(manifests)
+    glossary = relative_path(config.glossary)
+    if glossary is not None and glossary in files:
+        document = parse_document(files[glossary], glossary, config.max_file_size)
+        repo.glossary = glossary_from(document, repo.problems)
+    add_launches(repo, parse_documents(manifests, config.max_file_size))
+    return repo
+
+
+def _matches(path: str, matchers: list[re.Pattern[str]]) -> bool:
+    return any(matcher.fullmatch(path) for matcher in matchers)
+
+
+def relative_path(path: str) -> str | None:
+    """A path the config names, as the repository's files are named ("./a//b" is "a/b");
+    None when it leads out of the repository."""
+    parts = PurePosixPath(path).parts
+    if not parts or PurePosixPath(path).is_absolute() or ".." in parts:
+        return None
+    return "/".join(parts)
 
 
 def add_launches(repo: Repository, documents: list[Document]) -> None:
@@ -211,27 +268,11 @@ def _launch_from(document: Document, problems: list[LoadProblem]) -> Launch | No
 
 
 class _ChecklistShelf:
-    """Checklists by name, the repository's own before the built-in ones.
+    """Checklists by name, read up front (a handful of small files), so a broken one
+    is reported once, here, whichever process checks the launches that use it."""
 
-    All are read up front (a handful of small files), so a broken one is
-    reported once, here, whichever process checks the launches that use it.
-    """
-
-    def __init__(self, root: Path, config: Config, problems: list[LoadProblem]) -> None:
-        files: dict[str, tuple[Path, str]] = {}
-        for path in _yaml_files(BUILTIN_CHECKLISTS):
-            files[path.stem] = (path, f"(built-in) checklists/{path.name}")
-        own = root / config.checklists
-        if own.is_dir() and _inside(root, own):
-            own_files: dict[str, tuple[Path, str]] = {}
-            for path in _yaml_files(own):
-                if _inside(root, path):  # x.yaml before x.yml, as `launchgate ci` looks
-                    own_files.setdefault(path.stem, (path, _shown(root, path)))
-            files.update(own_files)
-        self._checklists = {
-            name: read_checklist(path, shown, config.max_file_size, problems)
-            for name, (path, shown) in sorted(files.items())
-        }
+    def __init__(self, checklists: dict[str, Checklist | None]) -> None:
+        self._checklists = checklists
 
     def names(self) -> list[str]:
         return sorted(self._checklists)
@@ -240,16 +281,74 @@ class _ChecklistShelf:
         return self._checklists.get(name)
 
 
+def _own_checklists(
+    root: Path, config: Config, problems: list[LoadProblem]
+) -> dict[str, Checklist | None]:
+    """The repository's own checklists before the built-in ones."""
+    files: dict[str, tuple[Path, str]] = {}
+    for path in _yaml_files(BUILTIN_CHECKLISTS):
+        files[path.stem] = (path, f"(built-in) checklists/{path.name}")
+    own = root / config.checklists
+    if own.is_dir() and _inside(root, own):
+        own_files: dict[str, tuple[Path, str]] = {}
+        for path in _yaml_files(own):
+            if _inside(root, path):  # x.yaml before x.yml, as `launchgate ci` looks
+                own_files.setdefault(path.stem, (path, _shown(root, path)))
+        files.update(own_files)
+    return {
+        name: read_checklist(path, shown, config.max_file_size, problems)
+        for name, (path, shown) in sorted(files.items())
+    }
+
+
+def _checklists_in(
+    files: Mapping[str, bytes], config: Config, problems: list[LoadProblem]
+) -> dict[str, Checklist | None]:
+    """The checklists of a repository held in memory, before the built-in ones."""
+    # "" or "." is the repository's root, as `root / config.checklists` is on disk.
+    folder = relative_path(config.checklists) if PurePosixPath(config.checklists).parts else ""
+    own: dict[str, str] = {}
+    for path in sorted(files):  # x.yaml before x.yml, as on disk
+        parent, _, name = path.rpartition("/")
+        stem, dot, suffix = name.rpartition(".")
+        if parent == folder and dot and f".{suffix}" in YAML_SUFFIXES:
+            own.setdefault(stem, path)
+    builtin = builtin_checklists()
+    checklists: dict[str, Checklist | None] = {}
+    for name in sorted(own.keys() | builtin.keys()):
+        if name in own:
+            document = parse_document(files[own[name]], own[name], config.max_file_size)
+            checklists[name] = checklist_from(document, problems)
+        else:
+            shown = f"(built-in) checklists/{builtin[name].name}"
+            checklists[name] = read_checklist(builtin[name], shown, config.max_file_size, problems)
+    return checklists
+
+
 def read_checklist(
     path: Path, shown: str, max_bytes: int, problems: list[LoadProblem]
 ) -> Checklist | None:
-    document = read_document(path, shown, max_bytes)
+    return checklist_from(read_document(path, shown, max_bytes), problems)
+
+
+def checklist_from(document: Document, problems: list[LoadProblem]) -> Checklist | None:
+    """A checklist file, read from disk or given as bytes; what is wrong goes to `problems`."""
     if not document.ok:
-        problems.extend(LoadProblem(shown, p) for p in document.problems)
+        problems.extend(LoadProblem(document.path, p) for p in document.problems)
         return None
     checklist, invalid = validate(document, Checklist)
-    problems.extend(LoadProblem(shown, p) for p in invalid)
+    problems.extend(LoadProblem(document.path, p) for p in invalid)
     return checklist
+
+
+def glossary_from(document: Document, problems: list[LoadProblem]) -> Glossary | None:
+    """A glossary file, read from disk or given as bytes; what is wrong goes to `problems`."""
+    if not document.ok:
+        problems.extend(LoadProblem(document.path, p) for p in document.problems)
+        return None
+    glossary, invalid = validate(document, Glossary)
+    problems.extend(LoadProblem(document.path, p) for p in invalid)
+    return glossary
 
 
 def builtin_checklists() -> dict[str, Path]:
@@ -284,13 +383,7 @@ def _load_glossary(root: Path, config: Config, problems: list[LoadProblem]) -> G
     if not inside:
         problems.append(LoadProblem(shown, Problem(1, 1, "links outside the repository")))
         return None
-    document = read_document(path, shown, config.max_file_size)
-    if not document.ok:
-        problems.extend(LoadProblem(shown, p) for p in document.problems)
-        return None
-    glossary, invalid = validate(document, Glossary)
-    problems.extend(LoadProblem(shown, p) for p in invalid)
-    return glossary
+    return glossary_from(read_document(path, shown, config.max_file_size), problems)
 
 
 def _read_sources(

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from urllib.parse import quote
 
 from launchgate.config import Config
@@ -202,30 +203,31 @@ def _release(outcome: Outcome, env: ActionsEnv) -> list[str]:
 def _needs_you(outcome: Outcome, config: Config) -> list[str]:
     """One line per thing someone must do, naming every launch it unblocks."""
     author = outcome.pull.author if outcome.pull else ""
-    todo: dict[tuple[str, str, tuple[str, ...], tuple[int, str] | None], list[str]] = {}
+    todo: dict[_Todo, list[str]] = {}
     for entry in outcome.signoffs:
         title = f"*{md_text(entry.launch.manifest.title)}*"
         for state in entry.roles:
             if state.state != "signed":
-                key = (state.state, state.role, state.who, entry.group_pull)
+                key = _Todo(state.state, state.role, state.who, entry.group_pull or (0, author))
                 todo.setdefault(key, []).append(title)
-    lines = [
-        f"- {_action(kind, role, who, _joined(titles), config, pull or (0, author))}"
-        for (kind, role, who, pull), titles in todo.items()
-    ]
+    lines = [f"- {_action(key, _joined(titles), config)}" for key, titles in todo.items()]
     return ["**Needs you**", *lines, ""] if lines else []
 
 
-def _action(
-    kind: str,
-    role_name: str,
-    who: tuple[str, ...],
-    titles: str,
-    config: Config,
-    pull: tuple[int, str],
-) -> str:
-    """What to do; `pull` is (number, author), number 0 for the pull request commented on."""
-    number, author = pull
+@dataclass(frozen=True)
+class _Todo:
+    """One thing to do about a role: what holds it back, and on which pull request."""
+
+    kind: str  # the role's state: missing, stale or rejected
+    role: str
+    who: tuple[str, ...]  # who requested changes, or whose approval went stale
+    pull: tuple[int, str]  # (number, author); number 0 for the pull request commented on
+
+
+def _action(todo: _Todo, titles: str, config: Config) -> str:
+    """What to do about `todo`, for the launches `titles` names."""
+    kind, role_name, who = todo.kind, todo.role, todo.who
+    number, author = todo.pull
     role = md_text(role_name)
     if number and kind in ("rejected", "stale"):  # a merge group's pull request: say which
         titles = f"{titles} in #{number}"

@@ -3,57 +3,70 @@
 A pull request can edit `.launchgate.yml` or a checklist, so the files in the
 workspace are never the policy: a pull request that drops a required role is
 still held to the role. Only the files the check needs are fetched (the
-config, the glossary, and each checklist a launch names), into a private
-folder that the usual loaders then read.
+config, the glossary, and each checklist a launch names), and read from the
+bytes GitHub sends, as the usual loaders read them from disk.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
-from launchgate.config import CONFIG_NAMES, Config, load_config
+from launchgate.config import CONFIG_NAMES, Config, parse_config
 from launchgate.errors import ConfigError
 from launchgate.github.client import ChangedFile, GitHubClient
+from launchgate.loader import parse_document
 from launchgate.models import Checklist
-from launchgate.repository import LoadProblem, builtin_checklists, read_checklist
+from launchgate.repository import (
+    LoadProblem,
+    PolicyFiles,
+    builtin_checklists,
+    checklist_from,
+    glossary_from,
+    read_checklist,
+    relative_path,
+)
 
 _CHECKLIST_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 
 
 @dataclass
 class BasePolicy:
+    """The policy a pull request is held to: the base commit's, never its own."""
+
     config: Config
     config_file: str | None
-    root: Path  # the private folder the fetched files are written to
     commit: str
     checklists: RemoteChecklists
+    files: PolicyFiles  # the checklists, and the glossary with its problems
 
 
-def fetch_policy(client: GitHubClient, commit: str, folder: Path, prefix: str = "") -> BasePolicy:
+def fetch_policy(client: GitHubClient, commit: str, prefix: str = "") -> BasePolicy:
     """The config and glossary at `commit`; checklists are fetched when a launch names one.
 
     `prefix` is where the checked folder sits in the repository ("" at its root).
     """
-    folder.mkdir(parents=True, exist_ok=True)
+    config, config_file = Config(), None
     for name in CONFIG_NAMES:
         data = client.file_at(prefix + name, commit)
         if data is not None:
-            (folder / name).write_bytes(data)
+            try:
+                config, config_file = parse_config(data, name), name
+            except ConfigError as error:
+                raise ConfigError(f"the base branch's config at {commit[:7]}: {error}") from None
             break
-    try:
-        config, config_file = load_config(folder)
-    except ConfigError as error:
-        raise ConfigError(f"the base branch's config at {commit[:7]}: {error}") from None
-    glossary = _inside(folder, config.glossary)
-    if glossary is not None:
+    problems: list[LoadProblem] = []
+    glossary = None
+    shown = relative_path(config.glossary)
+    if shown is not None:  # the config is trusted, but still: nothing outside the repository
         data = client.file_at(prefix + config.glossary, commit)
         if data is not None:
-            glossary.parent.mkdir(parents=True, exist_ok=True)
-            glossary.write_bytes(data)
-    shelf = RemoteChecklists(client, commit, config, folder, prefix)
-    return BasePolicy(config, config_file, folder, commit, shelf)
+            document = parse_document(data, shown, config.max_file_size)
+            glossary = glossary_from(document, problems)
+    shelf = RemoteChecklists(client, commit, config, prefix)
+    files = PolicyFiles(shelf, glossary, tuple(problems))
+    return BasePolicy(config, config_file, commit, shelf, files)
 
 
 @dataclass
@@ -63,7 +76,6 @@ class RemoteChecklists:
     client: GitHubClient
     commit: str
     config: Config
-    folder: Path
     prefix: str = ""
     problems: list[LoadProblem] = field(default_factory=list)
     _cache: dict[str, Checklist | None] = field(default_factory=dict)
@@ -87,21 +99,19 @@ class RemoteChecklists:
         if not _CHECKLIST_NAME.fullmatch(name):
             return None  # not a file name: no checklist can have it
         folder = self.config.checklists.strip("/")
+        max_bytes = self.config.max_file_size
         for suffix in (".yaml", ".yml"):
             shown = f"{folder}/{name}{suffix}" if folder else f"{name}{suffix}"
-            local = _inside(self.folder, shown)
-            if local is None:
+            if relative_path(shown) is None:  # the config is trusted, but still
                 return None
             data = self.client.file_at(self.prefix + shown, self.commit)
             if data is not None:
-                local.parent.mkdir(parents=True, exist_ok=True)
-                local.write_bytes(data)
-                return read_checklist(local, shown, self.config.max_file_size, self.problems)
+                return checklist_from(parse_document(data, shown, max_bytes), self.problems)
         builtin = builtin_checklists().get(name)
         if builtin is None:
             return None
         shown = f"(built-in) checklists/{builtin.name}"
-        return read_checklist(builtin, shown, self.config.max_file_size, self.problems)
+        return read_checklist(builtin, shown, max_bytes, self.problems)
 
 
 def policy_changes(config: Config, config_file: str | None, files: list[ChangedFile]) -> list[str]:
@@ -114,11 +124,3 @@ def policy_changes(config: Config, config_file: str | None, files: list[ChangedF
             if path and (path in policy or path.startswith(folder)) and path not in changed:
                 changed.append(path)
     return sorted(changed)
-
-
-def _inside(folder: Path, relative: str) -> Path | None:
-    """`folder / relative` if it stays inside the folder (the config is trusted, but still)."""
-    path = PurePosixPath(relative)
-    if path.is_absolute() or ".." in path.parts:
-        return None
-    return folder.joinpath(*path.parts)

@@ -26,11 +26,9 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from launchgate.config import Config
 from launchgate.github.approvals import (
     ChangeLookup,
     ContributorsLookup,
-    MembershipLookup,
     RoleState,
     SignoffCheck,
 )
@@ -183,43 +181,53 @@ def _instant(text: str) -> dt.datetime | None:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.timezone.utc)
 
 
-def release_role_states(
-    roles: list[str],
-    launch_files: set[str],
-    provenance: Provenance,
-    reviews: list[Review],
-    contributors: ContributorsLookup,
-    here: SignoffCheck,
-    config: Config,
-    config_file: str,
-    membership: MembershipLookup,
-    changes_since: Callable[[str], ChangeLookup],
-    file: str,
-    base_ref: str,
-) -> list[RoleState]:
+@dataclass(frozen=True)
+class Shipped:
+    """A launch a release pull request ships without changing its manifest."""
+
+    file: str
+    roles: list[str]  # the roles it requires
+    launch_files: set[str]  # whose changes make an approval of it stale
+    base_ref: str  # the branch the release merges into
+
+
+@dataclass(frozen=True)
+class Origin:
+    """The pull request that last changed a shipped manifest: where it came from, its
+    reviews as they stood when it merged, and who contributed to it."""
+
+    provenance: Provenance
+    reviews: list[Review]
+    contributors: ContributorsLookup
+    changes_since: Callable[[str], ChangeLookup]  # the changed-files lookup against a head
+
+
+def release_role_states(shipped: Shipped, origin: Origin, here: SignoffCheck) -> list[RoleState]:
     """Each role's state: signed in the provenance pull request, else on this one.
 
     What reviewers say on this pull request comes first where it holds a role back:
     a member's request for changes here holds it (as on any pull request), however
     the earlier pull request was approved; an approval here gone stale says so.
-    `changes_since(head)` gives the changed-files lookup against that head.
+    The earlier pull request is held to this one's policy and team memberships.
     """
+    provenance = origin.provenance
     before = None
     if provenance.pull is not None and not provenance.altered:
-        lookup = changes_since(provenance.head_sha)
+        lookup = origin.changes_since(provenance.head_sha)
         before = SignoffCheck(
-            config=config,
-            config_file=config_file,
+            config=here.config,
+            config_file=here.config_file,
             author=provenance.author,
             head_sha=provenance.head_sha,
-            reviews=reviews,
-            membership=membership,
+            reviews=origin.reviews,
+            membership=here.membership,
             changes_since=lookup,
             unknown_why=lookup.why_unknown,
-            contributors=contributors,
+            contributors=origin.contributors,
         )
+    file, launch_files = shipped.file, shipped.launch_files
     states = []
-    for role in roles:
+    for role in shipped.roles:
         earlier = before.role_state(role, launch_files) if before else None
         now = here.role_state(role, launch_files)
         if now.state in ("signed", "rejected"):
@@ -232,7 +240,7 @@ def release_role_states(
             states.append(now)
             continue
         if earlier is None:
-            why = provenance.describe(file, base_ref)
+            why = provenance.describe(file, shipped.base_ref)
             states.append(
                 RoleState(
                     role,

@@ -14,7 +14,6 @@ from launchgate.findings import Severity
 from launchgate.github import actions, comment
 from launchgate.github.actions import ActionsEnv
 from launchgate.github.client import Comment, Forbidden, GitHubClient, GitHubUnavailable
-from launchgate.github.event import PullRequest
 from launchgate.github.outcome import Outcome
 from launchgate.github.sticky import CommentAuthorMismatch, Sticky
 from launchgate.reporters import json_report
@@ -54,20 +53,17 @@ def publish(
     if client is None or pull is None:
         return
     try:
-        _post(env, outcome, pull, client, comment_on_pr, log)
+        _post(env, outcome, client, comment_on_pr, log)
     except GitHubUnavailable as error:
         raise NotPosted(f"checked, but the result could not be posted to GitHub: {error}") from None
 
 
 def _post(
-    env: ActionsEnv,
-    outcome: Outcome,
-    pull: PullRequest,
-    client: GitHubClient,
-    comment_on_pr: bool,
-    log: TextIO,
+    env: ActionsEnv, outcome: Outcome, client: GitHubClient, comment_on_pr: bool, log: TextIO
 ) -> None:
-    report = outcome.report
+    """The sticky comment and the commit status, each left out when the token may not."""
+    report, pull = outcome.report, outcome.pull
+    assert pull is not None  # publish posts only about a pull request
     if comment_on_pr:
         try:
             upsert_comment(client, pull.number, comment.render(outcome, env), env.comment_author)
