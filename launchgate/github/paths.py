@@ -10,6 +10,7 @@ import os
 import posixpath
 from pathlib import Path, PurePosixPath
 
+from launchgate.data_keys import split_ref
 from launchgate.errors import UsageError
 from launchgate.launch import Launch
 from launchgate.loader import Problem
@@ -73,7 +74,7 @@ def launch_files(launch: Launch, previous: str | None, root: Path) -> set[str]:
         files.add(previous)
     for item in launch.manifest.copy_items:
         if item.source:
-            written = posixpath.normpath(item.source.partition("#")[0])
+            written = posixpath.normpath(split_ref(item.source)[0])
             files.add(written)
             real = os.path.realpath(root / written)
             inside = os.path.relpath(real, os.path.realpath(root))
