@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from launchgate.config import CONFIG_NAMES, Config, parse_config
 from launchgate.data_keys import follow, split_ref
@@ -333,22 +333,26 @@ def read_checklist(
 
 def checklist_from(document: Document, problems: list[LoadProblem]) -> Checklist | None:
     """A checklist file, read from disk or given as bytes; what is wrong goes to `problems`."""
-    if not document.ok:
-        problems.extend(LoadProblem(document.path, p) for p in document.problems)
-        return None
-    checklist, invalid = validate(document, Checklist)
-    problems.extend(LoadProblem(document.path, p) for p in invalid)
-    return checklist
+    return _model_from(document, Checklist, problems)
 
 
 def glossary_from(document: Document, problems: list[LoadProblem]) -> Glossary | None:
     """A glossary file, read from disk or given as bytes; what is wrong goes to `problems`."""
+    return _model_from(document, Glossary, problems)
+
+
+_Model = TypeVar("_Model", Checklist, Glossary)
+
+
+def _model_from(
+    document: Document, model: type[_Model], problems: list[LoadProblem]
+) -> _Model | None:
     if not document.ok:
         problems.extend(LoadProblem(document.path, p) for p in document.problems)
         return None
-    glossary, invalid = validate(document, Glossary)
+    value, invalid = validate(document, model)
     problems.extend(LoadProblem(document.path, p) for p in invalid)
-    return glossary
+    return value
 
 
 def builtin_checklists() -> dict[str, Path]:
