@@ -1,4 +1,12 @@
-"""(repository, config) -> Report: runs the enabled rules and places their findings."""
+"""(repository, what the run supplies) -> Report: the one place violations become findings.
+
+Every rule runs here, those that read the manifests and those over what the run
+supplies (the files that did not load, the release, the sign-offs GitHub gave):
+the config's setting, else the violation's, else the rule's own severity; the
+line and column of its key path (or its own place); and what it is about. So a
+later feature that applies to every finding (a waiver, a board) has one place
+to hook in.
+"""
 
 from __future__ import annotations
 
