@@ -292,7 +292,7 @@ def test_a_signed_off_launch_passes_with_one_comment_and_a_success_status(
 ) -> None:
     s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
     sign_off(s)
-    run = s.run(env=TEAM)
+    run = s.run(env=TEAM, separate_process=True)  # the real entry point: exit 0
     assert run.code == 0, run.stdout + run.stderr
     (body,) = s.comments()
     assert body.startswith("### ✅ launchgate: 3 launches ready")
@@ -312,7 +312,7 @@ def test_a_signed_off_launch_passes_with_one_comment_and_a_success_status(
 def test_a_missing_role_fails_and_says_who_may_sign(github: FakeGitHub, tmp_path: Path) -> None:
     s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
     s.pull.review("ann", "APPROVED")
-    run = s.run(env=TEAM)
+    run = s.run(env=TEAM, separate_process=True)  # the real entry point: exit 1
     assert run.code == 1
     (body,) = s.comments()
     assert "| ✅ ann | ⏳ not yet |" in body
@@ -718,7 +718,8 @@ def test_a_persistent_outage_fails_with_exit_2_and_never_passes(
 ) -> None:
     s = scenario(github, tmp_path, {SMART: manifest("smart-reports", day=3)})
     github.outage = True
-    run = s.run(env={**TEAM, "LAUNCHGATE_RETRY_BUDGET": "2"})
+    # The real entry point: exit 2, said plainly.
+    run = s.run(env={**TEAM, "LAUNCHGATE_RETRY_BUDGET": "2"}, separate_process=True)
     assert run.code == 2
     assert "to every try" in run.stderr or "gave up" in run.stderr
     assert run.outputs["status"] == "fail"
