@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import os
+import pkgutil
 import subprocess
 import sys
 from collections.abc import Mapping
@@ -10,9 +12,26 @@ from pathlib import Path
 
 import pytest
 
+import launchgate
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 TODAY = "2026-11-23"
+
+
+def _import_every_module() -> None:
+    """Every launchgate module, imported before any test runs.
+
+    Hypothesis draws some values from the constants of the project's modules that are
+    imported at the time; with all of them imported up front, what a property test
+    generates (and how long it takes) does not depend on which tests ran before it.
+    """
+    for module in pkgutil.walk_packages(launchgate.__path__, "launchgate."):
+        if module.name != "launchgate.__main__":  # it would run the CLI
+            importlib.import_module(module.name)
+
+
+_import_every_module()
 
 
 def run_cli(
