@@ -13,6 +13,10 @@ are fed what hypothesis makes up:
   from 0001-01-01 to 9999-12-31 as the day to check on and in the files, lists
   thousands of items long.
 
+Sizes stay near what a real file can hold: launchgate refuses a file over
+max_file_size (1 MiB) before reading it, so a bigger input only tests that
+refusal (one test below does) and spends seconds in `yaml.dump`.
+
 The check runs in this process through `launchgate.cli.main`, as a user's
 `launchgate check` would. A bug there raises (LAUNCHGATE_DEBUG) and hypothesis
 shrinks it; otherwise the exit code must be 0 or 1 (2 only for an unreadable
@@ -51,7 +55,7 @@ from hypothesis import strategies as st
 
 from launchgate.channels import PRESETS
 from launchgate.cli import FORMATS, main
-from launchgate.loader import MAPPING, SEQUENCE, Document, read_document
+from launchgate.loader import DEFAULT_MAX_BYTES, MAPPING, SEQUENCE, Document, read_document
 from tests.conftest import EXAMPLES, ROOT, write_tree
 
 # --- profiles --------------------------------------------------------------------------------
@@ -88,6 +92,13 @@ def fuzz(short_examples: int) -> settings:
 
 SECONDS_PER_FILE = 1.0
 HANG = 30  # seconds: past this an example is stuck, not slow; fail it rather than hang
+LONG_TEXT = 12_000  # characters: over every channel's limit (the longest is 4,000)
+# Bytes of YAML per long list: a manifest's four lists and its texts stay near 1 MiB.
+LIST_BYTES = DEFAULT_MAX_BYTES // 8
+# A long list repeats a few items up to this many times. Thousands of items find what
+# grows quadratically, at seconds per example: the long run's job (and the 20,000 items
+# of tests/test_fuzz_regressions.py); the suite's few examples stop at hundreds.
+REPEATS = 3000 if LONG else 300
 
 # --- text and dates --------------------------------------------------------------------------
 
@@ -153,8 +164,10 @@ texts = st.one_of(
     st.text(max_size=30),
     awkward,
     st.lists(st.one_of(awkward, st.text(max_size=4)), max_size=8).map("".join),
-    # A long string: a few characters many times, over limits, up to 200,000 characters.
-    st.tuples(st.text(min_size=1, max_size=8), st.integers(1, 25_000)).map(lambda t: t[0] * t[1]),
+    # A long string: a few characters many times, over limits, up to LONG_TEXT characters.
+    st.tuples(st.text(min_size=1, max_size=8), st.integers(1, LONG_TEXT)).map(
+        lambda t: (t[0] * t[1])[:LONG_TEXT]
+    ),
 )
 short_texts = st.one_of(st.text(max_size=12), awkward)
 
@@ -225,13 +238,18 @@ def some(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
 
 
 def many(item: st.SearchStrategy[Any], short: int = 4) -> st.SearchStrategy[list[Any]]:
-    """A short list, or a huge one: a few items repeated up to 3,000 times."""
+    """A short list, or a long one: a few items repeated up to REPEATS times, or as many
+    times as LIST_BYTES holds when the items are long."""
     return st.one_of(
         st.lists(item, max_size=short),
-        st.tuples(st.lists(item, min_size=1, max_size=3), st.integers(1, 3000)).map(
-            lambda t: t[0] * t[1]
-        ),
+        st.tuples(st.lists(item, min_size=1, max_size=3), st.integers(1, REPEATS)).map(_repeat),
     )
+
+
+def _repeat(drawn: tuple[list[Any], int]) -> list[Any]:
+    items, times = drawn
+    size = len(str(items).encode("utf-8", errors="surrogatepass"))  # near its YAML's size
+    return items * max(1, min(times, LIST_BYTES // size))
 
 
 copy_items = st.fixed_dictionaries(
@@ -829,3 +847,24 @@ def test_the_harness_sees_a_crash(fmt: str, monkeypatch: pytest.MonkeyPatch) -> 
     files = {"launches/a.yaml": "id: a\ncopy: [{channel: web.title, text: Hi}]\n"}
     with pytest.raises(RuntimeError, match="boom"):
         check(files, dt.date(2026, 11, 23), fmt)
+
+
+@pytest.mark.parametrize("extra", [0, 1])
+def test_a_file_over_the_size_limit_is_refused_with_a_finding(extra: int) -> None:
+    """The one place a file passes 1 MiB: at the limit it is read; a byte over, it is
+    refused before reading, with a finding on its first line and no traceback."""
+    head = "id: big\nname: "
+    big = head + "x" * (DEFAULT_MAX_BYTES + extra - len(head) - 1) + "\n"
+    assert len(big.encode("utf-8")) == DEFAULT_MAX_BYTES + extra
+    files = {"launches/big.yaml": big, "launches/valid.yaml": VALID_MANIFEST}
+    code, out, err = check(files, dt.date(2026, 11, 23), "json")
+    assert_report(code, out, err, "json")
+    report = json.loads(out)
+    refused = [
+        (f["rule"], f["line"], f["column"], f["message"])
+        for f in report["findings"]
+        if f["file"] == "launches/big.yaml" and "limit" in f["message"]
+    ]
+    over = f"file is {DEFAULT_MAX_BYTES + 1:,} bytes, over the {DEFAULT_MAX_BYTES:,} limit"
+    assert refused == ([("manifest-invalid", 1, 1, over)] if extra else [])
+    assert report["summary"]["launches"] == (1 if extra else 2)
