@@ -9,9 +9,6 @@ imports per run. A few tests (`separate_process=True`) still start
 
 from __future__ import annotations
 
-import contextlib
-import gc
-import io
 import json
 import os
 import re
@@ -20,15 +17,14 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from unittest import mock
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, main_in_process
 from tests.github.fake import (
     FakeGitHub,
     Reply,
@@ -185,8 +181,10 @@ def run_ci(
         **(env or {}),
     }
     argv = ["ci", "--today", TODAY, *args]
-    run = _in_subprocess if separate_process else _in_process
-    code, stdout, stderr = run(argv, environment)
+    if separate_process:
+        code, stdout, stderr = _in_subprocess(argv, environment)
+    else:
+        code, stdout, stderr = main_in_process(argv, environment, ROOT)
     assert "Traceback" not in stderr, stderr
     summary = runner / "summary.md"
     output = runner / "output"
@@ -212,40 +210,6 @@ def _in_subprocess(argv: Sequence[str], environment: Mapping[str, str]) -> tuple
         check=False,
     )
     return done.returncode, done.stdout, done.stderr
-
-
-def _in_process(argv: Sequence[str], environment: Mapping[str, str]) -> tuple[int, str, str]:
-    """`launchgate.cli.main(argv)` as the process would run it: only `environment` in
-    os.environ, ROOT as the working folder, stdout and stderr captured. A bug that
-    escapes `main` fails the test here, as a traceback on stderr would."""
-    from launchgate.cli import main
-
-    out, err = io.StringIO(), io.StringIO()
-    with (
-        mock.patch.dict(os.environ, environment, clear=True),
-        _working_folder(ROOT),
-        contextlib.redirect_stdout(out),
-        contextlib.redirect_stderr(err),
-    ):
-        code = main(argv)
-    # The loader freezes what it loaded for the garbage collector, right for one run per
-    # process; here hundreds run in one, so thaw it again.
-    gc.unfreeze()
-    stdout, stderr = out.getvalue(), err.getvalue()
-    # A real stdout takes UTF-8 only: a lone surrogate would have failed the write.
-    stdout.encode("utf-8")
-    stderr.encode("utf-8")
-    return code, stdout, stderr
-
-
-@contextlib.contextmanager
-def _working_folder(folder: Path) -> Iterator[None]:
-    before = Path.cwd()
-    os.chdir(folder)
-    try:
-        yield
-    finally:
-        os.chdir(before)
 
 
 def _outputs(text: str) -> dict[str, str]:
