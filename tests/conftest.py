@@ -1,4 +1,5 @@
-"""Shared helpers: run the CLI the way a user does, in this process or in a subprocess."""
+"""Shared helpers: run the CLI the way a user does, in this process or in a subprocess; start
+slow outside work (a type check, installs) early, to run beside the tests."""
 
 from __future__ import annotations
 
@@ -8,10 +9,14 @@ import importlib
 import io
 import os
 import pkgutil
+import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from unittest import mock
 
 import pytest
@@ -118,3 +123,114 @@ def write_tree(root: Path, files: Mapping[str, str | bytes]) -> Path:
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     return tmp_path
+
+
+# ---- slow outside work, started before the tests run -----------------------------------------
+#
+# Installs, mypy and the benchmark are other processes: a test that waited for them would
+# leave this process idle. Their modules define `start_early()`, which queues them (`start`)
+# as soon as the tests are collected, and run last; the queue runs one process at a time, on
+# the machine's second core, while this one runs the other tests.
+
+
+@dataclass
+class Background:
+    """A command that runs beside the tests (`start`); `result()` waits for it."""
+
+    command: list[str]
+    cwd: Path
+    env: dict[str, str]
+    process: subprocess.Popen[bytes] | None = None
+    # Files, not pipes: a process whose output filled a pipe nobody reads would never end.
+    logs: Path | None = None
+    done: subprocess.CompletedProcess[str] | None = None
+
+    def begin(self) -> None:
+        self.logs = early_folder("output")
+        with (
+            open(self.logs / "stdout", "wb") as stdout,
+            open(self.logs / "stderr", "wb") as stderr,
+        ):  # the process has its own copies
+            self.process = subprocess.Popen(
+                self.command, cwd=self.cwd, env=self.env, stdout=stdout, stderr=stderr
+            )
+
+    def running(self) -> bool:
+        return self.process is not None and self.done is None and self.process.poll() is None
+
+    def result(self) -> subprocess.CompletedProcess[str]:
+        if self.done is None:
+            if self.process is None:
+                self.begin()
+            # While the tests wait for this one, their core can run the next one.
+            _start_next(at_once=2)
+            assert self.process is not None and self.logs is not None
+            code = self.process.wait(timeout=600)
+            stdout, stderr = (
+                (self.logs / name).read_text(encoding="utf-8", errors="replace")
+                for name in ("stdout", "stderr")
+            )
+            self.done = subprocess.CompletedProcess(self.command, code, stdout, stderr)
+        return self.done
+
+
+_QUEUE: list[Background] = []
+_FOLDERS: list[Path] = []
+
+
+def start(command: Sequence[str], cwd: Path, env: Mapping[str, str] | None = None) -> Background:
+    """`command`, queued to run in a process of its own beside the tests. Its folder and
+    environment are fixed now: in-process runs swap the working folder and os.environ."""
+    job = Background(list(command), cwd, dict(os.environ if env is None else env))
+    _QUEUE.append(job)
+    _start_next()
+    return job
+
+
+def _start_next(at_once: int = 1) -> None:
+    running = sum(job.running() for job in _QUEUE)
+    waiting = [job for job in _QUEUE if job.process is None]
+    for job in waiting[: max(0, at_once - running)]:
+        job.begin()
+
+
+def early_folder(prefix: str) -> Path:
+    """A temporary folder for work started early, removed when the session ends."""
+    folder = Path(tempfile.mkdtemp(prefix=f"launchgate-{prefix}-"))
+    _FOLDERS.append(folder)
+    return folder
+
+
+def _starts_early(item: pytest.Item) -> bool:
+    return callable(getattr(getattr(item, "module", None), "start_early", None))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # Last, so that what they wait for has the rest of the suite's time to finish.
+    items.sort(key=_starts_early)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    if session.config.option.collectonly:
+        return
+    modules: list[Any] = []
+    for item in session.items:
+        module = getattr(item, "module", None)
+        if _starts_early(item) and module not in modules:
+            modules.append(module)
+    for module in modules:
+        module.start_early()
+
+
+def pytest_runtest_logfinish() -> None:
+    _start_next()
+
+
+def pytest_sessionfinish() -> None:
+    for job in _QUEUE:
+        if job.running():  # work a stopped session (-x, Ctrl-C) never waited for
+            assert job.process is not None
+            job.process.kill()
+            job.process.wait()
+    for folder in _FOLDERS:
+        shutil.rmtree(folder, ignore_errors=True)

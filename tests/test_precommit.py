@@ -6,8 +6,9 @@ repository of its own, so the test checks the hook as it stands. A config names
 that repository at its commit, as a user's .pre-commit-config.yaml does, and
 `pre-commit run` runs the hook in sample repositories made here. pre-commit
 builds the hook's environment (`pip install .`, with the dependencies from
-PyPI) once for the module, in a PRE_COMMIT_HOME of its own: `pre-commit
-try-repo` would build it again for every run, in a throwaway store.
+PyPI) once for the module, in a PRE_COMMIT_HOME of its own (`pre-commit
+try-repo` would build it again for every run, in a throwaway store), and starts
+building it as soon as the tests are collected, beside them.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from subprocess import CompletedProcess
 import pytest
 import yaml
 
-from tests.conftest import ROOT, write_tree
+from tests.conftest import ROOT, Background, early_folder, start, write_tree
 
 # Nothing from the machine's git config (signing, hooks, templates) gets in the way.
 GIT_ENV = {
@@ -70,11 +71,16 @@ class Hook:
 
     config: Path  # a .pre-commit-config.yaml naming the repository and commit
     home: Path  # PRE_COMMIT_HOME
+    installed: Background  # `pre-commit install-hooks`: the environment built
 
 
-@pytest.fixture(scope="module")
-def hook(tmp_path_factory: pytest.TempPathFactory) -> Hook:
-    copy = tmp_path_factory.mktemp("hook-repo")
+_hooks: list[Hook] = []
+
+
+def start_early() -> None:
+    """The hook repository made now, and its environment built beside the other tests."""
+    root = early_folder("pre-commit")
+    copy = root / "hook-repo"
     for name in working_tree_files():
         (copy / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / name, copy / name)
@@ -84,11 +90,23 @@ def hook(tmp_path_factory: pytest.TempPathFactory) -> Hook:
     rev = subprocess.run(
         ["git", "rev-parse", "HEAD"], cwd=copy, capture_output=True, text=True, check=True
     ).stdout.strip()
-    made = tmp_path_factory.mktemp("pre-commit")
-    config = made / ".pre-commit-config.yaml"
+    config = root / ".pre-commit-config.yaml"
     repos = [{"repo": str(copy), "rev": rev, "hooks": [{"id": "launchgate"}]}]
     config.write_text(yaml.safe_dump({"repos": repos}), encoding="utf-8")
-    return Hook(config, made / "home")
+    home = root / "home"
+    command = [sys.executable, "-m", "pre_commit", "install-hooks", "--config", str(config)]
+    installed = start(command, copy, {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(home)})
+    _hooks.append(Hook(config, home, installed))
+
+
+@pytest.fixture(scope="module")
+def hook() -> Hook:
+    if not _hooks:  # not started early
+        start_early()
+    made = _hooks[0]
+    done = made.installed.result()
+    assert done.returncode == 0, done.stdout + done.stderr
+    return made
 
 
 def run_hook(hook: Hook, sample: Path, files: dict[str, str | bytes]) -> CompletedProcess[str]:
