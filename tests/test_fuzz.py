@@ -11,17 +11,22 @@ are fed what hypothesis makes up:
 - the whole check gets structurally valid repositories with arbitrary values:
   text from every Unicode category (RTL, combining marks, emoji, NUL), dates
   from 0001-01-01 to 9999-12-31 as the day to check on and in the files, lists
-  thousands of items long.
+  thousands of items long (hundreds in the suite's short run).
 
 Sizes stay near what a real file can hold: launchgate refuses a file over
 max_file_size (1 MiB) before reading it, so a bigger input only tests that
 refusal (one test below does) and spends seconds in `yaml.dump`.
 
-The check runs in this process through `launchgate.cli.main`, as a user's
-`launchgate check` would. A bug there raises (LAUNCHGATE_DEBUG) and hypothesis
-shrinks it; otherwise the exit code must be 0 or 1 (2 only for an unreadable
-config, said plainly), stdout must be the report in the chosen format, and
-a check may take at most 1 s per file, timed per example.
+The check runs in this process through `launchgate.cli.main` (main_in_process in
+tests/conftest.py), as a user's `launchgate check` would. A bug there raises
+(LAUNCHGATE_DEBUG) and hypothesis shrinks it; otherwise the exit code must be 0
+or 1 (2 only for an unreadable config, said plainly), stdout must be the report
+in the chosen format, and a check may take at most 1 s per file, timed per
+example.
+
+The normal suite runs the same inputs in any test order: tests/conftest.py
+imports every launchgate module first, as hypothesis draws some values from
+the constants of the modules imported at the time.
 
 The normal suite runs a few examples of each (derandomized, so CI is stable).
 The long run explores, thousands of examples per test:
@@ -36,8 +41,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import gc
-import io
 import json
 import os
 import signal
@@ -54,9 +57,9 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from launchgate.channels import PRESETS
-from launchgate.cli import FORMATS, main
+from launchgate.cli import FORMATS
 from launchgate.loader import DEFAULT_MAX_BYTES, MAPPING, SEQUENCE, Document, read_document
-from tests.conftest import EXAMPLES, ROOT, write_tree
+from tests.conftest import EXAMPLES, ROOT, main_in_process, write_tree
 
 # --- profiles --------------------------------------------------------------------------------
 
@@ -572,20 +575,6 @@ def time_limit(seconds: int) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-@contextlib.contextmanager
-def debug() -> Iterator[None]:
-    """A bug raises out of `main` (and hypothesis shrinks it) instead of printing a line."""
-    before = os.environ.get("LAUNCHGATE_DEBUG")
-    os.environ["LAUNCHGATE_DEBUG"] = "1"
-    try:
-        yield
-    finally:
-        if before is None:
-            del os.environ["LAUNCHGATE_DEBUG"]
-        else:
-            os.environ["LAUNCHGATE_DEBUG"] = before
-
-
 _SARIF = jsonschema.Draft7Validator(
     json.loads((ROOT / "tests/data/sarif/sarif-schema-2.1.0.json").read_text(encoding="utf-8")),
     format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER,
@@ -598,24 +587,18 @@ def check(
     """`launchgate check` on `files` in a fresh folder; asserts the time per file."""
     with tempfile.TemporaryDirectory() as folder:
         root = write_tree(Path(folder), files)
-        out, err = io.StringIO(), io.StringIO()
         argv = ["check", str(root), "--today", today.isoformat(), "--format", fmt]
         argv += ["--fail-on", fail_on]
+        # LAUNCHGATE_DEBUG: a bug raises out of `main` (and hypothesis shrinks it) instead
+        # of printing a line.
+        environment = {**os.environ, "LAUNCHGATE_DEBUG": "1"}
         start = time.perf_counter()
-        with (
-            time_limit(HANG),
-            debug(),
-            contextlib.redirect_stdout(out),
-            contextlib.redirect_stderr(err),
-        ):
-            code = main(argv)
+        with time_limit(HANG):
+            code, out, err = main_in_process(argv, environment, ROOT)
         elapsed = time.perf_counter() - start
-        # The check freezes what it loaded for the garbage collector: right for one check
-        # per process, as the CLI runs; here thousands run in one, so thaw it again.
-        gc.unfreeze()
     limit = SECONDS_PER_FILE * max(1, len(files))
     assert elapsed < limit, f"{elapsed:.2f} s for {len(files)} files"
-    return code, out.getvalue(), err.getvalue()
+    return code, out, err
 
 
 def assert_report(code: int, out: str, err: str, fmt: str, config_fuzzed: bool = False) -> None:
