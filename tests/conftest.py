@@ -227,7 +227,10 @@ def pytest_collection_finish(session: pytest.Session) -> None:
         if _starts_early(item) and module not in modules:
             modules.append(module)
     for module in modules:
-        module.start_early()
+        # A failure here (no git, say) is the module's tests' to report: their fixture
+        # calls start_early() again when nothing was started.
+        with contextlib.suppress(Exception):
+            module.start_early()
 
 
 def pytest_runtest_logfinish() -> None:
