@@ -7,6 +7,7 @@ import contextlib
 import gc
 import importlib
 import io
+import logging
 import os
 import pkgutil
 import shutil
@@ -87,6 +88,7 @@ def main_in_process(
         _working_folder(cwd),
         contextlib.redirect_stdout(out),
         contextlib.redirect_stderr(err),
+        _log_warnings_to(err),
     ):
         code = main(argv)
     # The loader freezes what it loaded for the garbage collector, right for one run per
@@ -97,6 +99,20 @@ def main_in_process(
     stdout.encode("utf-8")
     stderr.encode("utf-8")
     return code, stdout, stderr
+
+
+@contextlib.contextmanager
+def _log_warnings_to(stream: io.StringIO) -> Iterator[None]:
+    """Log records of WARNING and up (a library's retries, say) go to the run's stderr, as
+    Python's last-resort handler writes them in a process that configured no logging.
+    pytest's own handler would otherwise take them out of sight."""
+    handler = logging.StreamHandler(stream)
+    handler.setLevel(logging.WARNING)
+    logging.getLogger().addHandler(handler)
+    try:
+        yield
+    finally:
+        logging.getLogger().removeHandler(handler)
 
 
 @contextlib.contextmanager
