@@ -25,7 +25,7 @@ copy:
 
 
 def test_version() -> None:
-    result = run_cli("--version")
+    result = run_cli("--version", separate_process=True)  # the real entry point: exit 0
     assert result.returncode == 0
     assert result.stdout.strip() == f"launchgate {__version__}"
 
@@ -72,7 +72,7 @@ def test_check_ready_repository_exits_0(repo: Path) -> None:
 
 
 def test_check_examples_is_not_ready_and_exits_1() -> None:
-    result = run_cli("check", str(EXAMPLES), "--today", TODAY)
+    result = run_cli("check", str(EXAMPLES), "--today", TODAY, separate_process=True)
     assert result.returncode == 1
     assert "copy-length" in result.stdout
     assert "2 of 3 launches not ready — 2 errors, 4 warnings, 3 notices" in result.stdout
@@ -145,7 +145,7 @@ def test_bad_config_exits_2_with_file_and_line(repo: Path, config: str, fragment
     ],
 )
 def test_usage_errors_exit_2(args: list[str], fragment: str) -> None:
-    result = run_cli(*args)
+    result = run_cli(*args, separate_process=args == [])  # the real entry point: exit 2
     assert result.returncode == 2
     assert fragment in result.stderr
     assert "Traceback" not in result.stderr

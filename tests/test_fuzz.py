@@ -11,13 +11,22 @@ are fed what hypothesis makes up:
 - the whole check gets structurally valid repositories with arbitrary values:
   text from every Unicode category (RTL, combining marks, emoji, NUL), dates
   from 0001-01-01 to 9999-12-31 as the day to check on and in the files, lists
-  thousands of items long.
+  thousands of items long (hundreds in the suite's short run).
 
-The check runs in this process through `launchgate.cli.main`, as a user's
-`launchgate check` would. A bug there raises (LAUNCHGATE_DEBUG) and hypothesis
-shrinks it; otherwise the exit code must be 0 or 1 (2 only for an unreadable
-config, said plainly), stdout must be the report in the chosen format, and
-a check may take at most 1 s per file, timed per example.
+Sizes stay near what a real file can hold: launchgate refuses a file over
+max_file_size (1 MiB) before reading it, so a bigger input only tests that
+refusal (one test below does) and spends seconds in `yaml.dump`.
+
+The check runs in this process through `launchgate.cli.main` (main_in_process in
+tests/conftest.py), as a user's `launchgate check` would. A bug there raises
+(LAUNCHGATE_DEBUG) and hypothesis shrinks it; otherwise the exit code must be 0
+or 1 (2 only for an unreadable config, said plainly), stdout must be the report
+in the chosen format, and a check may take at most 1 s per file, timed per
+example.
+
+The normal suite runs the same inputs in any test order: tests/conftest.py
+imports every launchgate module first, as hypothesis draws some values from
+the constants of the modules imported at the time.
 
 The normal suite runs a few examples of each (derandomized, so CI is stable).
 The long run explores, thousands of examples per test:
@@ -32,8 +41,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import gc
-import io
 import json
 import os
 import signal
@@ -50,9 +57,9 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from launchgate.channels import PRESETS
-from launchgate.cli import FORMATS, main
-from launchgate.loader import MAPPING, SEQUENCE, Document, read_document
-from tests.conftest import EXAMPLES, ROOT, write_tree
+from launchgate.cli import FORMATS
+from launchgate.loader import DEFAULT_MAX_BYTES, MAPPING, SEQUENCE, Document, read_document
+from tests.conftest import EXAMPLES, ROOT, main_in_process, write_tree
 
 # --- profiles --------------------------------------------------------------------------------
 
@@ -88,6 +95,13 @@ def fuzz(short_examples: int) -> settings:
 
 SECONDS_PER_FILE = 1.0
 HANG = 30  # seconds: past this an example is stuck, not slow; fail it rather than hang
+LONG_TEXT = 12_000  # characters: over every channel's limit (the longest is 4,000)
+# Bytes of YAML per long list: a manifest's four lists and its texts stay near 1 MiB.
+LIST_BYTES = DEFAULT_MAX_BYTES // 8
+# A long list repeats a few items up to this many times. Thousands of items find what
+# grows quadratically, at seconds per example: the long run's job (and the 20,000 items
+# of tests/test_fuzz_regressions.py); the suite's few examples stop at hundreds.
+REPEATS = 3000 if LONG else 300
 
 # --- text and dates --------------------------------------------------------------------------
 
@@ -153,8 +167,10 @@ texts = st.one_of(
     st.text(max_size=30),
     awkward,
     st.lists(st.one_of(awkward, st.text(max_size=4)), max_size=8).map("".join),
-    # A long string: a few characters many times, over limits, up to 200,000 characters.
-    st.tuples(st.text(min_size=1, max_size=8), st.integers(1, 25_000)).map(lambda t: t[0] * t[1]),
+    # A long string: a few characters many times, over limits, up to LONG_TEXT characters.
+    st.tuples(st.text(min_size=1, max_size=8), st.integers(1, LONG_TEXT)).map(
+        lambda t: (t[0] * t[1])[:LONG_TEXT]
+    ),
 )
 short_texts = st.one_of(st.text(max_size=12), awkward)
 
@@ -225,13 +241,18 @@ def some(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
 
 
 def many(item: st.SearchStrategy[Any], short: int = 4) -> st.SearchStrategy[list[Any]]:
-    """A short list, or a huge one: a few items repeated up to 3,000 times."""
+    """A short list, or a long one: a few items repeated up to REPEATS times, or as many
+    times as LIST_BYTES holds when the items are long."""
     return st.one_of(
         st.lists(item, max_size=short),
-        st.tuples(st.lists(item, min_size=1, max_size=3), st.integers(1, 3000)).map(
-            lambda t: t[0] * t[1]
-        ),
+        st.tuples(st.lists(item, min_size=1, max_size=3), st.integers(1, REPEATS)).map(_repeat),
     )
+
+
+def _repeat(drawn: tuple[list[Any], int]) -> list[Any]:
+    items, times = drawn
+    size = len(str(items).encode("utf-8", errors="surrogatepass"))  # near its YAML's size
+    return items * max(1, min(times, LIST_BYTES // size))
 
 
 copy_items = st.fixed_dictionaries(
@@ -554,20 +575,6 @@ def time_limit(seconds: int) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-@contextlib.contextmanager
-def debug() -> Iterator[None]:
-    """A bug raises out of `main` (and hypothesis shrinks it) instead of printing a line."""
-    before = os.environ.get("LAUNCHGATE_DEBUG")
-    os.environ["LAUNCHGATE_DEBUG"] = "1"
-    try:
-        yield
-    finally:
-        if before is None:
-            del os.environ["LAUNCHGATE_DEBUG"]
-        else:
-            os.environ["LAUNCHGATE_DEBUG"] = before
-
-
 _SARIF = jsonschema.Draft7Validator(
     json.loads((ROOT / "tests/data/sarif/sarif-schema-2.1.0.json").read_text(encoding="utf-8")),
     format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER,
@@ -580,24 +587,18 @@ def check(
     """`launchgate check` on `files` in a fresh folder; asserts the time per file."""
     with tempfile.TemporaryDirectory() as folder:
         root = write_tree(Path(folder), files)
-        out, err = io.StringIO(), io.StringIO()
         argv = ["check", str(root), "--today", today.isoformat(), "--format", fmt]
         argv += ["--fail-on", fail_on]
+        # LAUNCHGATE_DEBUG: a bug raises out of `main` (and hypothesis shrinks it) instead
+        # of printing a line.
+        environment = {**os.environ, "LAUNCHGATE_DEBUG": "1"}
         start = time.perf_counter()
-        with (
-            time_limit(HANG),
-            debug(),
-            contextlib.redirect_stdout(out),
-            contextlib.redirect_stderr(err),
-        ):
-            code = main(argv)
+        with time_limit(HANG):
+            code, out, err = main_in_process(argv, environment, ROOT)
         elapsed = time.perf_counter() - start
-        # The check freezes what it loaded for the garbage collector: right for one check
-        # per process, as the CLI runs; here thousands run in one, so thaw it again.
-        gc.unfreeze()
     limit = SECONDS_PER_FILE * max(1, len(files))
     assert elapsed < limit, f"{elapsed:.2f} s for {len(files)} files"
-    return code, out.getvalue(), err.getvalue()
+    return code, out, err
 
 
 def assert_report(code: int, out: str, err: str, fmt: str, config_fuzzed: bool = False) -> None:
@@ -829,3 +830,24 @@ def test_the_harness_sees_a_crash(fmt: str, monkeypatch: pytest.MonkeyPatch) -> 
     files = {"launches/a.yaml": "id: a\ncopy: [{channel: web.title, text: Hi}]\n"}
     with pytest.raises(RuntimeError, match="boom"):
         check(files, dt.date(2026, 11, 23), fmt)
+
+
+@pytest.mark.parametrize("extra", [0, 1])
+def test_a_file_over_the_size_limit_is_refused_with_a_finding(extra: int) -> None:
+    """The one place a file passes 1 MiB: at the limit it is read; a byte over, it is
+    refused before reading, with a finding on its first line and no traceback."""
+    head = "id: big\nname: "
+    big = head + "x" * (DEFAULT_MAX_BYTES + extra - len(head) - 1) + "\n"
+    assert len(big.encode("utf-8")) == DEFAULT_MAX_BYTES + extra
+    files = {"launches/big.yaml": big, "launches/valid.yaml": VALID_MANIFEST}
+    code, out, err = check(files, dt.date(2026, 11, 23), "json")
+    assert_report(code, out, err, "json")
+    report = json.loads(out)
+    refused = [
+        (f["rule"], f["line"], f["column"], f["message"])
+        for f in report["findings"]
+        if f["file"] == "launches/big.yaml" and "limit" in f["message"]
+    ]
+    over = f"file is {DEFAULT_MAX_BYTES + 1:,} bytes, over the {DEFAULT_MAX_BYTES:,} limit"
+    assert refused == ([("manifest-invalid", 1, 1, over)] if extra else [])
+    assert report["summary"]["launches"] == (1 if extra else 2)

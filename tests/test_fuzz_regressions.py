@@ -1,7 +1,7 @@
 """Inputs the fuzzing (tests/test_fuzz.py) found crashing `launchgate check`, one test each.
 
-Each is the shrunk example, checked the way a user's run does (a subprocess), so
-it must end in a report with exit 0 or 1 and no traceback.
+Each is the shrunk example, checked the way a user's run does (`launchgate check`,
+in this process), so it must end in a report with exit 0 or 1 and nothing on stderr.
 """
 
 from __future__ import annotations

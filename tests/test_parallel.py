@@ -19,7 +19,7 @@ from launchgate.loader import PARALLEL_FROM
 from launchgate.release_target import target_for
 from launchgate.reporters import reporter
 from launchgate.repository import load_repository, open_repository
-from tests.conftest import write_tree
+from tests.conftest import finish_background, write_tree
 
 MANIFEST = """\
 # launch {n}: the comment moves every line down one, so positions are not all alike
@@ -181,6 +181,7 @@ def test_splits_do_not_nest_and_leave_no_children_behind() -> None:
         assert inner == _squares(0, 10)
         return _squares(start, stop)
 
+    finish_background()  # the suite's own (tests/conftest.py), not split_map's
     assert parallel.split_map(nested, 10, minimum=2) == _squares(0, 10)
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)  # every worker was reaped

@@ -1,10 +1,14 @@
-"""The pre-commit hook in .pre-commit-hooks.yaml, run by the real `pre-commit try-repo`.
+"""The pre-commit hook in .pre-commit-hooks.yaml, installed and run by the real pre-commit.
 
 pre-commit installs the hook from a git repository: here, a copy of this
 working tree (uncommitted changes and new files included) committed into a
-repository of its own, so the test checks the hook as it stands. pre-commit
-builds the hook's environment once per module (`pip install .`, with the
-dependencies from PyPI), then runs it in sample repositories made here.
+repository of its own, so the test checks the hook as it stands. A config names
+that repository at its commit, as a user's .pre-commit-config.yaml does, and
+`pre-commit run` runs the hook in sample repositories made here. pre-commit
+builds the hook's environment (`pip install .`, with the dependencies from
+PyPI) once for the module, in a PRE_COMMIT_HOME of its own (`pre-commit
+try-repo` would build it again for every run, in a throwaway store), and starts
+building it as soon as the tests are collected, beside them.
 """
 
 from __future__ import annotations
@@ -14,12 +18,14 @@ import re
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from subprocess import CompletedProcess
 
 import pytest
 import yaml
 
-from tests.conftest import ROOT, write_tree
+from tests.conftest import ROOT, Background, early_folder, start, write_tree
 
 # Nothing from the machine's git config (signing, hooks, templates) gets in the way.
 GIT_ENV = {
@@ -59,28 +65,58 @@ def working_tree_files() -> list[str]:
     return [name for name in names if (ROOT / name).is_file()]  # not deleted ones
 
 
-@pytest.fixture(scope="module")
-def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    copy = tmp_path_factory.mktemp("hook-repo")
+@dataclass(frozen=True)
+class Hook:
+    """The hook repository at its commit, and the pre-commit store that keeps its environment."""
+
+    config: Path  # a .pre-commit-config.yaml naming the repository and commit
+    home: Path  # PRE_COMMIT_HOME
+    installed: Background  # `pre-commit install-hooks`: the environment built
+
+
+_hooks: list[Hook] = []
+
+
+def start_early() -> None:
+    """The hook repository made now, and its environment built beside the other tests."""
+    root = early_folder("pre-commit")
+    copy = root / "hook-repo"
     for name in working_tree_files():
         (copy / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / name, copy / name)
     git("init", "-q", cwd=copy)
     git("add", "-A", cwd=copy)
     git("commit", "-q", "-m", "launchgate as it stands", cwd=copy)
-    return copy
+    rev = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=copy, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    config = root / ".pre-commit-config.yaml"
+    repos = [{"repo": str(copy), "rev": rev, "hooks": [{"id": "launchgate"}]}]
+    config.write_text(yaml.safe_dump({"repos": repos}), encoding="utf-8")
+    home = root / "home"
+    command = [sys.executable, "-m", "pre_commit", "install-hooks", "--config", str(config)]
+    installed = start(command, copy, {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(home)})
+    _hooks.append(Hook(config, home, installed))
 
 
-def try_repo(
-    hook_repo: Path, sample: Path, files: dict[str, str | bytes]
-) -> subprocess.CompletedProcess[str]:
+@pytest.fixture(scope="module")
+def hook() -> Hook:
+    if not _hooks:  # not started early
+        start_early()
+    made = _hooks[0]
+    done = made.installed.result()
+    assert done.returncode == 0, done.stdout + done.stderr
+    return made
+
+
+def run_hook(hook: Hook, sample: Path, files: dict[str, str | bytes]) -> CompletedProcess[str]:
     write_tree(sample, files)
     git("init", "-q", cwd=sample)
     git("add", "-A", cwd=sample)
     return subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(hook_repo), "launchgate", *FLAGS],
+        [sys.executable, "-m", "pre_commit", "run", "--config", str(hook.config), *FLAGS],
         cwd=sample,
-        env={**os.environ, **GIT_ENV, "NO_COLOR": "1"},
+        env={**os.environ, **GIT_ENV, "NO_COLOR": "1", "PRE_COMMIT_HOME": str(hook.home)},
         capture_output=True,
         text=True,
         timeout=600,
@@ -104,17 +140,17 @@ def test_hook_definition() -> None:
         assert not files.search(name), name
 
 
-def test_hook_fails_on_a_launch_that_is_not_ready(hook_repo: Path, tmp_path: Path) -> None:
+def test_hook_fails_on_a_launch_that_is_not_ready(hook: Hook, tmp_path: Path) -> None:
     manifest = READY.replace("Tiny launch", "Tiny launch TBD")
-    result = try_repo(hook_repo, tmp_path, {"launches/tiny.yaml": manifest})
+    result = run_hook(hook, tmp_path, {"launches/tiny.yaml": manifest})
     assert result.returncode == 1, result.stdout + result.stderr
     assert "launchgate" in result.stdout and "Failed" in result.stdout
     assert "launches/tiny.yaml:6:47 error copy-placeholder" in result.stdout
     assert "1 of 1 launch not ready" in result.stdout
 
 
-def test_hook_passes_on_a_ready_launch(hook_repo: Path, tmp_path: Path) -> None:
-    result = try_repo(hook_repo, tmp_path, {"launches/tiny.yaml": READY})
+def test_hook_passes_on_a_ready_launch(hook: Hook, tmp_path: Path) -> None:
+    result = run_hook(hook, tmp_path, {"launches/tiny.yaml": READY})
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Passed" in result.stdout
     assert "1 launch ready" in result.stdout

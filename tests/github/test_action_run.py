@@ -3,7 +3,8 @@
 The `setup-python` step is GitHub's; every `run:` step is executed here with
 bash, its `${{ }}` expressions filled in as the runner fills them, against the
 local GitHub. The action is installed once for this module (its pinned
-dependencies come from PyPI), from a workspace a hostile fork filled.
+dependencies come from PyPI), from a workspace a hostile fork filled: started as
+soon as the tests are collected, beside them.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, Background, early_folder, start
 from tests.github.fake import FakeGitHub
 from tests.github.payloads import event, workflow_run
 from tests.github.test_ci import BASE, SMART, checkout, manifest
@@ -71,10 +72,10 @@ def _plant(workspace: Path, marks: Path) -> None:
         path.write_text(f"open({str(mark)!r}, 'w').close()\n", encoding="utf-8")
 
 
-def _run_step(
+def _step(
     name: str, runner: Runner, workspace: Path, env: Mapping[str, str], inputs: Mapping[str, str]
-) -> subprocess.CompletedProcess[str]:
-    """One `run:` step of action.yml, in WORKSPACE, as the runner runs it."""
+) -> tuple[list[str], dict[str, str]]:
+    """The command and environment of one `run:` step of action.yml, as the runner runs it."""
     (step,) = (s for s in ACTION["runs"]["steps"] if s.get("name") == name)
     values = {
         f"inputs.{key}": str(spec.get("default", "")) for key, spec in ACTION["inputs"].items()
@@ -94,33 +95,59 @@ def _run_step(
         "PYTHONUSERBASE": str(workspace),
         **env,
     }
+    step_env = {k: _expand(str(v), values.__getitem__) for k, v in step["env"].items()}
+    return ["bash", "-e", "-c", step["run"]], {**base, **step_env}
+
+
+def _assert_nothing_ran(name: str, runner: Runner) -> None:
+    ran = sorted(path.name for path in runner.marks.iterdir())
+    assert ran == [], f"{name} ran the workspace's {ran}"
+
+
+def _run_step(
+    name: str, runner: Runner, workspace: Path, env: Mapping[str, str], inputs: Mapping[str, str]
+) -> subprocess.CompletedProcess[str]:
+    """One `run:` step of action.yml, in WORKSPACE, as the runner runs it."""
+    command, step_env = _step(name, runner, workspace, env, inputs)
     done = subprocess.run(
-        ["bash", "-e", "-c", step["run"]],
+        command,
         cwd=workspace,
-        env={**base, **{k: _expand(str(v), values.__getitem__) for k, v in step["env"].items()}},
+        env=step_env,
         capture_output=True,
         text=True,
         timeout=600,
         check=False,
     )
-    ran = sorted(path.name for path in runner.marks.iterdir())
-    assert ran == [], f"{name} ran the workspace's {ran}"
+    _assert_nothing_ran(name, runner)
     return done
 
 
-@pytest.fixture(scope="module")
-def runner(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runner]:
-    """The action installed once, by its own step, from a hostile workspace."""
-    root = tmp_path_factory.mktemp("action")
+_install: list[tuple[Runner, Background]] = []
+
+
+def start_early() -> None:
+    """The action's install step (pip, from PyPI), started beside the other tests."""
+    root = early_folder("action")
     made = Runner(root / "runner", root / "marks")
     made.temp.mkdir()
     made.marks.mkdir()
     workspace = root / "workspace"
     _plant(workspace, made.marks)
-    done = _run_step("Install launchgate", made, workspace, {}, {})
+    command, env = _step("Install launchgate", made, workspace, {}, {})
+    _install.append((made, start(command, workspace, env)))
+
+
+@pytest.fixture(scope="module")
+def runner() -> Runner:
+    """The action installed once, by its own step, from a hostile workspace."""
+    if not _install:  # not started early
+        start_early()
+    made, started = _install[0]
+    done = started.result()
+    _assert_nothing_ran("Install launchgate", made)
     assert done.returncode == 0, done.stdout + done.stderr
     assert (made.temp / "launchgate-venv" / "bin" / "launchgate").exists()
-    yield made
+    return made
 
 
 def _actions_env(tmp_path: Path, event_name: str, payload: dict[str, Any]) -> dict[str, str]:

@@ -47,6 +47,7 @@ class Scheduled:
         name: str = "schedule",
         token: str = "ghs_actions",
         env: Mapping[str, str] | None = None,
+        separate_process: bool = False,
     ) -> Run:
         sha = self.repo.branches["main"]
         url = self.github.url
@@ -57,7 +58,18 @@ class Scheduled:
             payload["ref"] = "refs/heads/main"
         workspace = checkout(self.repo, sha, self.root)
         environment = {"GITHUB_SHA": sha, **(env or {})}
-        return run_ci(self.repo, workspace, self.root, payload, name, token, url, args, environment)
+        return run_ci(
+            self.repo,
+            workspace,
+            self.root,
+            payload,
+            name,
+            token,
+            url,
+            args,
+            environment,
+            separate_process=separate_process,
+        )
 
     def issues(self) -> list[Issue]:
         return sorted(self.repo.issues.values(), key=lambda issue: issue.number)
@@ -91,7 +103,7 @@ def test_first_run_opens_the_issue_then_edits_it_only_when_the_digest_changes(
     github: FakeGitHub, tmp_path: Path
 ) -> None:
     s = scheduled(github, tmp_path)
-    first = s.run()
+    first = s.run(separate_process=True)  # the real entry point, on a schedule
     assert first.code == 0, first.stdout + first.stderr
     (issue,) = s.issues()
     assert issue.user.login == "github-actions[bot]"
