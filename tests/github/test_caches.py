@@ -29,7 +29,7 @@ class Client:
     def __init__(
         self,
         memberships: dict[tuple[str, str, str], str | None] | None = None,
-        visible: dict[tuple[str, str], bool] | None = None,
+        visible: dict[tuple[str, str], bool | None] | None = None,
         compares: dict[str, tuple[str, list[ChangedFile]]] | None = None,
     ) -> None:
         self.memberships = memberships or {}
