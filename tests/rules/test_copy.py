@@ -893,17 +893,38 @@ def test_the_longest_glossary_term_wins_whatever_its_case(check_repo: CheckRepo)
     ]
 
 
-def test_a_term_whose_case_fold_differs_still_gets_its_advice(check_repo: CheckRepo) -> None:
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Çok iyi",
+            (6, 47, "web.title (tr-TR) uses 'iyi': the glossary says 'harika' instead"),
+            id="lower-case",
+        ),
+        pytest.param(
+            "ÇOK İYİ",
+            (6, 47, "web.title (tr-TR) uses 'İYİ': the glossary says 'harika' instead"),
+            id="upper-case",
+        ),
+    ],
+)
+def test_a_term_whose_case_fold_differs_still_gets_its_advice(
+    check_repo: CheckRepo, text: str, expected: tuple[int, int, str]
+) -> None:
     # Turkish dotted İ: IGNORECASE matches "i", but "İ".casefold() is "i" + a combining dot.
     glossary = "terms:\n  - {use: harika, instead_of: [İyi]}\n  - {ban: [süper]}\n"
-    manifest = copy_of(
-        text_item("web.title", "Çok iyi", "locale: tr-TR, "),
-        text_item("og.title", "ÇOK İYİ", "locale: tr-TR, "),
-    )
+    manifest = copy_of(text_item("web.title", text, "locale: tr-TR, "))
+    report = check_repo({"glossary.yaml": glossary, "launches/demo.yaml": manifest})
+    assert found(report, "copy-term") == [expected]
+
+
+def test_a_term_written_like_the_copy_gives_its_own_advice(check_repo: CheckRepo) -> None:
+    # "iyi" is both "İyi" (to replace) and banned as written: the copy says "iyi".
+    glossary = "terms:\n  - {use: harika, instead_of: [İyi]}\n  - {ban: [iyi]}\n"
+    manifest = copy_of(text_item("web.title", "Çok iyi", "locale: tr-TR, "))
     report = check_repo({"glossary.yaml": glossary, "launches/demo.yaml": manifest})
     assert found(report, "copy-term") == [
-        (6, 47, "web.title (tr-TR) uses 'iyi': the glossary says 'harika' instead"),
-        (7, 46, "og.title (tr-TR) uses 'İYİ': the glossary says 'harika' instead"),
+        (6, 47, "web.title (tr-TR) uses 'iyi': the glossary bans it")
     ]
 
 
@@ -990,6 +1011,19 @@ LOCALE_UNKNOWN_CASES = [
         [EN, text_item("web.title", "Hi", "locale: jp-JP, ")],
         [(8, 34, f"web.title (jp-JP): locale 'jp-JP' {NO_JP} (did you mean 'ja-JP'?)")],
         id="copy-locale-names-no-language",
+    ),
+    pytest.param(
+        "locales: [en-US, da]\n",
+        [EN, text_item("web.title", "Hej", "locale: dk, ")],
+        [
+            (
+                8,
+                34,
+                "web.title (dk): locale 'dk' names no language: 'dk' is not an ISO 639 "
+                "language code (did you mean 'da'?)",
+            )
+        ],
+        id="a-country-code-for-a-language",
     ),
     pytest.param(
         "locales: [en-US, en-GB]\n",
