@@ -13,6 +13,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
+from launchgate import channels
 from launchgate.channels import (
     GSM7_BASIC,
     GSM7_EXTENSION,
@@ -399,3 +400,29 @@ def test_x_weighted_fast_path_agrees_with_parse_tweet() -> None:
     for _ in range(400):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
         assert count(text, "x_weighted") == parse_tweet(text).weightedLength, repr(text)
+
+
+# --- pinned by mutation testing (mutmut) ----------------------------------------------------
+
+
+def test_presets_are_built_from_a_table_of_limits() -> None:
+    # PRESETS is built at import time, before mutmut switches a mutant on: ask directly.
+    assert channels._presets("wide2", True, {"ads.a": 30, "ads.b": 90}) == {
+        "ads.a": Channel("ads.a", 30, "wide2", True),
+        "ads.b": Channel("ads.b", 90, "wide2", True),
+    }
+
+
+def test_an_unknown_unit_names_the_known_ones() -> None:
+    with pytest.raises(ValueError) as raised:
+        count("x", "bytes")
+    assert str(raised.value) == (
+        "unknown unit 'bytes'; known: utf16, graphemes, x_weighted, threads, wide2, sms"
+    )
+
+
+def test_ucs2_segments_count_u_ffff_as_one_unit() -> None:
+    # The last code point of the BMP is one UTF-16 unit; only those above it take two.
+    text = GRIN + "\uffff" * 133
+    assert sms_detail(text) == ("UCS-2", 135)
+    assert count(text, "sms") == 3

@@ -236,9 +236,21 @@ def _term_pattern(glossary: Glossary) -> _Terms:
         return _Terms(None, advice, (), ())
     words.sort(key=len, reverse=True)  # longest first: "log in" before "log"
     body = "|".join(_as_pattern(word) for word in words)
-    hints = tuple({_normal(word).split()[0] for word in words})
+    hints = tuple({_hint(word) for word in words})
     pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
     return _Terms(pattern, advice, hints, tuple(words))
+
+
+def _hint(word: str) -> str:
+    """What the case-folded copy holds wherever `word` matches: its first word, folded.
+
+    IGNORECASE folds one character at a time, casefold() may make one of them two
+    ("İ" is "i" plus a combining dot, yet matches "i"): such a word has no hint ("",
+    found in any copy), or a ban on "İyi" would never look at "iyi".
+    """
+    if any(len(char.casefold()) > 1 for char in word):
+        return ""
+    return _normal(word).split()[0]
 
 
 def _as_pattern(word: str) -> str:

@@ -258,3 +258,15 @@ def test_repository_checklist_overrides_the_builtin_of_that_name(check_repo: Che
     )
     assert_findings(report, "metric-missing", [])  # the built-in major requires one
     assert_findings(report, "signoff-unverified", [])  # and sign-offs
+
+
+def test_metric_unknown_points_at_each_metric_and_says_no_more(check_repo: CheckRepo) -> None:
+    files: Files = {
+        "glossary.yaml": GLOSSARY,
+        "launches/demo.yaml": metrics("churn", target="churn"),
+    }
+    report = check_repo(files)
+    assert [(f.line, f.column, f.message) for f in fired(report, "metric-unknown")] == [
+        (6, 15, "metric 'churn' is not defined in the glossary"),
+        (8, 16, "metric 'churn' is not defined in the glossary"),
+    ]

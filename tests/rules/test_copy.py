@@ -4,14 +4,20 @@ the first copy item line 6."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from launchgate.config import load_config
+from launchgate.engine import check_loaded
+from launchgate.findings import Report
+from launchgate.repository import load_repository
 from tests.rules.conftest import (
     ERROR,
     HEADER,
     NOTICE,
+    TODAY,
     WARNING,
     CheckRepo,
     Expected,
@@ -718,3 +724,354 @@ def test_quoted_spaces_are_kept_and_counted(check_repo: CheckRepo) -> None:
         {"launches/demo.yaml": copy_of(text_item("app_store.subtitle", " " * 2 + "x" * 29))}
     )
     assert_findings(report, "copy-length", [(6, ERROR, "is 31 of 30 characters")])
+
+
+# --- pinned by mutation testing (mutmut): order, limits met exactly, exact wording ----------
+
+
+def found(report: Report, rule: str) -> list[tuple[int, int, str]]:
+    """Line, column and whole message of each finding of `rule`."""
+    assert fired(report, "manifest-invalid") == [], "a test manifest did not load"
+    return [(f.line, f.column, f.message) for f in fired(report, rule)]
+
+
+def test_copy_length_message_is_exact_and_points_at_the_text(check_repo: CheckRepo) -> None:
+    item = text_item("app_store.subtitle", "Know how your content performs!", "locale: en-US, ")
+    report = check_repo({"launches/demo.yaml": copy_of(item)})
+    assert found(report, "copy-length") == [
+        (6, 56, "app_store.subtitle (en-US) is 31 of 30 characters")
+    ]
+
+
+def test_copy_length_names_an_item_by_channel_and_id(check_repo: CheckRepo) -> None:
+    item = text_item("web.title", "x" * 61, "id: hero, locale: en-US, ")
+    report = check_repo({"launches/demo.yaml": copy_of(item)})
+    assert found(report, "copy-length") == [
+        (6, 57, "web.title#hero (en-US) is 61 of 60 characters")
+    ]
+
+
+def test_an_unknown_channel_first_does_not_stop_the_items_after_it(check_repo: CheckRepo) -> None:
+    manifest = copy_of(
+        text_item("web.titel", "Hi"),
+        text_item("in_app", "Hi"),  # no max: for a channel without a limit
+        text_item("app_store.subtitle", "x" * 31),
+    )
+    report = check_repo({"launches/demo.yaml": manifest})
+    assert found(report, "copy-length") == [
+        (6, 15, "unknown channel 'web.titel' (did you mean 'web.title'?)"),
+        (7, 5, "in_app needs a max: (the channel has no fixed limit)"),
+        (8, 41, "app_store.subtitle is 31 of 30 characters"),
+    ]
+    assert [f.severity for f in fired(report, "copy-length")] == [ERROR, ERROR, ERROR]
+
+
+def test_an_unknown_channel_is_close_to_a_known_one_only_from_seven_tenths(
+    check_repo: CheckRepo,
+) -> None:
+    # "push.io" is 0.7 like "push.ios.body"; "emails" 0.63 like "email.subject": no hint.
+    manifest = copy_of(text_item("push.io", "Hi"), text_item("emails", "Hi"))
+    report = check_repo({"launches/demo.yaml": manifest})
+    assert [message for _, _, message in found(report, "copy-length")] == [
+        "unknown channel 'push.io' (did you mean 'push.ios.body'?)",
+        "unknown channel 'emails' (add it under channels: in .launchgate.yml)",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("", id="empty"),
+        pytest.param("   ", id="spaces"),
+        pytest.param("\\u200b\\u2060", id="invisible-only"),
+    ],
+)
+def test_copy_empty(check_repo: CheckRepo, text: str) -> None:
+    item = text_item("web.title", text, "locale: en-US, ")
+    report = check_repo({"launches/demo.yaml": copy_of(item)})
+    assert found(report, "copy-empty") == [
+        (6, 47, "web.title (en-US) has no text: write the copy, or remove the item until it is")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Hi", id="words"),
+        pytest.param("\\u200bHi", id="invisible-then-words"),
+        pytest.param("\\u00a0Hi\\u200d", id="no-break-space-and-words"),
+    ],
+)
+def test_copy_with_words_is_not_empty(check_repo: CheckRepo, text: str) -> None:
+    report = check_repo({"launches/demo.yaml": copy_of(text_item("web.title", text))})
+    assert found(report, "copy-empty") == []
+
+
+TRILINGUAL = HEADER + "locales: [en-US, de-DE, fr-FR]\n"
+
+
+@pytest.mark.parametrize(
+    ("items", "expected"),
+    [
+        pytest.param(
+            [text_item("app_store.subtitle", "x" * 30, "locale: en-US, ")],
+            [
+                (
+                    7,
+                    56,
+                    "app_store.subtitle (en-US) uses 30 of 30 characters; translations of "
+                    "text this long typically run 1.6x longer and de-DE, fr-FR has none yet",
+                )
+            ],
+            id="exactly-at-the-limit",
+        ),
+        pytest.param(
+            [text_item("app_store.subtitle", "x" * 10, "max: 20, locale: en-US, ")],
+            [],
+            id="expands-to-exactly-the-limit",
+        ),
+        pytest.param(
+            [text_item("app_store.subtitle", "x" * 11, "max: 19, locale: en-US, ")],
+            [
+                (
+                    7,
+                    65,
+                    "app_store.subtitle (en-US) uses 11 of 19 characters; translations of "
+                    "text this long typically run 1.8x longer and de-DE, fr-FR has none yet",
+                )
+            ],
+            id="expands-past-the-limit",
+        ),
+    ],
+)
+def test_copy_expansion_at_the_limit(
+    check_repo: CheckRepo, items: list[str], expected: list[tuple[int, int, str]]
+) -> None:
+    report = check_repo({"launches/demo.yaml": copy_of(*items, header=TRILINGUAL)})
+    assert found(report, "copy-expansion") == expected
+
+
+def test_copy_expansion_goes_on_past_items_it_skips(check_repo: CheckRepo) -> None:
+    manifest = copy_of(
+        text_item("web.title", "Berichte, die erklären", "locale: de-DE, "),  # not English
+        text_item("web.titel", "Reports that explain", "locale: en-US, "),  # unknown channel
+        text_item("google_play.title", "Short", "locale: en-US, "),  # fits once translated
+        text_item("app_store.subtitle", "Reports that explain", "locale: en-US, "),
+        header=BILINGUAL,
+    )
+    report = check_repo({"launches/demo.yaml": manifest})
+    assert found(report, "copy-expansion") == [
+        (
+            10,
+            56,
+            "app_store.subtitle (en-US) uses 20 of 30 characters; translations of "
+            "text this long typically run 1.8x longer and de-DE has none yet",
+        )
+    ]
+
+
+def test_copy_placeholder_points_at_the_text(check_repo: CheckRepo) -> None:
+    report = check_repo({"launches/demo.yaml": copy_of(text_item("web.title", "TBD"))})
+    assert found(report, "copy-placeholder") == [
+        (6, 32, "web.title still holds a placeholder: 'TBD'")
+    ]
+
+
+def test_copy_locale_missing_lists_every_missing_locale(check_repo: CheckRepo) -> None:
+    report = check_repo({"launches/demo.yaml": copy_of(EN, header=TRILINGUAL)})
+    assert found(report, "copy-locale-missing") == [
+        (7, 5, "web.title has no copy in de-DE, fr-FR (required: en-US, de-DE, fr-FR)")
+    ]
+
+
+def test_the_longest_glossary_term_wins_whatever_its_case(check_repo: CheckRepo) -> None:
+    glossary = "terms:\n  - {use: sign in, instead_of: [Log in]}\n  - {ban: [log]}\n"
+    manifest = copy_of(text_item("web.title", "Log in, then read the log"))
+    report = check_repo({"glossary.yaml": glossary, "launches/demo.yaml": manifest})
+    assert found(report, "copy-term") == [
+        (6, 32, "web.title uses 'Log in': the glossary says 'sign in' instead"),
+        (6, 32, "web.title uses 'log': the glossary bans it"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Çok iyi",
+            (6, 47, "web.title (tr-TR) uses 'iyi': the glossary says 'harika' instead"),
+            id="lower-case",
+        ),
+        pytest.param(
+            "ÇOK İYİ",
+            (6, 47, "web.title (tr-TR) uses 'İYİ': the glossary says 'harika' instead"),
+            id="upper-case",
+        ),
+    ],
+)
+def test_a_term_whose_case_fold_differs_still_gets_its_advice(
+    check_repo: CheckRepo, text: str, expected: tuple[int, int, str]
+) -> None:
+    # Turkish dotted İ: IGNORECASE matches "i", but "İ".casefold() is "i" + a combining dot.
+    glossary = "terms:\n  - {use: harika, instead_of: [İyi]}\n  - {ban: [süper]}\n"
+    manifest = copy_of(text_item("web.title", text, "locale: tr-TR, "))
+    report = check_repo({"glossary.yaml": glossary, "launches/demo.yaml": manifest})
+    assert found(report, "copy-term") == [expected]
+
+
+def test_a_term_written_like_the_copy_gives_its_own_advice(check_repo: CheckRepo) -> None:
+    # "iyi" is both "İyi" (to replace) and banned as written: the copy says "iyi".
+    glossary = "terms:\n  - {use: harika, instead_of: [İyi]}\n  - {ban: [iyi]}\n"
+    manifest = copy_of(text_item("web.title", "Çok iyi", "locale: tr-TR, "))
+    report = check_repo({"glossary.yaml": glossary, "launches/demo.yaml": manifest})
+    assert found(report, "copy-term") == [
+        (6, 47, "web.title (tr-TR) uses 'iyi': the glossary bans it")
+    ]
+
+
+def test_copy_drift_goes_on_past_items_without_a_source_or_with_a_bad_one(
+    check_repo: CheckRepo,
+) -> None:
+    manifest = HEADER + (
+        "copy:\n"
+        '  - {channel: web.title, text: "No source"}\n'
+        '  - {channel: in_app, max: 40, source: "app/locales/fr.json#x", text: "x"}\n'
+        '  - {channel: in_app, max: 40, source: "app/strings.yaml#home.title", text: "Hi"}\n'
+    )
+    report = check_repo({**SOURCE_FILES, "launches/demo.yaml": manifest})
+    assert found(report, "copy-drift") == [
+        (7, 40, "source app/locales/fr.json#x: app/locales/fr.json does not exist"),
+        (
+            8,
+            77,
+            "in_app differs from the product's string at app/strings.yaml#home.title: "
+            "'Welcome home' in the product, 'Hi' here",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("product", "shown"),
+    [
+        pytest.param("p" * 60, "p" * 60, id="60-shown-whole"),
+        pytest.param("p" * 61, "p" * 59 + "…", id="61-clipped-to-60"),
+    ],
+)
+def test_copy_drift_clips_long_strings_to_sixty_characters(
+    check_repo: CheckRepo, product: str, shown: str
+) -> None:
+    files: Files = {
+        "app/en.json": f'{{"t": "{product}"}}',
+        "launches/demo.yaml": drift_manifest("app/en.json#t", "short"),
+    }
+    report = check_repo(files)
+    assert [message for _, _, message in found(report, "copy-drift")] == [
+        f"in_app differs from the product's string at app/en.json#t: {shown!r} in the product, "
+        "'short' here"
+    ]
+
+
+def test_a_source_the_run_did_not_read_is_a_finding_not_a_pass(tmp_path: Path) -> None:
+    manifest = drift_manifest("app/strings.yaml#home.title", "Welcome home")
+    write_repo(tmp_path, {**SOURCE_FILES, "launches/demo.yaml": manifest})
+    config, config_file = load_config(tmp_path)
+    repo = load_repository(tmp_path, config, config_file)
+    report = check_loaded(replace(repo, sources={}), today=TODAY)
+    assert found(report, "copy-drift") == [
+        (8, 13, "source app/strings.yaml#home.title: was not read")
+    ]
+
+
+# --- copy-locale-unknown --------------------------------------------------------------------
+
+NO_JP = "names no language: 'jp' is not an ISO 639 language code"
+NOT_ASKED = "the launch does not ask for"
+FIX = "add it to locales: or fix the tag"
+
+LOCALE_UNKNOWN_CASES = [
+    pytest.param(
+        "locales: [en-US, de-DE]\n",
+        [EN, DE],
+        [],
+        id="all-asked-for",
+    ),
+    pytest.param(
+        "locales: [en-US, jp-JP]\n",
+        [EN],
+        [(5, 18, f"locale 'jp-JP' {NO_JP}")],
+        id="listed-locale-names-no-language",
+    ),
+    pytest.param(
+        "locales: [en-US, ja-JP, jp-JP]\n",
+        [EN],
+        [(5, 25, f"locale 'jp-JP' {NO_JP} (did you mean 'ja-JP'?)")],
+        id="listed-locale-meant-another-listed",
+    ),
+    pytest.param(
+        "locales: [en-US, ja-JP]\n",
+        [EN, text_item("web.title", "Hi", "locale: jp-JP, ")],
+        [(8, 34, f"web.title (jp-JP): locale 'jp-JP' {NO_JP} (did you mean 'ja-JP'?)")],
+        id="copy-locale-names-no-language",
+    ),
+    pytest.param(
+        "locales: [en-US, da]\n",
+        [EN, text_item("web.title", "Hej", "locale: dk, ")],
+        [
+            (
+                8,
+                34,
+                "web.title (dk): locale 'dk' names no language: 'dk' is not an ISO 639 "
+                "language code (did you mean 'da'?)",
+            )
+        ],
+        id="a-country-code-for-a-language",
+    ),
+    pytest.param(
+        "locales: [en-US, en-GB]\n",
+        [EN, text_item("web.title", "Hi", "locale: en-UK, ")],
+        [
+            (
+                8,
+                34,
+                f"web.title (en-UK): {NOT_ASKED} en-UK (its locales: en-US, en-GB) "
+                f"(did you mean 'en-GB'?); {FIX}",
+            )
+        ],
+        id="en-UK-means-en-GB-not-the-closer-spelt-en-US",
+    ),
+    pytest.param(
+        "locales: [en-US, pt-BR]\n",
+        [EN, text_item("web.title", "Oi", "locale: pt-BT, ")],
+        [
+            (
+                8,
+                34,
+                f"web.title (pt-BT): {NOT_ASKED} pt-BT (its locales: en-US, pt-BR) "
+                f"(did you mean 'pt-BR'?); {FIX}",
+            )
+        ],
+        id="a-close-spelling",
+    ),
+    pytest.param(
+        "locales: [en-US, de-DE]\n",
+        [text_item("web.title", "Salut", "locale: fr-CA, "), EN],
+        [(7, 34, f"web.title (fr-CA): {NOT_ASKED} fr-CA (its locales: en-US, de-DE); {FIX}")],
+        id="nothing-close",
+    ),
+    pytest.param(
+        "",
+        [text_item("web.title", "Salut", "locale: fr-CA, ")],
+        [],
+        id="a-launch-that-asks-for-no-locale-takes-any",
+    ),
+]
+
+
+@pytest.mark.parametrize(("locales", "items", "expected"), LOCALE_UNKNOWN_CASES)
+def test_copy_locale_unknown(
+    check_repo: CheckRepo, locales: str, items: list[str], expected: list[tuple[int, int, str]]
+) -> None:
+    report = check_repo({"launches/demo.yaml": copy_of(*items, header=HEADER + locales)})
+    assert found(report, "copy-locale-unknown") == expected
+    severities = [f.severity for f in fired(report, "copy-locale-unknown")]
+    assert severities == [WARNING if NOT_ASKED in e[2] else ERROR for e in expected]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from launchgate.findings import Report
 from tests.rules.conftest import (
     ERROR,
     HEADER,
@@ -471,3 +472,105 @@ def test_date_conflict_names_three_and_counts_the_rest(check_repo: CheckRepo) ->
     assert len(messages) == 5
     assert ("a", "the release on Tue 1 Dec 2026 shares the day with b, c, d and 1 more") in messages
     assert ("e", "the release on Tue 1 Dec 2026 shares the day with a, b, c and 1 more") in messages
+
+
+# --- pinned by mutation testing (mutmut): the deadline day, order, where findings point -----
+
+
+def found(report: Report, rule: str) -> list[tuple[int, int, str]]:
+    """Line, column and whole message of each finding of `rule`."""
+    assert fired(report, "manifest-invalid") == [], "a test manifest did not load"
+    return [(f.line, f.column, f.message) for f in fired(report, rule)]
+
+
+def test_collateral_due_on_the_deadline_day_is_held_to_its_lead_time(
+    check_repo: CheckRepo,
+) -> None:
+    manifest = lead_manifest("blog_post", "2026-12-02")  # the announcement's day
+    report = check_repo({"checklists/t.yaml": LEAD_CHECKLIST, "launches/demo.yaml": manifest})
+    assert found(report, "date-lead-time") == [
+        (
+            7,
+            53,
+            "item is due 2026-12-02; the t checklist wants a blog_post 5 business days ahead, "
+            "by 2026-11-25",
+        )
+    ]
+    assert found(report, "date-order") == []
+
+
+def test_date_lead_time_goes_on_past_items_without_a_lead_time(check_repo: CheckRepo) -> None:
+    manifest = lead_manifest("help_article", "2026-12-02") + (
+        '  - {id: late, type: blog_post, owner: "@ann", due: 2026-11-30, status: done}\n'
+        '  - {id: after, type: blog_post, owner: "@ann", due: 2026-12-03, status: done}\n'
+        '  - {id: undated, type: blog_post, owner: "@ann", status: done}\n'
+        '  - {id: later, type: sales_deck, owner: "@ann", due: 2026-11-30, status: done}\n'
+    )
+    report = check_repo({"checklists/t.yaml": LEAD_CHECKLIST, "launches/demo.yaml": manifest})
+    assert [
+        (line, message.split(";")[0]) for line, _, message in found(report, "date-lead-time")
+    ] == [
+        (8, "late is due 2026-11-30"),
+        (11, "later is due 2026-11-30"),
+    ]
+
+
+def test_date_order_points_at_each_date_it_questions(check_repo: CheckRepo) -> None:
+    manifest = dated(
+        "2026-12-01",
+        'date: 2026-11-30, embargo_until: "2026-12-01T08:00:00"',
+        one_collateral("2026-12-03"),
+    )
+    report = check_repo({"launches/demo.yaml": manifest})
+    assert found(report, "date-order") == [
+        (
+            4,
+            18,
+            "the announcement (2026-11-30) comes before the release (2026-12-01); "
+            "set announce.pre_announce: true if that is the plan",
+        ),
+        (4, 45, "the embargo lifts on 2026-12-01, after the announcement on 2026-11-30"),
+        (6, 53, "post is due 2026-12-03, after the announcement on 2026-11-30"),
+    ]
+
+
+def test_date_overdue_points_at_the_due_date(check_repo: CheckRepo) -> None:
+    report = check_repo(
+        {"launches/demo.yaml": deck('owner: "@david", due: 2026-11-20, status: draft')}
+    )
+    assert found(report, "date-overdue") == [
+        (6, 56, "deck (@david) was due Fri 20 Nov 2026 and is draft")
+    ]
+
+
+def test_a_freeze_without_a_reason_gives_none(check_repo: CheckRepo) -> None:
+    files: Files = {
+        ".launchgate.yml": "calendar:\n  freeze:\n    - {from: 2026-12-21, to: 2027-01-04}\n",
+        "launches/demo.yaml": dated("2026-12-22", "date: 2027-01-05"),
+    }
+    assert found(check_repo(files), "date-freeze") == [
+        (3, 35, "the release on Tue 22 Dec 2026 falls in the freeze 2026-12-21 to 2027-01-04")
+    ]
+
+
+def test_date_non_working_day_points_at_the_date(check_repo: CheckRepo) -> None:
+    files: Files = {"launches/demo.yaml": dated("2026-12-05", "date: 2026-12-06")}
+    assert found(check_repo(files), "date-non-working-day") == [
+        (3, 35, "the release is on Sat 5 Dec 2026, a weekend"),
+        (4, 18, "the announcement is on Sun 6 Dec 2026, a weekend"),
+    ]
+
+
+def test_a_launch_without_conflicts_first_does_not_hide_the_others(check_repo: CheckRepo) -> None:
+    launches = dict(
+        [
+            planned("a", "small", "2026-12-01", "2026-12-02"),
+            planned("b", "big", "2026-12-01", "2026-12-03"),
+            planned("c", "big", "2026-12-01", "2026-12-04"),
+        ]
+    )
+    report = check_repo({**CHECKLISTS, **launches})
+    assert [(f.launch, f.line, f.column, f.message) for f in fired(report, "date-conflict")] == [
+        ("b", 4, 35, "the release on Tue 1 Dec 2026 shares the day with c"),
+        ("c", 4, 35, "the release on Tue 1 Dec 2026 shares the day with b"),
+    ]

@@ -158,3 +158,21 @@ def test_duplicate_launch_ids_in_subfolders(check_repo: CheckRepo) -> None:
         ("launches/2026/q4/b.yaml", "launch id 'demo' is also used by launches/a.yaml"),
         ("launches/a.yaml", "launch id 'demo' is also used by launches/2026/q4/b.yaml"),
     ]
+
+
+def test_a_duplicate_after_an_item_left_out_counts_items_as_the_file_does(
+    check_repo: CheckRepo,
+) -> None:
+    # The first item has an impossible date and is left out of the checked launch: the
+    # earlier "post" is still the file's second item, on line 7.
+    manifest = (
+        HEADER
+        + "collateral:\n"
+        + item("collateral", "id: bad").replace("2026-11-25", "2026-11-31")
+        + item("collateral", "id: post")
+        + item("collateral", "id: post")
+    )
+    report = check_repo({"launches/demo.yaml": manifest})
+    assert [(f.line, f.column, f.message) for f in fired(report, "duplicate-id")] == [
+        (8, 5, "collateral 'post' appears twice (first as collateral item 2, line 7)")
+    ]

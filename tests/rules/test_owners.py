@@ -12,6 +12,7 @@ from tests.rules.conftest import (
     Expected,
     Files,
     assert_findings,
+    fired,
 )
 
 TAIL = 'release: {version: "1.0.0", date: 2026-12-01}\nannounce: {date: 2026-12-02}\n'
@@ -130,3 +131,40 @@ def test_owner_unknown_checks_launch_owners_and_targets(check_repo: CheckRepo) -
             (8, WARNING, f"the upgrade_conversion target @zed {IN_NO_ROLE}"),
         ],
     )
+
+
+# --- where the findings point (pinned by mutation testing) ----------------------------------
+
+
+def test_owner_findings_point_at_the_owner_not_at_its_item(check_repo: CheckRepo) -> None:
+    manifest = (
+        "id: demo\nowners: {product: ann}\n"
+        + TAIL
+        + 'collateral:\n  - {id: post, type: blog_post, owner: "@nobody", due: 2026-11-25}\n'
+        + 'metrics:\n  targets:\n    - {metric: upgrade_conversion, owner: david, target: "+2pp"}\n'
+    )
+    files: Files = {
+        ".launchgate.yml": "roles:\n  product: {users: [ann]}\n",
+        "launches/demo.yaml": manifest,
+    }
+    report = check_repo(files)
+    assert [(f.line, f.column, f.message) for f in fired(report, "owner-unknown")] == [
+        (2, 19, "the launch's product owner is 'ann', not a GitHub handle like @ann"),
+        (6, 40, "post @nobody is in none of the roles in .launchgate.yml"),
+        (9, 43, "the upgrade_conversion target is 'david', not a GitHub handle like @ann"),
+    ]
+
+
+def test_an_empty_owner_is_pointed_at(check_repo: CheckRepo) -> None:
+    manifest = HEADER + 'collateral:\n  - {id: post, type: blog_post, owner: "", due: 2026-11-25}\n'
+    report = check_repo({"launches/demo.yaml": manifest})
+    assert [(f.line, f.column, f.message) for f in fired(report, "owner-missing")] == [
+        (6, 40, "post has no owner")
+    ]
+
+
+def test_no_owners_at_all_is_said_with_an_example(check_repo: CheckRepo) -> None:
+    report = check_repo({"launches/demo.yaml": "id: demo\nowners: {}\n" + TAIL})
+    assert [(f.line, f.column, f.message) for f in fired(report, "owner-missing")] == [
+        (2, 9, 'the launch has no owners (e.g. owners: {product: "@ann"})')
+    ]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from launchgate.findings import Report
 from tests.rules.conftest import (
     HEADER,
     NOTICE,
@@ -132,3 +133,73 @@ def test_signoffs_are_never_a_pass_at_fail_on_notice(tmp_path: Path) -> None:
     assert report is not None
     assert report["status"] == "fail"
     assert [f["rule"] for f in report["findings"]] == ["signoff-unverified"]
+
+
+# --- wording and where the findings point (pinned by mutation testing) ----------------------
+
+
+def test_two_roles_without_anyone_are_listed_together(check_repo: CheckRepo) -> None:
+    files: Files = {
+        ".launchgate.yml": PRODUCT_ONLY,
+        "launches/demo.yaml": with_signoffs("product, legal, brand"),
+        "checklists/brand.yaml": "signoffs: [brand]\n",
+    }
+    report = check_repo(files)
+    assert [(f.line, f.column, f.message) for f in fired(report, "signoff-unverified")] == [
+        (
+            5,
+            11,
+            f"{NOT_VERIFIED}product, legal, brand must approve the pull request; "
+            "legal, brand have no users or teams in .launchgate.yml roles",
+        )
+    ]
+
+
+def test_a_launch_without_signoffs_is_told_at_its_id(check_repo: CheckRepo) -> None:
+    files: Files = {
+        ".launchgate.yml": ALL_ROLES,
+        "checklists/t.yaml": "signoffs: [legal]\n",
+        "launches/demo.yaml": "id: demo\nchecklist: t\n" + HEADER.split("\n", 1)[1],
+    }
+    report = check_repo(files)
+    assert [(f.line, f.column) for f in fired(report, "signoff-unverified")] == [(1, 5)]
+
+
+def unknown_roles(report: Report) -> list[tuple[int, int, str]]:
+    assert fired(report, "manifest-invalid") == []
+    return [(f.line, f.column, f.message) for f in fired(report, "role-unknown")]
+
+
+DEFINED = "roles are defined under roles: in .launchgate.yml or required by a checklist"
+
+
+def test_role_unknown_points_at_the_listed_role_and_at_the_owners_key(
+    check_repo: CheckRepo,
+) -> None:
+    manifest = (
+        'id: demo\nowners: {product: "@ann", legl: "@lee"}\n'
+        'release: {version: "1.0.0", date: 2026-12-01}\n'
+        "signoffs: [product, legl, brand]\n"
+    )
+    files: Files = {
+        ".launchgate.yml": ALL_ROLES,
+        "checklists/t.yaml": "signoffs: [brand]\n",
+        "launches/other.yaml": "id: other\nchecklist: t\n",
+        "launches/demo.yaml": manifest,
+    }
+    report = check_repo(files)
+    assert unknown_roles(report) == [
+        (2, 27, f"unknown role 'legl' (did you mean 'legal'?); {DEFINED}"),
+        (4, 21, f"unknown role 'legl' (did you mean 'legal'?); {DEFINED}"),
+    ]
+
+
+def test_role_unknown_without_a_close_one_lists_the_known(check_repo: CheckRepo) -> None:
+    files: Files = {
+        ".launchgate.yml": ALL_ROLES,
+        "launches/demo.yaml": HEADER + "signoffs: [finance]\n",
+    }
+    (line, column, message) = unknown_roles(check_repo(files))[0]
+    assert (line, column) == (5, 12)
+    assert message.startswith("unknown role 'finance' (known: ")
+    assert "legal, marketing, product" in message and message.endswith(f"); {DEFINED}")
