@@ -10,26 +10,30 @@ from collections.abc import Iterator
 
 from launchgate.findings import Severity
 from launchgate.launch import Launch
-from launchgate.rules.base import AcrossCheck, Context, Place, Rule, Violation
+from launchgate.rules.base import Context, Place, Rule, Violation
 
 
-def _problems(rule: str) -> AcrossCheck:
-    """The check of a rule about files: each problem loading found under that rule."""
+def check_invalid(launches: list[Launch], ctx: Context) -> Iterator[tuple[None, Violation]]:
+    return _problems("manifest-invalid", ctx)
 
-    def check(launches: list[Launch], ctx: Context) -> Iterator[tuple[Launch | None, Violation]]:
-        for found in ctx.problems:
-            if found.rule == rule:
-                problem = found.problem
-                place = Place(found.file, problem.line, problem.column, found.launch)
-                yield None, Violation((), problem.message, at=place)
 
-    return check
+def check_unmatched(launches: list[Launch], ctx: Context) -> Iterator[tuple[None, Violation]]:
+    return _problems("manifest-unmatched", ctx)
+
+
+def _problems(rule: str, ctx: Context) -> Iterator[tuple[None, Violation]]:
+    """Each problem loading found under this rule, at its own place."""
+    for found in ctx.problems:
+        if found.rule == rule:
+            problem = found.problem
+            place = Place(found.file, problem.line, problem.column, found.launch)
+            yield None, Violation((), problem.message, at=place)
 
 
 MANIFEST_INVALID = Rule(
     "manifest-invalid",
     Severity.ERROR,
-    check_across=_problems("manifest-invalid"),
+    check_across=check_invalid,
     doc="""A manifest, checklist or glossary cannot be read as what it should be.
 
     Not YAML, not UTF-8, binary, over the size limit (`max_file_size`, 1 MiB by
@@ -57,7 +61,7 @@ MANIFEST_INVALID = Rule(
 MANIFEST_UNMATCHED = Rule(
     "manifest-unmatched",
     Severity.NOTICE,
-    check_across=_problems("manifest-unmatched"),
+    check_across=check_unmatched,
     doc="""A file looks like a launch, but no pattern in the config's `manifests` matches it.
 
     It is not checked at all, so it could never fail. Looked for: every YAML

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from launchgate.findings import Severity, Subject
 from launchgate.launch import Launch
 from launchgate.loader import PathKey
-from launchgate.rules.base import AcrossCheck, Context, Rule, Violation
+from launchgate.rules.base import Context, Rule, Violation
 from launchgate.signoff_state import State
 from launchgate.wording import did_you_mean
 
@@ -88,29 +88,37 @@ def check_role_unknown(launches: list[Launch], ctx: Context) -> Iterator[tuple[L
             yield launch, Violation(path, message, at_key=at_key)
 
 
-def _role_states(state: State) -> AcrossCheck:
-    """The check of a `signoff-*` rule: each role in `state`, from the sign-offs the run read."""
+def check_missing(launches: list[Launch], ctx: Context) -> Iterator[tuple[Launch, Violation]]:
+    return _in_state("missing", ctx)
 
-    def check(launches: list[Launch], ctx: Context) -> Iterator[tuple[Launch | None, Violation]]:
-        for entry in ctx.signoffs or ():
-            launch = entry.launch
-            manifest = launch.manifest
-            # The roles come from the manifest's own `signoffs`, else from its checklist.
-            where = (
-                ("signoffs",)
-                if manifest.signoffs
-                else ("checklist",)
-                if manifest.checklist
-                else ("id",)
-            )
-            # In a merge group, each pull request's reviewers sign off on its own change.
-            pull = f"pull request #{entry.group_pull[0]}: " if entry.group_pull else ""
-            for role in entry.roles:
-                if role.state == state:
-                    subject = Subject(role=role.role)
-                    yield launch, Violation(where, pull + role.message, subject=subject)
 
-    return check
+def check_stale(launches: list[Launch], ctx: Context) -> Iterator[tuple[Launch, Violation]]:
+    return _in_state("stale", ctx)
+
+
+def check_rejected(launches: list[Launch], ctx: Context) -> Iterator[tuple[Launch, Violation]]:
+    return _in_state("rejected", ctx)
+
+
+def _in_state(state: State, ctx: Context) -> Iterator[tuple[Launch, Violation]]:
+    """Each required role in `state`, from the sign-offs the run read from GitHub."""
+    for entry in ctx.signoffs or ():
+        launch = entry.launch
+        manifest = launch.manifest
+        # The roles come from the manifest's own `signoffs`, else from its checklist.
+        where = (
+            ("signoffs",)
+            if manifest.signoffs
+            else ("checklist",)
+            if manifest.checklist
+            else ("id",)
+        )
+        # In a merge group, each pull request's reviewers sign off on its own change.
+        pull = f"pull request #{entry.group_pull[0]}: " if entry.group_pull else ""
+        for role in entry.roles:
+            if role.state == state:
+                subject = Subject(role=role.role)
+                yield launch, Violation(where, pull + role.message, subject=subject)
 
 
 ROLE_UNKNOWN = Rule(
@@ -123,7 +131,7 @@ UNVERIFIED = Rule(
 MISSING = Rule(
     "signoff-missing",
     Severity.ERROR,
-    check_across=_role_states("missing"),
+    check_across=check_missing,
     only="pull-request",
     doc="""A required role has no valid approval on the pull request.
 
@@ -138,7 +146,7 @@ MISSING = Rule(
 STALE = Rule(
     "signoff-stale",
     Severity.ERROR,
-    check_across=_role_states("stale"),
+    check_across=check_stale,
     only="pull-request",
     doc="""The only approval of a role predates a change to what it approved.
 
@@ -150,7 +158,7 @@ STALE = Rule(
 REJECTED = Rule(
     "signoff-rejected",
     Severity.ERROR,
-    check_across=_role_states("rejected"),
+    check_across=check_rejected,
     only="pull-request",
     doc="""A member of a required role requested changes and has not approved since.
 
