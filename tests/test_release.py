@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 from launchgate.config import Config, ReleaseConfig
-from launchgate.release_target import release_reason, same_version, target_for, version_in
+from launchgate.errors import Unusable
+from launchgate.release_target import (
+    ReleaseTarget,
+    release_reason,
+    same_version,
+    target_for,
+    version_in,
+)
 from tests.conftest import EXAMPLES, TODAY, run_cli, write_tree
 
 CONFIG = """\
@@ -307,3 +314,110 @@ def test_a_flags_file_of_many_flags_is_read_in_linear_time(tmp_path: Path) -> No
     assert read is not None and read.problem is None and len(read.enabled) == 65_000
     assert read.lines["f64999"] == (65_001, 1)
     assert time.monotonic() - started < 10  # linear: well under a second
+
+
+# --- release-mismatch as the engine runs it: every message, place and boundary --------------
+
+FLAGS_YAML = """\
+flags:
+  smart: true
+  old: true
+  later: true
+  stray: true
+  beta_x: true
+  off_one: false
+"""
+
+
+def _mismatches(
+    root: Path, release: ReleaseTarget | Unusable
+) -> list[tuple[str, int, int, str, str | None]]:
+    from launchgate.config import load_config
+    from launchgate.engine import Supplied, check_loaded
+    from launchgate.repository import load_repository
+
+    config, name = load_config(root)
+    repo = load_repository(root, config, name)
+    report = check_loaded(repo, dt.date(2026, 11, 23), supplied=Supplied(release))
+    return [
+        (f.file, f.line, f.column, f.message, f.launch)
+        for f in report.findings
+        if f.rule == "release-mismatch"
+    ]
+
+
+def test_each_mismatch_says_what_and_where_exactly(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path,
+        {
+            ".launchgate.yml": (
+                'release: {features: "flags.yaml#flags", ignore_flags: ["beta_*"]}\n'
+            ),
+            "flags.yaml": FLAGS_YAML,
+            # this release's launches: one slipped, one on the release's day exactly
+            "launches/b.yaml": launch("b", "2.0.0", "2026-12-10", "smart", "missing", "off_one"),
+            "launches/e.yaml": launch("e", "2.0.0", "2026-12-05"),
+            # `old` came with an earlier release; `later` is announced later, or never dated
+            "launches/a.yaml": launch("a", "1.0.0", "2026-11-01", "old"),
+            "launches/c.yaml": launch("c", "3.0.0", "2027-01-10", "later"),
+            "launches/d.yaml": "id: d\nfeatures:\n  - {id: f0, flag: later}\n",
+        },
+    )
+    found = _mismatches(tmp_path, ReleaseTarget("2.0.0", dt.date(2026, 12, 5)))
+    assert found == [
+        (
+            "flags.yaml",
+            4,
+            3,
+            "later is on in 2.0.0, but only launches outside this release declare it: "
+            "c (3.0.0), d (no version); it ships before it is announced",
+            None,
+        ),
+        (
+            "flags.yaml",
+            5,
+            3,
+            "stray is on in 2.0.0, but no launch declares it (features[].flag): it ships "
+            "unannounced. Add it to a launch, or to release.ignore_flags in .launchgate.yml "
+            "if it needs none",
+            None,
+        ),
+        (
+            "launches/b.yaml",
+            2,
+            35,
+            "b is dated 2026-12-10, after the 2.0.0 release on 2026-12-05: the launch slipped; "
+            "move it to a later version or bring its date back",
+            "b",
+        ),
+        (
+            "launches/b.yaml",
+            5,
+            20,
+            "missing is not in flags.yaml, so f1 is announced for 2.0.0 but does not ship in it",
+            "b",
+        ),
+        (
+            "launches/b.yaml",
+            6,
+            20,
+            "off_one is off flags.yaml, so f2 is announced for 2.0.0 but does not ship in it",
+            "b",
+        ),
+    ]
+
+
+def test_a_release_pull_request_without_a_version_is_one_finding_on_the_config(
+    tmp_path: Path,
+) -> None:
+    from launchgate.errors import Unusable
+
+    write_tree(
+        tmp_path,
+        {
+            ".launchgate.yml": "timezone: UTC\n",
+            "launches/b.yaml": launch("b", "2.0.0", "2026-12-10", "x"),
+        },
+    )
+    problem = Unusable("this is a release pull request (label release), but no version")
+    assert _mismatches(tmp_path, problem) == [(".launchgate.yml", 1, 1, problem.message, None)]

@@ -46,7 +46,7 @@ def check_mismatch(
         return
     for launch in shipping:
         for index, feature in enumerate(launch.manifest.features):
-            if feature.flag and not flags.enabled.get(feature.flag, False):
+            if feature.flag and not flags.enabled.get(feature.flag):
                 state = "off" if feature.flag in flags.enabled else "not in"
                 yield (
                     launch,
@@ -67,9 +67,10 @@ def check_mismatch(
         ):
             continue
         owners = declared.get(flag, [])
-        if any(earlier_or_same(version_of(o) or "", version) for o in owners if version_of(o)):
+        versions = [v for v in map(version_of, owners) if v]
+        if any(earlier_or_same(v, version) for v in versions):
             continue
-        line, column = flags.lines.get(flag, (1, 1))
+        line, column = flags.lines[flag]
         if owners:
             elsewhere = ", ".join(
                 f"{o.manifest.id} ({version_of(o) or 'no version'})" for o in owners

@@ -94,3 +94,12 @@ def test_a_release_finding_names_the_feature_and_a_signoff_finding_the_role(
     assert signoff.message == "pull request #7: legal has not signed off"
     assert (signoff.line, signoff.column) == (5, 11)
     assert fired(report, "signoff-unverified") == []  # a run with sign-offs verifies them
+
+
+def test_copy_a_checklist_requires_names_its_channel(check_repo: CheckRepo) -> None:
+    manifest = HEADER.replace("id: demo\n", "id: demo\nchecklist: minor\n")
+    report = check_repo({"launches/demo.yaml": manifest})
+    copy = [f for f in fired(report, "checklist-incomplete") if "copy" in f.message]
+    assert [f.subject for f in copy] == [Subject(channel="email.subject")]
+    collateral = [f for f in fired(report, "checklist-incomplete") if "collateral" in f.message]
+    assert collateral and all(f.subject == Subject() for f in collateral)
