@@ -44,7 +44,7 @@ class ReleaseInput:
 
     target: ReleaseTarget | None
     flags: FeatureFlags | None = None
-    problem: str | None = None
+    problem: str = ""  # why there is no target
 
 
 def release_input(

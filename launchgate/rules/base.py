@@ -55,6 +55,11 @@ class Violation:
     at: Place | None = None  # set for a violation outside any launch's manifest
 
 
+def elsewhere(message: str, place: Place) -> Violation:
+    """A violation at a place outside any launch's manifest (its key path is never read)."""
+    return Violation((), message, at=place)
+
+
 @dataclass
 class Context:
     """What every rule is given: the config, the day, the calendar, the channels and more.

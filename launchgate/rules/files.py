@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from launchgate.findings import Severity
 from launchgate.launch import Launch
-from launchgate.rules.base import Context, Place, Rule, Violation
+from launchgate.rules.base import Context, Place, Rule, Violation, elsewhere
 
 
 def check_invalid(launches: list[Launch], ctx: Context) -> Iterator[tuple[None, Violation]]:
@@ -27,7 +27,7 @@ def _problems(rule: str, ctx: Context) -> Iterator[tuple[None, Violation]]:
         if found.rule == rule:
             problem = found.problem
             place = Place(found.file, problem.line, problem.column, found.launch)
-            yield None, Violation((), problem.message, at=place)
+            yield None, elsewhere(problem.message, place)
 
 
 MANIFEST_INVALID = Rule(

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from launchgate.findings import Severity
 from launchgate.launch import Launch
 from launchgate.release_target import earlier_or_same, in_release, version_of
-from launchgate.rules.base import Context, Place, Rule, Violation
+from launchgate.rules.base import Context, Place, Rule, Violation, elsewhere
 
 
 def check_mismatch(
@@ -19,7 +19,7 @@ def check_mismatch(
     if release is None:
         return
     if release.target is None:  # a release pull request whose version cannot be found
-        yield None, Violation((), release.problem or "", at=Place(ctx.config_file))
+        yield None, elsewhere(release.problem, Place(ctx.config_file))
         return
     target = release.target
     version = target.version
@@ -42,7 +42,7 @@ def check_mismatch(
         return
     if flags.problem is not None:
         message = f"cannot check the release's flags: {flags.problem}"
-        yield None, Violation((), message, at=Place(ctx.config_file))
+        yield None, elsewhere(message, Place(ctx.config_file))
         return
     for launch in shipping:
         for index, feature in enumerate(launch.manifest.features):
@@ -72,12 +72,12 @@ def check_mismatch(
             continue
         line, column = flags.lines[flag]
         if owners:
-            elsewhere = ", ".join(
+            declared_by = ", ".join(
                 f"{o.manifest.id} ({version_of(o) or 'no version'})" for o in owners
             )
             message = (
                 f"{flag} is on in {version}, but only launches outside this release declare "
-                f"it: {elsewhere}; it ships before it is announced"
+                f"it: {declared_by}; it ships before it is announced"
             )
         else:
             message = (
@@ -85,7 +85,7 @@ def check_mismatch(
                 "it ships unannounced. Add it to a launch, or to release.ignore_flags "
                 f"in {ctx.config_file} if it needs none"
             )
-        yield None, Violation((), message, at=Place(flags.file, line, column))
+        yield None, elsewhere(message, Place(flags.file, line, column))
 
 
 MISMATCH = Rule(
