@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from launchgate.launch import Launch
 from launchgate.loader import PathKey
@@ -21,9 +21,12 @@ from launchgate.models import Collateral
 RELEASE, ANNOUNCE, EMBARGO, COLLATERAL = "release", "announce", "embargo", "collateral"
 
 
-@dataclass(frozen=True)
-class DatedWork:
-    """One dated thing of a launch: its release, announcement, embargo or a deliverable."""
+class DatedWork(NamedTuple):
+    """One dated thing of a launch: its release, announcement, embargo or a deliverable.
+
+    A NamedTuple: the date rules make two for every launch, and a frozen
+    dataclass costs several times more to build.
+    """
 
     kind: str  # RELEASE, ANNOUNCE, EMBARGO or COLLATERAL
     date: dt.date  # an embargo's: the day it lifts in the launch's time zone
