@@ -97,9 +97,9 @@ class Launch:
         wanted += [locale for locale in self.manifest.locales if locale not in wanted]
         return wanted
 
-    @property
+    @functools.cached_property
     def primary_locale(self) -> str:
-        """The locale of copy items that name none."""
+        """The locale of copy items that name none (asked once per copy finding: kept)."""
         locales = self.locales
         return locales[0] if locales else "en-US"
 

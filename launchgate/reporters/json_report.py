@@ -65,20 +65,25 @@ def _finding_line(f: Finding) -> str:
         f'{{"rule": {_text(f.rule)}, "severity": "{f.severity.label}", '
         f'"launch": {_maybe(f.launch)}, "file": {_text(f.file)}, '
         f'"line": {int(f.line)}, "column": {int(f.column)}, "message": {_text(f.message)}, '
-        f'"subject": {_subject(f)}}}'
+        f'"subject": {_subject(f.launch, f.subject)}}}'
     )
 
 
-def _subject(f: Finding) -> str:
-    return _subject_object(f.launch, f.subject)
-
-
-@functools.lru_cache(maxsize=4096)  # a launch's findings share a few subjects
-def _subject_object(launch: str | None, subject: Subject) -> str:
+def _subject(launch: str | None, subject: Subject) -> str:
     """What a finding is about: its launch, and each part of its Subject that applies."""
-    parts = [("launch", launch), *zip(Subject._fields, subject, strict=True)]
-    shown = [f"{_text(key)}: {_text(value)}" for key, value in parts if value is not None]
-    return "{" + ", ".join(shown) + "}"
+    rest = _subject_parts(subject)
+    if launch is None:
+        return "{" + rest + "}"
+    return '{"launch": ' + _text(launch) + (", " + rest if rest else "") + "}"
+
+
+@functools.lru_cache(maxsize=65536)  # many findings share a subject (a channel and locale)
+def _subject_parts(subject: Subject) -> str:
+    return ", ".join(
+        f"{_text(key)}: {_text(value)}"
+        for key, value in zip(Subject._fields, subject, strict=True)
+        if value is not None
+    )
 
 
 def _maybe(text: str | None) -> str:
