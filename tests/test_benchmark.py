@@ -45,3 +45,25 @@ def test_benchmark_runs_and_prints_its_table(capsys: pytest.CaptureFixture[str])
     )
     with capsys.disabled():
         print(f"\n{table}")
+
+
+def test_the_ab_comparison_drops_only_the_key_it_is_told_to() -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import ab
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    new = (
+        b'  "findings": [\n'
+        b'    {"rule": "a", "message": "x {y}", "subject": {"launch": "l", "channel": "c"}},\n'
+        b'    {"rule": "b", "message": "z", "subject": {}}\n'
+        b"  ]\n"
+    )
+    base = (
+        b'  "findings": [\n'
+        b'    {"rule": "a", "message": "x {y}"},\n'
+        b'    {"rule": "b", "message": "z"}\n'
+        b"  ]\n"
+    )
+    assert ab.without_key(new, "subject") == base
+    assert ab.without_key(new, "other") == new
