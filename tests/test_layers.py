@@ -122,3 +122,18 @@ def test_the_ci_command_stays_a_dispatcher() -> None:
     """github/ci.py reads the event and publishes; the checking lives in github/pull_run.py."""
     lines = (PACKAGE / "github" / "ci.py").read_text(encoding="utf-8").count("\n")
     assert lines < 250
+
+
+def test_only_the_engine_makes_findings() -> None:
+    """Every rule's violations become findings in engine.py, and nowhere else: one place
+    grades, places and describes them (and will apply waivers)."""
+    makers = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.relative_to(PACKAGE).as_posix() in ("engine.py", "findings.py"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            called = node.func if isinstance(node, ast.Call) else None
+            name = getattr(called, "id", None) or getattr(called, "attr", None)
+            if name in ("Finding", "_replace"):
+                makers.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno} {name}")
+    assert makers == []
