@@ -132,8 +132,9 @@ def test_only_the_engine_makes_findings() -> None:
         if path.relative_to(PACKAGE).as_posix() in ("engine.py", "findings.py"):
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            called = node.func if isinstance(node, ast.Call) else None
-            name = getattr(called, "id", None) or getattr(called, "attr", None)
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
             if name in ("Finding", "_replace"):
                 makers.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno} {name}")
     assert makers == []
