@@ -76,7 +76,7 @@ class Launch:
             return NO_SUBJECT
         if key == "copy" and step < len(manifest.copy_items or ()):
             item = manifest.copy_items[step]
-            return Subject(channel=item.channel, locale=item.locale or self.primary_locale)
+            return _copy_subject(item.channel, item.locale or self.primary_locale)
         if key == "collateral" and step < len(manifest.collateral or ()):
             return Subject(collateral=manifest.collateral[step].id)
         if key == "features" and step < len(manifest.features or ()):
@@ -124,3 +124,10 @@ class SourceText:
 
     text: str | None
     error: str | None = None
+
+
+@functools.lru_cache(maxsize=1024)
+def _copy_subject(channel: str, locale: str) -> Subject:
+    """One Subject per channel and locale: most findings are about copy, and the same object
+    each time is written once when findings cross to another process (pickle's memo)."""
+    return Subject(channel=channel, locale=locale)
