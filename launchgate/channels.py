@@ -10,6 +10,7 @@ Each platform counts length its own way, so each channel names a unit:
 - ``threads``: Threads counts an emoji as its UTF-8 byte length.
 - ``wide2``: Google Ads counts East Asian wide characters twice.
 - ``sms``: billed segments, GSM-7 or UCS-2 depending on the characters used.
+- ``bytes``: UTF-8 bytes, for fields a platform limits by storage (App Store keywords).
 
 Every unit counts NFC-normalised text, so composed and decomposed "é" are equal.
 """
@@ -25,11 +26,26 @@ from typing import Any
 
 
 @dataclass(frozen=True)
+class Source:
+    """Where a preset's number comes from, so a reader can check it."""
+
+    title: str  # the document's title
+    url: str
+    quote: str  # the sentence that gives the number ("" when no official number exists)
+    read: str  # ISO date the document was read
+    secondary: bool = False  # not the platform's own documentation
+
+
+@dataclass(frozen=True)
 class Channel:
     name: str
     max: int  # the limit, in `unit` (for sms: the number of segments allowed, default 1)
     unit: str  # a key of UNIT_LABELS
     hard: bool  # True: platform hard limit (error); False: recommendation (warning)
+    source: Source | None = None  # None: a repository's own channel
+    truncates: bool = False  # the platform cuts longer text off rather than rejecting it
+    merge_tags: bool = False  # the platform fills in personalisation ({{first_name}})
+    note: str = ""  # what else a writer should know ("configurable per server")
 
 
 UNIT_LABELS: dict[str, str] = {
@@ -39,6 +55,7 @@ UNIT_LABELS: dict[str, str] = {
     "threads": "characters",
     "wide2": "characters",
     "sms": "segments",
+    "bytes": "bytes",
 }
 
 
@@ -243,6 +260,10 @@ def _count_sms(text: str) -> int:
     return _sms(_nfc(text))[2]
 
 
+def _count_bytes(text: str) -> int:
+    return len(text) if text.isascii() else len(_nfc(text).encode("utf-8", "surrogatepass"))
+
+
 _COUNTERS: dict[str, Callable[[str], int]] = {
     "utf16": _count_utf16,
     "graphemes": _count_graphemes,
@@ -250,6 +271,7 @@ _COUNTERS: dict[str, Callable[[str], int]] = {
     "threads": _count_threads,
     "wide2": _count_wide2,
     "sms": _count_sms,
+    "bytes": _count_bytes,
 }
 
 

@@ -18,7 +18,7 @@ CONFIG_NAMES = (".launchgate.yml", ".launchgate.yaml")
 DEFAULT_CONFIG_NAME = CONFIG_NAMES[0]  # where a repository without a config would put it
 DIGEST_MAX_DAYS = 366  # a window over a year is a typo, and far-off dates overflow
 RuleSetting = Literal["off", "error", "warning", "notice"]
-Unit = Literal["utf16", "graphemes", "x_weighted", "threads", "wide2", "sms"]
+Unit = Literal["utf16", "graphemes", "x_weighted", "threads", "wide2", "sms", "bytes"]
 
 
 class Role(Strict):

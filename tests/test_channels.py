@@ -116,6 +116,14 @@ VECTORS: dict[str, list[tuple[str, int]]] = {
         (GRIN, 2),
         ("Caf\u00e9 \u6771\u4eac", 9),  # Café 東京
     ],
+    "bytes": [
+        ("hello", 5),
+        (E_COMPOSED, 2),
+        (E_DECOMPOSED, 2),  # NFC first: one é, 2 bytes
+        (CJK, 9),
+        (GRIN, 4),
+        ("B\u00fccher,H\u00f6rb\u00fccher", 19),  # Bücher,Hörbücher: 16 letters, ü ö ü 2 each
+    ],
     "sms": [
         ("a" * 160, 1),
         ("a" * 161, 2),
@@ -189,8 +197,8 @@ def test_empty_text_is_zero(unit: str) -> None:
 
 
 def test_unknown_unit() -> None:
-    with pytest.raises(ValueError, match="unknown unit 'bytes'"):
-        count("x", "bytes")
+    with pytest.raises(ValueError, match="unknown unit 'furlongs'"):
+        count("x", "furlongs")
 
 
 @pytest.mark.parametrize(
@@ -356,6 +364,7 @@ def test_unit_labels() -> None:
         "threads": "characters",
         "wide2": "characters",
         "sms": "segments",
+        "bytes": "bytes",
     }
 
 

@@ -781,7 +781,7 @@ config_values = st.fixed_dictionaries(
                     "max_segments": limits,
                     "unit": st.one_of(
                         st.sampled_from(
-                            ["utf16", "graphemes", "x_weighted", "threads", "wide2", "sms"]
+                            ["utf16", "graphemes", "x_weighted", "threads", "wide2", "sms", "bytes"]
                         ),
                         short_texts,
                     ),
