@@ -424,9 +424,9 @@ def test_presets_are_built_from_a_table_of_limits() -> None:
 
 def test_an_unknown_unit_names_the_known_ones() -> None:
     with pytest.raises(ValueError) as raised:
-        count("x", "bytes")
+        count("x", "furlongs")
     assert str(raised.value) == (
-        "unknown unit 'bytes'; known: utf16, graphemes, x_weighted, threads, wide2, sms"
+        "unknown unit 'furlongs'; known: utf16, graphemes, x_weighted, threads, wide2, sms, bytes"
     )
 
 
