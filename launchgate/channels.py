@@ -60,7 +60,24 @@ UNIT_LABELS: dict[str, str] = {
 
 
 def _presets(unit: str, hard: bool, limits: dict[str, int]) -> dict[str, Channel]:
-    return {name: Channel(name, limit, unit, hard) for name, limit in limits.items()}
+    return {
+        name: Channel(
+            name,
+            limit,
+            unit,
+            hard,
+            truncates=name.startswith(_TRUNCATING),
+            merge_tags=name.startswith(_PERSONALISED),
+        )
+        for name, limit in limits.items()
+    }
+
+
+# Where longer text is cut off for the reader rather than refused: notifications, search
+# results and link previews, inbox lines.
+_TRUNCATING = ("push.", "web.", "og.", "email.")
+# Where the sending platform fills in each reader's name and the like ({{first_name}}).
+_PERSONALISED = ("push.", "email.", "sms")
 
 
 PRESETS: dict[str, Channel] = {

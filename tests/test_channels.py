@@ -352,7 +352,8 @@ def test_presets_are_exactly_the_product_table() -> None:
 @pytest.mark.parametrize("name", sorted(EXPECTED_PRESETS))
 def test_preset(name: str) -> None:
     limit, unit, hard = EXPECTED_PRESETS[name]
-    assert PRESETS[name] == Channel(name=name, max=limit, unit=unit, hard=hard)
+    assert PRESETS[name].max == limit
+    assert (PRESETS[name].unit, PRESETS[name].hard) == (unit, hard)
     assert PRESETS[name].unit in UNIT_LABELS
 
 
@@ -435,3 +436,21 @@ def test_ucs2_segments_count_u_ffff_as_one_unit() -> None:
     text = GRIN + "\uffff" * 133
     assert sms_detail(text) == ("UCS-2", 135)
     assert count(text, "sms") == 3
+
+
+@pytest.mark.parametrize(
+    ("name", "truncates", "merge_tags"),
+    [
+        ("push.ios.title", True, True),
+        ("email.subject", True, True),
+        ("web.meta_description", True, False),
+        ("og.title", True, False),
+        ("sms", False, True),
+        ("app_store.subtitle", False, False),
+        ("x.post", False, False),
+    ],
+)
+def test_which_presets_truncate_and_take_merge_tags(
+    name: str, truncates: bool, merge_tags: bool
+) -> None:
+    assert (PRESETS[name].truncates, PRESETS[name].merge_tags) == (truncates, merge_tags)
