@@ -20,9 +20,12 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from launchgate.config import ChannelSetting, Config
 
 
 @dataclass(frozen=True)
@@ -132,6 +135,51 @@ PRESETS: dict[str, Channel] = {
     # max=0: there is no platform limit, so each in_app copy item must give its own max:.
     **_presets("graphemes", True, {"in_app": 0}),
 }
+
+
+# The family of in-app channels: `in_app.banner` is in-app copy of the repository's own.
+_FAMILY = "in_app"
+
+
+def resolve(settings: Mapping[str, ChannelSetting]) -> dict[str, Channel]:
+    """Every channel of a repository by id: the presets, with its config's `channels:` over them.
+
+    A setting overrides only what it gives; the rest comes from the preset of that name (or
+    `in_app` for an `in_app.NAME`). What the platform does with the text (cut it off, fill
+    in merge tags) stays the preset's. A channel the config sets is the repository's own,
+    so it has no source: its number is the team's, not the platform's.
+    """
+    table = dict(PRESETS)
+    for name, setting in sorted(settings.items()):
+        base = table.get(name) or _family_of(name, table)
+        table[name] = Channel(
+            name=name,
+            max=setting.max or setting.max_segments or (base.max if base else 0),
+            unit=setting.unit or (base.unit if base else "utf16"),
+            hard=setting.kind == "hard" if setting.kind else (base.hard if base else True),
+            truncates=base.truncates if base else False,
+            merge_tags=base.merge_tags if base else False,
+            note=setting.note or "",
+        )
+    return table
+
+
+def _family_of(name: str, table: Mapping[str, Channel]) -> Channel | None:
+    return table[_FAMILY] if name.startswith(_FAMILY + ".") else None
+
+
+def channel_lookup(config: Config) -> Callable[[str], Channel | None]:
+    """Channel by name: the config's channels over the presets.
+
+    Only `in_app` is a family: `in_app.banner` is in-app copy with its own `max:`.
+    Any other unknown name (`web.title.hom`) is a typo to report, not a channel.
+    """
+    table = resolve(config.channels)
+
+    def lookup(name: str) -> Channel | None:
+        return table.get(name) or _family_of(name, table)
+
+    return lookup
 
 
 # --- helpers -------------------------------------------------------------------------------

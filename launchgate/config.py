@@ -65,6 +65,9 @@ class ChannelSetting(Strict):
     max_segments: PositiveInt | None = Field(None, description="For sms: segments allowed.")
     unit: Unit | None = None
     kind: Literal["hard", "recommendation"] | None = None
+    note: str | None = Field(
+        None, description="What writers should know: where the number comes from, say."
+    )
 
 
 DEFAULT_VERSION_PATTERN = r"v?(\d+(?:\.\d+)+(?:-[0-9A-Za-z][0-9A-Za-z.-]*)?)"

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from launchgate.channels import PRESETS, Channel
-from launchgate.config import Config, config_name
+from launchgate.channels import channel_lookup
+from launchgate.config import config_name
 from launchgate.errors import Unusable
 from launchgate.findings import NO_SUBJECT, Finding, LaunchSummary, Report, Severity
 from launchgate.launch import Launch, SourceText
@@ -267,27 +267,3 @@ def _summary(launch: Launch) -> LaunchSummary:
         release=release.isoformat() if release else None,
         announce=announce.isoformat() if announce else None,
     )
-
-
-def channel_lookup(config: Config) -> Callable[[str], Channel | None]:
-    """Channel by name: the config's channels over the presets.
-
-    Only `in_app` is a family: `in_app.banner` is in-app copy with its own `max:`.
-    Any other unknown name (`web.title.hom`) is a typo to report, not a channel.
-    """
-    table = dict(PRESETS)
-    for name, setting in sorted(config.channels.items()):
-        base = table.get(name) or (table["in_app"] if name.startswith("in_app.") else None)
-        table[name] = Channel(
-            name=name,
-            max=setting.max or setting.max_segments or (base.max if base else 0),
-            unit=setting.unit or (base.unit if base else "utf16"),
-            hard=setting.kind == "hard" if setting.kind else (base.hard if base else True),
-        )
-
-    def lookup(name: str) -> Channel | None:
-        if name in table:
-            return table[name]
-        return table["in_app"] if name.startswith("in_app.") else None
-
-    return lookup

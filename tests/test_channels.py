@@ -454,3 +454,72 @@ def test_which_presets_truncate_and_take_merge_tags(
     name: str, truncates: bool, merge_tags: bool
 ) -> None:
     assert (PRESETS[name].truncates, PRESETS[name].merge_tags) == (truncates, merge_tags)
+
+
+# --- a repository's channels: the config's `channels:` over the presets ---------------------
+
+
+def _settings(**channels: dict[str, Any]) -> dict[str, Any]:
+    from launchgate.config import ChannelSetting
+
+    return {name.replace("__", "."): ChannelSetting(**v) for name, v in channels.items()}
+
+
+def test_resolve_without_settings_is_the_presets() -> None:
+    assert channels.resolve({}) == PRESETS
+
+
+def test_an_override_changes_only_what_it_gives_and_keeps_what_the_platform_does() -> None:
+    table = channels.resolve(_settings(email__subject={"max": 50, "note": "our ESP's advice"}))
+    subject = table["email.subject"]
+    base = PRESETS["email.subject"]
+    assert (subject.max, subject.unit, subject.hard) == (50, base.unit, base.hard)
+    assert (subject.truncates, subject.merge_tags) == (True, True)
+    assert subject.source is None  # the number is the team's now, not the platform's
+    assert subject.note == "our ESP's advice"
+
+
+def test_an_override_of_kind_and_unit() -> None:
+    table = channels.resolve(_settings(x__post={"kind": "recommendation", "unit": "graphemes"}))
+    assert (table["x.post"].max, table["x.post"].unit, table["x.post"].hard) == (
+        280,
+        "graphemes",
+        False,
+    )
+    hard = channels.resolve(_settings(web__title={"kind": "hard"}))["web.title"]
+    assert (hard.max, hard.hard) == (60, True)
+
+
+def test_sms_segments_setting_is_its_limit() -> None:
+    assert channels.resolve(_settings(sms={"max_segments": 3}))["sms"].max == 3
+
+
+def test_a_new_channel_defaults_to_a_hard_utf16_limit_that_keeps_text_as_is() -> None:
+    new = channels.resolve(_settings(changelog__title={"max": 70}))["changelog.title"]
+    assert new == Channel("changelog.title", 70, "utf16", True)
+
+
+def test_a_new_channel_without_max_has_none() -> None:
+    assert (
+        channels.resolve(_settings(changelog__title={"unit": "bytes"}))["changelog.title"].max == 0
+    )
+
+
+def test_an_in_app_channel_takes_the_in_app_family_defaults() -> None:
+    banner = channels.resolve(_settings(in_app__banner={"max": 24}))["in_app.banner"]
+    assert (banner.max, banner.unit, banner.hard) == (24, "graphemes", True)
+    # Only `in_app.` starts the family: `in_apple` is a channel of its own.
+    other = channels.resolve(_settings(in_apple={"max": 24}))["in_apple"]
+    assert other.unit == "utf16"
+
+
+def test_lookup_finds_presets_the_config_and_the_in_app_family_only() -> None:
+    from launchgate.config import Config
+
+    lookup = channels.channel_lookup(Config(channels=_settings(web__hero={"max": 60})))
+    assert lookup("web.title") == PRESETS["web.title"]
+    assert lookup("web.hero") == Channel("web.hero", 60, "utf16", True)
+    assert lookup("in_app.toast") == PRESETS["in_app"]
+    assert lookup("in_app") == PRESETS["in_app"]
+    assert lookup("web.title.hom") is None
+    assert lookup("in_apple") is None

@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from launchgate.channel_names import suggest_channel
 from launchgate.channels import PRESETS, UNIT_LABELS, Channel, count, sms_detail
 from launchgate.findings import Severity, Subject
 from launchgate.launch import Launch
@@ -53,7 +54,7 @@ def check_length(launch: Launch, ctx: Context) -> Iterator[Violation]:
         channel = ctx.channels(item.channel)
         if channel is None:
             known = sorted(set(PRESETS) | set(ctx.config.channels))
-            hint = did_you_mean(item.channel, known, cutoff=0.7) or (
+            hint = suggest_channel(item.channel, known) or (
                 f"add it under channels: in {ctx.config_file}"
             )
             yield Violation(

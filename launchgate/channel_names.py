@@ -1,0 +1,123 @@
+"""The names people use for channels ("twitter", "play store"): suggestions, never ids.
+
+A manifest names a channel by its id (`x.post`). These names never resolve to a
+channel, so a slip cannot quietly land on some other limit; they only make the
+unknown-channel message point at the ids meant.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from launchgate.wording import did_you_mean, you_mean
+
+# A name as people write it, compacted (see _compact) -> the ids it suggests; an id ending
+# in "." stands for every channel of that platform. Only ids that exist are suggested, so
+# an entry for a platform without channels yet suggests nothing.
+ALIASES: dict[str, tuple[str, ...]] = {
+    "twitter": ("x.post",),
+    "tweet": ("x.post",),
+    "x": ("x.post",),
+    "facebook": ("meta_ads.",),
+    "fb": ("meta_ads.",),
+    "meta": ("meta_ads.",),
+    "playstore": ("google_play.",),
+    "googleplay": ("google_play.",),
+    "appstore": ("app_store.",),
+    "ios": ("app_store.",),
+    "apple": ("app_store.",),
+    "instagram": ("instagram.caption",),
+    "insta": ("instagram.caption",),
+    "ig": ("instagram.caption",),
+    "linkedin": ("linkedin.post",),
+    "push": ("push.",),
+    "pushnotification": ("push.",),
+    "notification": ("push.",),
+    "email": ("email.subject",),
+    "mail": ("email.subject",),
+    "subject": ("email.subject",),
+    "subjectline": ("email.subject",),
+    "emailsubject": ("email.subject",),
+    "preheader": ("email.preheader",),
+    "previewtext": ("email.preheader",),
+    "sender": ("email.from_name",),
+    "fromname": ("email.from_name",),
+    "youtube": ("youtube.",),
+    "yt": ("youtube.",),
+    "tiktok": ("tiktok.caption",),
+    "bluesky": ("bluesky.post",),
+    "bsky": ("bluesky.post",),
+    "mastodon": ("mastodon.post",),
+    "toot": ("mastodon.post",),
+    "pinterest": ("pinterest.",),
+    "pin": ("pinterest.",),
+    "textmessage": ("sms",),
+    "googleads": ("google_ads.",),
+    "adwords": ("google_ads.",),
+    "inapp": ("in_app",),
+    "seo": ("web.title", "web.meta_description"),
+    "metatitle": ("web.title",),
+    "pagetitle": ("web.title",),
+    "metadescription": ("web.meta_description",),
+    "opengraph": ("og.",),
+}
+# A longer name that starts with one of these ("twitter.post", "play store title") is taken
+# for that platform; shorter ones ("x", "ig", "push") start too many other words.
+_PREFIX_FROM = 5
+
+
+def _compact(name: str) -> str:
+    """ "Play-Store", "play_store", "PlayStore", "x.com" -> "playstore", "x"."""
+    text = name.casefold().strip().removesuffix(".com")
+    return re.sub(r"[\s._-]+", "", text)
+
+
+def suggest_channel(name: str, known: Sequence[str]) -> str:
+    """What to say about an unknown channel `name`: "did you mean 'x.post'?", or "".
+
+    In order: a known id written with other case or separators ("App Store Subtitle"),
+    a name people use ("twitter"), a close spelling ("app_store.subtitel"), then a
+    longer name that starts with a platform's ("twitter.post"). `known` gives the ids
+    that exist, in the order to list them.
+    """
+    compact = _compact(name)
+    same = [channel for channel in known if _compact(channel) == compact]
+    if same:
+        return you_mean(same[0])
+    alias = ALIASES.get(compact)
+    if alias is not None:  # a platform without channels yet gets no spelling guess
+        return _one_of(_existing(alias, known))
+    close = did_you_mean(name, known, cutoff=0.7)
+    if close:
+        return close
+    return _one_of(_platform(compact, known))
+
+
+def _platform(compact: str, known: Sequence[str]) -> list[str]:
+    """The ids of the platform whose name `compact` starts with: those that end with what
+    follows it if any do ("playstoretitle" -> google_play.title), else all of them."""
+    starts = [name for name in ALIASES if len(name) >= _PREFIX_FROM and compact.startswith(name)]
+    if not starts:
+        return []
+    alias = max(starts, key=len)
+    found = _existing(ALIASES[alias], known)
+    rest = compact[len(alias) :]
+    return [channel for channel in found if _compact(channel).endswith(rest)] or found
+
+
+def _existing(ids: Sequence[str], known: Sequence[str]) -> list[str]:
+    return [
+        channel
+        for channel in known
+        if any(channel == id_ or (id_.endswith(".") and channel.startswith(id_)) for id_ in ids)
+    ]
+
+
+def _one_of(ids: Sequence[str]) -> str:
+    if not ids:
+        return ""
+    if len(ids) == 1:
+        return you_mean(ids[0])
+    quoted = [repr(channel) for channel in ids]
+    return f"did you mean one of {', '.join(quoted[:-1])} or {quoted[-1]}?"
