@@ -62,15 +62,13 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "metadescription": ("web.meta_description",),
     "opengraph": ("og.",),
 }
-# A longer name that starts with one of these ("twitter.post", "play store title") is taken
-# for that platform; shorter ones ("x", "ig", "push") start too many other words.
-_PREFIX_FROM = 5
+_WORDS = re.compile(r"[\s._-]+")
 
 
 def _compact(name: str) -> str:
     """ "Play-Store", "play_store", "PlayStore", "x.com" -> "playstore", "x"."""
     text = name.casefold().strip().removesuffix(".com")
-    return re.sub(r"[\s._-]+", "", text)
+    return _WORDS.sub("", text)
 
 
 def suggest_channel(name: str, known: Sequence[str]) -> str:
@@ -78,7 +76,7 @@ def suggest_channel(name: str, known: Sequence[str]) -> str:
 
     In order: a known id written with other case or separators ("App Store Subtitle"),
     a name people use ("twitter"), a close spelling ("app_store.subtitel"), then a
-    longer name that starts with a platform's ("twitter.post"). `known` gives the ids
+    longer name whose first words name a platform ("twitter post"). `known` gives the ids
     that exist, in the order to list them.
     """
     compact = _compact(name)
@@ -91,19 +89,20 @@ def suggest_channel(name: str, known: Sequence[str]) -> str:
     close = did_you_mean(name, known, cutoff=0.7)
     if close:
         return close
-    return _one_of(_platform(compact, known))
+    return _one_of(_platform(name, known))
 
 
-def _platform(compact: str, known: Sequence[str]) -> list[str]:
-    """The ids of the platform whose name `compact` starts with: those that end with what
-    follows it if any do ("playstoretitle" -> google_play.title), else all of them."""
-    starts = [name for name in ALIASES if len(name) >= _PREFIX_FROM and compact.startswith(name)]
-    if not starts:
-        return []
-    alias = max(starts, key=len)
-    found = _existing(ALIASES[alias], known)
-    rest = compact[len(alias) :]
-    return [channel for channel in found if _compact(channel).endswith(rest)] or found
+def _platform(name: str, known: Sequence[str]) -> list[str]:
+    """The ids of the platform that the first words of `name` name ("play store title"):
+    those that end with the words after it if any do (google_play.title), else all."""
+    words = _WORDS.split(name.casefold().strip())
+    for length in range(len(words) - 1, 0, -1):
+        alias = "".join(words[:length])
+        if alias in ALIASES:
+            found = _existing(ALIASES[alias], known)
+            rest = "".join(words[length:])
+            return [channel for channel in found if _compact(channel).endswith(rest)] or found
+    return []
 
 
 def _existing(ids: Sequence[str], known: Sequence[str]) -> list[str]:

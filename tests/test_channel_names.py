@@ -126,8 +126,8 @@ def test_a_platform_without_channels_suggests_nothing_rather_than_a_guess() -> N
     assert suggest_channel("meta description", known) == "did you mean 'web.meta_description'?"
 
 
-def test_a_short_alias_does_not_start_other_words() -> None:
-    assert suggest_channel("pinboard", FUTURE) == ""  # not pinterest: "pin" is too short
+def test_a_platform_name_counts_only_as_whole_words() -> None:
+    assert suggest_channel("pinboard", FUTURE) == ""  # not pinterest: "pin" is not a word here
     assert suggest_channel("xylophone", FUTURE) == ""
 
 
