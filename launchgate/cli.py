@@ -1,4 +1,4 @@
-"""Command line: `launchgate check|ci|calendar|digest|rules|explain|schema|init`.
+"""Command line: `launchgate check|ci|calendar|digest|rules|explain|channels|checklists|schema|init`.
 
 The only place that exits.
 
@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # the commands import these when they run
 
 FORMATS = ("text", "json", "markdown", "github", "sarif")
 SEVERITIES = ("error", "warning", "notice")
+CHANNEL_FORMATS = ("text", "markdown", "json")  # launchgate.channel_docs.FORMATS
 CALENDAR_FORMATS = (
     "markdown",
     "ics",
@@ -148,7 +149,25 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("rules", help="list the rules with their default severity")
     explain = commands.add_parser("explain", help="explain a rule, with examples")
     explain.add_argument("rule")
-    commands.add_parser("schema", help="print the JSON Schema of a launch manifest")
+    channels = commands.add_parser(
+        "channels",
+        help="every channel copy can name: its limit, unit, hard or guidance, and source",
+        description="Every channel a copy item can name, built-in and the repository's own "
+        "(channels: in its config): the limit, the unit it counts in, hard (an error over it) "
+        "or guidance (a warning), and where the number comes from.",
+    )
+    channels.add_argument("path", nargs="?", default=".", help="repository root (default: .)")
+    channels.add_argument("--format", choices=CHANNEL_FORMATS, default="text")
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of a launch manifest",
+        description="Without PATH: the schema for every repository (channel ids complete, "
+        "any id is valid). With PATH: that repository's, which knows its own channels too "
+        "and marks any other channel id as wrong.",
+    )
+    schema.add_argument(
+        "path", nargs="?", default=None, help="a repository, to add its own channels"
+    )
     init = commands.add_parser("init", help="write a starter config, checklist, launch, workflows")
     init.add_argument("path", nargs="?", default=".", help="repository root (default: .)")
     init.add_argument("--force", action="store_true", help="overwrite files that exist")
@@ -250,11 +269,10 @@ def _run(args: argparse.Namespace, out: TextIO) -> ExitCode:
         return _rules(out)
     if args.command == "explain":
         return _explain(args.rule, out)
+    if args.command == "channels":
+        return _channels(args, out)
     if args.command == "schema":
-        from launchgate.schema import SCHEMA_FILE
-
-        out.write(SCHEMA_FILE.read_text(encoding="utf-8"))
-        return ExitCode.READY
+        return _schema(args.path, out)
     if args.command == "init":
         from launchgate.init import write_starter
 
@@ -329,6 +347,40 @@ def _load_launches(path: str) -> tuple[Config, str | None, Repository, list[Load
     return config, config_file, repo, skipped
 
 
+def _config_at(path: str) -> tuple[Config, str | None]:
+    """The config of the repository at or above `path`, as `launchgate check` finds it."""
+    from launchgate.config import Config, load_config
+    from launchgate.manifest_files import find_root
+
+    if not Path(path).is_dir():
+        raise UsageError(f"{path}: no such directory")
+    return load_config(find_root(Path(path), Config().manifests))
+
+
+def _channels(args: argparse.Namespace, out: TextIO) -> ExitCode:
+    from launchgate.channel_docs import entries, render
+    from launchgate.channels import resolve
+    from launchgate.config import config_name
+
+    config, config_file = _config_at(args.path)
+    listed = entries(resolve(config.channels), own=config.channels)
+    out.write(render(listed, args.format, config_name(config_file)))
+    return ExitCode.READY
+
+
+def _schema(path: str | None, out: TextIO) -> ExitCode:
+    from launchgate.schema import SCHEMA_FILE
+
+    if path is None:  # the committed file: no pydantic to import
+        out.write(SCHEMA_FILE.read_text(encoding="utf-8"))
+        return ExitCode.READY
+    from launchgate.schema import render
+
+    config, _ = _config_at(path)
+    out.write(render(config.channels))
+    return ExitCode.READY
+
+
 def _digest(args: argparse.Namespace, out: TextIO) -> ExitCode:
     """A report, not a gate: overdue work is exit 0 too. What could not be read goes to stderr."""
     from launchgate.due_work import build
@@ -391,5 +443,10 @@ def _explain(name: str, out: TextIO) -> ExitCode:
         close = did_you_mean(name, RULES)
         hint = f" ({close})" if close else "; `launchgate rules` lists them"
         raise UsageError(f"no rule named {name!r}{hint}")
+    from launchgate.docs import see_also
+
     out.write(f"{rule.name} (default: {rule.severity.label})\n\n{rule.doc}\n")
+    more = see_also(rule)
+    if more:
+        out.write(f"\n{more}\n")
     return ExitCode.READY

@@ -1,9 +1,11 @@
-"""The rule reference, docs/rules.md, written from the rule docstrings.
+"""The rule reference, docs/rules.md, written from the rule docstrings, and docs/channels.md.
 
 The docstrings are what `launchgate explain` prints, so the page and the
 command cannot disagree; the SARIF report reuses each rule's section as its
-help. The page is committed and a test fails when it drifts. Regenerate from
-the repository root with `python -m launchgate.docs`.
+help. docs/channels.md is what `launchgate channels --format markdown` prints
+for a repository without channels of its own. Both pages are committed and a
+test fails when one drifts. Regenerate both from the repository root with
+`python -m launchgate.docs`.
 """
 
 from __future__ import annotations
@@ -18,6 +20,15 @@ from pathlib import Path
 from launchgate.rules import ALL, Rule
 
 DOCS_FILE = Path("docs/rules.md")  # from the repository root
+CHANNELS_FILE = Path("docs/channels.md")
+# Where to read on, for a rule that has more elsewhere: (what to run, the page, what it has).
+SEE_ALSO: dict[str, tuple[str, str, str]] = {
+    "copy-length": (
+        "launchgate channels",
+        "channels.md",
+        "every channel with its limit, unit, hard or guidance, and source",
+    ),
+}
 # "Fails:" or "Passes (the checklist requires en-US and de-DE):" on a line of its own.
 _EXAMPLE_HEAD = re.compile(r"^(Fails|Passes)(?: \((.+)\))?:$")
 # In the re-grade example: a grade other than the default, or off for a notice.
@@ -113,15 +124,30 @@ def render(rules: Sequence[Rule] = ALL) -> str:
         out.append(f"| [{rule.name}](#{rule.name}) | {rule.severity.label} | {rule.summary}{ci} |")
     for rule in rules:
         out += ["", f"## {rule.name}", "", rule_markdown(rule).rstrip("\n")]
+        if rule.name in SEE_ALSO:
+            command, page, what = SEE_ALSO[rule.name]
+            out += ["", f"See also [docs/{page}]({page}) (`{command}`): {what}."]
     return "\n".join(out) + "\n"
 
 
+def see_also(rule: Rule) -> str:
+    """The "See also" line `launchgate explain` ends with, or "" for a rule without one."""
+    if rule.name not in SEE_ALSO:
+        return ""
+    command, page, what = SEE_ALSO[rule.name]
+    return f"See also: `{command}` (or docs/{page}): {what}."
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Write both pages, into docs/ or the folder given."""
+    from launchgate.channel_docs import builtin_page
+
     args = sys.argv[1:] if argv is None else list(argv)
-    target = Path(args[0]) if args else DOCS_FILE
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(render(), encoding="utf-8")
-    print(f"wrote {target}")
+    folder = Path(args[0]) if args else DOCS_FILE.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in ((DOCS_FILE.name, render()), (CHANNELS_FILE.name, builtin_page())):
+        (folder / name).write_text(text, encoding="utf-8")
+        print(f"wrote {folder / name}")
     return 0
 
 
