@@ -1,4 +1,5 @@
-"""Command line: `launchgate check|ci|calendar|digest|rules|explain|channels|checklists|schema|init`.
+"""Command line: `launchgate check|ci|calendar|digest|rules|explain|schema|init`, and
+`launchgate channels|checklists` to find what a manifest can name.
 
 The only place that exits.
 
@@ -158,6 +159,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     channels.add_argument("path", nargs="?", default=".", help="repository root (default: .)")
     channels.add_argument("--format", choices=CHANNEL_FORMATS, default="text")
+    checklists = commands.add_parser(
+        "checklists",
+        help="what each checklist requires, and which file says so",
+        description="Without NAME: every checklist a launch can name (the repository's "
+        "checklists/ folder over the built-in ones), with a line of summary. With NAME: "
+        "that checklist in full: sign-offs, locales, collateral and lead times, copy "
+        "channels, metrics, conflicts.",
+    )
+    checklists.add_argument("name", nargs="?", help="a checklist, as launches name it")
+    checklists.add_argument(
+        "--path", default=".", help="the repository (default: the one around .)"
+    )
     schema = commands.add_parser(
         "schema",
         help="print the JSON Schema of a launch manifest",
@@ -271,6 +284,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> ExitCode:
         return _explain(args.rule, out)
     if args.command == "channels":
         return _channels(args, out)
+    if args.command == "checklists":
+        return _checklists(args.name, args.path, out)
     if args.command == "schema":
         return _schema(args.path, out)
     if args.command == "init":
@@ -347,14 +362,53 @@ def _load_launches(path: str) -> tuple[Config, str | None, Repository, list[Load
     return config, config_file, repo, skipped
 
 
-def _config_at(path: str) -> tuple[Config, str | None]:
-    """The config of the repository at or above `path`, as `launchgate check` finds it."""
+def _config_at(path: str) -> tuple[Path, Config, str | None]:
+    """The repository at or above `path` as `launchgate check` finds it: root and config."""
     from launchgate.config import Config, load_config
     from launchgate.manifest_files import find_root
 
     if not Path(path).is_dir():
         raise UsageError(f"{path}: no such directory")
-    return load_config(find_root(Path(path), Config().manifests))
+    root = find_root(Path(path), Config().manifests)
+    return (root, *load_config(root))
+
+
+def _checklists(name: str | None, path: str, out: TextIO) -> ExitCode:
+    from launchgate.channels import channel_lookup, resolve
+    from launchgate.checklist_view import Shelved, render_list, render_one
+    from launchgate.repository import (
+        builtin_checklists,
+        checklist_files,
+        read_checklist,
+    )
+    from launchgate.wording import did_you_mean
+
+    root, config, _ = _config_at(path)
+    files = checklist_files(root, config)
+    if name is not None and name not in files:
+        hint = did_you_mean(name, files) or f"known: {', '.join(files)}"
+        raise UsageError(f"no checklist named {name!r} ({hint})")
+    builtin = builtin_checklists()
+    shelf = []
+    for each, (file, shown) in files.items():
+        if name not in (None, each):
+            continue
+        problems: list[LoadProblem] = []
+        checklist = read_checklist(file, shown, config.max_file_size, problems)
+        said = tuple(
+            f"{p.file}:{p.problem.line}:{p.problem.column}: {p.problem.message}" for p in problems
+        )
+        replaces = each in builtin and file.resolve() != builtin[each].resolve()
+        shelf.append(Shelved(each, shown, checklist, replaces, said))
+    unreadable = [problem for item in shelf if item.checklist is None for problem in item.problems]
+    if name is None:
+        out.write(render_list(shelf))
+    elif shelf[0].checklist is not None:
+        known = list(resolve(config.channels))
+        out.write(render_one(shelf[0], shelf[0].checklist, channel_lookup(config), known))
+    if unreadable:
+        raise UsageError("cannot read a checklist:\n  " + "\n  ".join(unreadable))
+    return ExitCode.READY
 
 
 def _channels(args: argparse.Namespace, out: TextIO) -> ExitCode:
@@ -362,7 +416,7 @@ def _channels(args: argparse.Namespace, out: TextIO) -> ExitCode:
     from launchgate.channels import resolve
     from launchgate.config import config_name
 
-    config, config_file = _config_at(args.path)
+    _, config, config_file = _config_at(args.path)
     listed = entries(resolve(config.channels), own=config.channels)
     out.write(render(listed, args.format, config_name(config_file)))
     return ExitCode.READY
@@ -376,7 +430,7 @@ def _schema(path: str | None, out: TextIO) -> ExitCode:
         return ExitCode.READY
     from launchgate.schema import render
 
-    config, _ = _config_at(path)
+    _, config, _ = _config_at(path)
     out.write(render(config.channels))
     return ExitCode.READY
 

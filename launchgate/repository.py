@@ -42,6 +42,7 @@ BUILTIN_CHECKLISTS = next(
     _PACKAGE / "checklists",
 )
 YAML_SUFFIXES = (".yaml", ".yml")
+BUILTIN_MARK = "(built-in)"  # how messages show a built-in checklist's file
 
 
 @dataclass(frozen=True)
@@ -281,13 +282,12 @@ class _ChecklistShelf:
         return self._checklists.get(name)
 
 
-def _own_checklists(
-    root: Path, config: Config, problems: list[LoadProblem]
-) -> dict[str, Checklist | None]:
-    """The repository's own checklists before the built-in ones."""
+def checklist_files(root: Path, config: Config) -> dict[str, tuple[Path, str]]:
+    """Each checklist's file by name, (path, as messages show it): the repository's own
+    over the built-in ones."""
     files: dict[str, tuple[Path, str]] = {}
     for path in _yaml_files(BUILTIN_CHECKLISTS):
-        files[path.stem] = (path, f"(built-in) checklists/{path.name}")
+        files[path.stem] = (path, f"{BUILTIN_MARK} checklists/{path.name}")
     own = root / config.checklists
     if own.is_dir() and _inside(root, own):
         own_files: dict[str, tuple[Path, str]] = {}
@@ -295,9 +295,16 @@ def _own_checklists(
             if _inside(root, path):  # x.yaml before x.yml, as `launchgate ci` looks
                 own_files.setdefault(path.stem, (path, _shown(root, path)))
         files.update(own_files)
+    return dict(sorted(files.items()))
+
+
+def _own_checklists(
+    root: Path, config: Config, problems: list[LoadProblem]
+) -> dict[str, Checklist | None]:
+    """The repository's own checklists before the built-in ones."""
     return {
         name: read_checklist(path, shown, config.max_file_size, problems)
-        for name, (path, shown) in sorted(files.items())
+        for name, (path, shown) in checklist_files(root, config).items()
     }
 
 
@@ -320,7 +327,7 @@ def _checklists_in(
             document = parse_document(files[own[name]], own[name], config.max_file_size)
             checklists[name] = checklist_from(document, problems)
         else:
-            shown = f"(built-in) checklists/{builtin[name].name}"
+            shown = f"{BUILTIN_MARK} checklists/{builtin[name].name}"
             checklists[name] = read_checklist(builtin[name], shown, config.max_file_size, problems)
     return checklists
 
