@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from launchgate.channel_names import suggest_channel
+from launchgate.channels import PRESETS
 from launchgate.findings import Severity, Subject
 from launchgate.launch import Launch
 from launchgate.loader import PathKey
@@ -52,9 +54,18 @@ def check_incomplete(launch: Launch, ctx: Context) -> Iterator[Violation]:
             yield Violation(
                 copy_at,
                 f"the {launch.checklist_name} checklist requires {channel} copy "
-                "and the launch has none",
+                f"and the launch has none{_not_a_channel(channel, ctx)}",
                 subject=Subject(channel=channel),
             )
+
+
+def _not_a_channel(channel: str, ctx: Context) -> str:
+    """What to add when the checklist asks for a channel that does not exist: copy for it
+    could only be an unknown-channel error, so the checklist is what to fix."""
+    if ctx.channels(channel) is not None:
+        return ""
+    hint = suggest_channel(channel, sorted(set(PRESETS) | set(ctx.config.channels)))
+    return f"; {channel} is not a channel{f' ({hint})' if hint else ''}: correct the checklist"
 
 
 def check_metric_missing(launch: Launch, ctx: Context) -> Iterator[Violation]:

@@ -71,6 +71,33 @@ def test_checklist_incomplete(check_repo: CheckRepo, body: str, expected: list[E
     assert_findings(check_repo(files), "checklist-incomplete", expected)
 
 
+@pytest.mark.parametrize(
+    ("channel", "said"),
+    [
+        ("twitter", "; twitter is not a channel (did you mean 'x.post'?): correct the checklist"),
+        ("carrier_pigeon", "; carrier_pigeon is not a channel: correct the checklist"),
+        (
+            "changelog.titel",
+            "; changelog.titel is not a channel (did you mean 'changelog.title'?): "
+            "correct the checklist",
+        ),
+        ("in_app.banner", ""),  # the in_app family
+        ("changelog.title", ""),  # the repository's own
+    ],
+)
+def test_a_checklist_that_asks_for_no_channel_says_so(
+    check_repo: CheckRepo, channel: str, said: str
+) -> None:
+    files: Files = {
+        ".launchgate.yml": "channels: {changelog.title: {max: 70}}\n",
+        "checklists/t.yaml": f"copy: {{channels: [{channel}]}}\n",
+        "launches/demo.yaml": with_checklist("t"),
+    }
+    message = f"the t checklist requires {channel} copy and the launch has none{said}"
+    findings = fired(check_repo(files), "checklist-incomplete")
+    assert [finding.message for finding in findings] == [message]
+
+
 def test_no_checklist_requires_nothing(check_repo: CheckRepo) -> None:
     report = check_repo({"checklists/t.yaml": CHECKLIST, "launches/demo.yaml": HEADER})
     assert_findings(report, "checklist-incomplete", [])
