@@ -106,3 +106,17 @@ def test_a_missing_folder_or_broken_config_is_a_usage_error(tmp_path: Path) -> N
     _repo(tmp_path, {".launchgate.yml": "checklists: [a]\n"})
     broken = run_cli("checklists", "--path", str(tmp_path))
     assert broken.returncode == 2 and ".launchgate.yml:1:" in broken.stderr
+
+
+def test_the_readme_and_the_cli_docstring_name_every_command() -> None:
+    import argparse
+
+    from launchgate import cli
+
+    parser = cli.build_parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## Commands\n\n", 1)[1].split("\n\n", 1)[0]
+    for name in commands.choices:
+        assert f"| `launchgate {name}" in table, name
+        assert name in (cli.__doc__ or "").split("\n\n", 1)[0], name
