@@ -523,3 +523,9 @@ def test_lookup_finds_presets_the_config_and_the_in_app_family_only() -> None:
     assert lookup("in_app") == PRESETS["in_app"]
     assert lookup("web.title.hom") is None
     assert lookup("in_apple") is None
+
+
+def test_an_in_app_channel_takes_the_config_s_in_app_whatever_the_order() -> None:
+    settings = _settings(in_app__banner={"max": 24}, in_app={"unit": "utf16"})
+    assert list(settings) == ["in_app.banner", "in_app"]
+    assert channels.resolve(settings)["in_app.banner"].unit == "utf16"
