@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, PositiveInt, field_validator, model_validator
 
@@ -13,6 +14,9 @@ from launchgate.loader import DEFAULT_MAX_BYTES, Document, parse_document, read_
 from launchgate.models import Day, Strict, check_timezone
 from launchgate.rule_names import RULE_NAMES
 from launchgate.validate import validate
+
+if TYPE_CHECKING:
+    from launchgate.channels import Channel
 
 CONFIG_NAMES = (".launchgate.yml", ".launchgate.yaml")
 DEFAULT_CONFIG_NAME = CONFIG_NAMES[0]  # where a repository without a config would put it
@@ -61,10 +65,22 @@ class CalendarConfig(Strict):
 
 
 class ChannelSetting(Strict):
+    """A channel of the repository's own (`changelog.title`), or a preset's limit changed."""
+
     max: PositiveInt | None = None
     max_segments: PositiveInt | None = Field(None, description="For sms: segments allowed.")
     unit: Unit | None = None
     kind: Literal["hard", "recommendation"] | None = None
+    source: str | None = Field(
+        None, min_length=1, description="Where the limit comes from: a URL or a few words"
+    )
+    note: str | None = Field(None, min_length=1, description="What else a writer should know")
+    truncates: bool | None = Field(
+        None, description="The platform cuts longer text off rather than refusing it"
+    )
+    merge_tags: bool | None = Field(
+        None, description="The platform fills in personalisation such as {{first_name}}"
+    )
 
 
 DEFAULT_VERSION_PATTERN = r"v?(\d+(?:\.\d+)+(?:-[0-9A-Za-z][0-9A-Za-z.-]*)?)"
@@ -174,6 +190,7 @@ def _config_from(document: Document) -> Config:
         raise ConfigError("invalid config:\n  " + "\n  ".join(lines))
     _check_rule_names(config, document)
     _check_holidays(config, document)
+    _check_channels(config, document)
     return config
 
 
@@ -200,3 +217,47 @@ def _check_holidays(config: Config, document: Document) -> None:
             f"{document.path}:{line}:{column}: invalid config: no holiday calendar for {code!r} "
             "(use an ISO 3166 country code like US or DE, or DE-BY for a subdivision)"
         )
+
+
+def _check_channels(config: Config, document: Document) -> None:
+    """A channel setting the engine could not use: say what to write, on its line."""
+    if not config.channels:
+        return
+    from launchgate.channels import PRESETS
+
+    for name, setting in config.channels.items():
+        problem, key = _channel_problem(name, setting, PRESETS)
+        if problem:
+            line, column = document.locate(("channels", name, *key), key=True)
+            raise ConfigError(
+                f"{document.path}:{line}:{column}: invalid config: channels.{name}: {problem}"
+            )
+
+
+def _channel_problem(
+    name: str, setting: ChannelSetting, presets: Mapping[str, Channel]
+) -> tuple[str, tuple[str, ...]]:
+    """What is wrong with one channel setting, and the key it is on; ("", ()) when nothing."""
+    from launchgate.channels import UNIT_LABELS
+
+    base = presets.get(name) or (presets["in_app"] if name.startswith("in_app.") else None)
+    unit = setting.unit or (base.unit if base else "utf16")
+    if setting.max_segments is not None and unit != "sms":
+        return (
+            f"max_segments is for SMS, which counts segments; this channel counts "
+            f"{UNIT_LABELS[unit]}: write max: {setting.max_segments}",
+            ("max_segments",),
+        )
+    if setting.max is not None and unit == "sms":
+        return (
+            f"an SMS channel counts segments, so max: {setting.max} would allow "
+            f"{setting.max} messages; write max_segments: (how many segments may be sent)",
+            ("max",),
+        )
+    if base is None and setting.max is None and setting.max_segments is None:
+        from launchgate.wording import did_you_mean
+
+        close = did_you_mean(name, presets, cutoff=0.8)
+        known = f"not a built-in channel ({close}); " if close else ""
+        return f"{known}a new channel needs its limit, e.g. {{max: 60, unit: utf16}}", ()
+    return "", ()
