@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -257,3 +257,9 @@ def sms_detail(text: str) -> tuple[str, int]:
 from launchgate.channel_catalogue import presets  # noqa: E402  # needs the classes above
 
 PRESETS: dict[str, Channel] = presets()
+
+
+def base_channel(name: str, table: Mapping[str, Channel] = PRESETS) -> Channel | None:
+    """The channel that a config channel of this name refines: its own entry in `table`,
+    or `in_app` for `in_app.NAME` (the product's own text); None for a new channel."""
+    return table.get(name) or (table["in_app"] if name.startswith("in_app.") else None)

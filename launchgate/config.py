@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from pydantic import Field, PositiveInt, field_validator, model_validator
 
@@ -14,9 +13,6 @@ from launchgate.loader import DEFAULT_MAX_BYTES, Document, parse_document, read_
 from launchgate.models import Day, Strict, check_timezone
 from launchgate.rule_names import RULE_NAMES
 from launchgate.validate import validate
-
-if TYPE_CHECKING:
-    from launchgate.channels import Channel
 
 CONFIG_NAMES = (".launchgate.yml", ".launchgate.yaml")
 DEFAULT_CONFIG_NAME = CONFIG_NAMES[0]  # where a repository without a config would put it
@@ -221,12 +217,8 @@ def _check_holidays(config: Config, document: Document) -> None:
 
 def _check_channels(config: Config, document: Document) -> None:
     """A channel setting the engine could not use: say what to write, on its line."""
-    if not config.channels:
-        return
-    from launchgate.channels import PRESETS
-
     for name, setting in config.channels.items():
-        problem, key = _channel_problem(name, setting, PRESETS)
+        problem, key = _channel_problem(name, setting)
         if problem:
             line, column = document.locate(("channels", name, *key), key=True)
             raise ConfigError(
@@ -234,13 +226,11 @@ def _check_channels(config: Config, document: Document) -> None:
             )
 
 
-def _channel_problem(
-    name: str, setting: ChannelSetting, presets: Mapping[str, Channel]
-) -> tuple[str, tuple[str, ...]]:
+def _channel_problem(name: str, setting: ChannelSetting) -> tuple[str, tuple[str, ...]]:
     """What is wrong with one channel setting, and the key it is on; ("", ()) when nothing."""
-    from launchgate.channels import UNIT_LABELS
+    from launchgate.channels import PRESETS, UNIT_LABELS, base_channel
 
-    base = presets.get(name) or (presets["in_app"] if name.startswith("in_app.") else None)
+    base = base_channel(name)
     unit = setting.unit or (base.unit if base else "utf16")
     if setting.max_segments is not None and unit != "sms":
         return (
@@ -250,14 +240,15 @@ def _channel_problem(
         )
     if setting.max is not None and unit == "sms":
         return (
-            f"an SMS channel counts segments, so max: {setting.max} would allow "
-            f"{setting.max} messages; write max_segments: (how many segments may be sent)",
+            f"SMS counts segments (160 GSM-7 characters each), not characters: write "
+            f"max_segments: with how many may be sent (max: {setting.max} would allow "
+            f"{setting.max} segments)",
             ("max",),
         )
     if base is None and setting.max is None and setting.max_segments is None:
         from launchgate.wording import did_you_mean
 
-        close = did_you_mean(name, presets, cutoff=0.8)
+        close = did_you_mean(name, PRESETS, cutoff=0.8)
         known = f"not a built-in channel ({close}); " if close else ""
         return f"{known}a new channel needs its limit, e.g. {{max: 60, unit: utf16}}", ()
     return "", ()

@@ -21,6 +21,8 @@ from launchgate.channels import (
     NO_OFFICIAL_NUMBER,
     PRESETS,
     UNIT_LABELS,
+    Channel,
+    base_channel,
     count,
     sms_detail,
 )
@@ -627,3 +629,26 @@ def test_bluesky_counts_300_graphemes() -> None:
     assert fits(family_post, "bluesky.post")
     assert not fits(family_post + FLAG_DE, "bluesky.post")
     assert not fits("a" * 301, "bluesky.post")
+
+
+@pytest.mark.parametrize(
+    ("name", "base"),
+    [
+        ("app_store.keywords", "app_store.keywords"),
+        ("in_app", "in_app"),
+        ("in_app.banner", "in_app"),
+        ("in_app.banner.title", "in_app"),
+        ("in_appx", None),
+        ("changelog.title", None),
+        ("app_store.keywords.de", None),
+    ],
+)
+def test_base_channel_is_the_preset_or_in_app_for_its_family(name: str, base: str | None) -> None:
+    found = base_channel(name)
+    assert (found.name if found else None) == base
+
+
+def test_base_channel_looks_in_the_table_it_is_given() -> None:
+    own = Channel("in_app", 0, "utf16", False)
+    assert base_channel("in_app.banner", {"in_app": own}) is own
+    assert base_channel("app_store.name", {"in_app": own}) is None
