@@ -10,9 +10,12 @@ Each platform counts length its own way, so each channel names a unit:
 - ``threads``: Threads counts an emoji as its UTF-8 byte length.
 - ``wide2``: Google Ads counts East Asian wide characters twice.
 - ``sms``: billed segments, GSM-7 or UCS-2 depending on the characters used.
-- ``bytes``: UTF-8 bytes, for fields a platform limits by storage (App Store keywords).
+- ``bytes``: UTF-8 bytes, for fields a platform limits by storage (App Store keywords,
+  YouTube descriptions).
 
 Every unit counts NFC-normalised text, so composed and decomposed "é" are equal.
+The presets themselves, with where each number comes from, are data in
+channel_catalogue.py.
 """
 
 from __future__ import annotations

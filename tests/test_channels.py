@@ -408,6 +408,11 @@ def test_the_limit_appears_in_its_quote_unless_guidance_says_why_not() -> None:
     assert missing == []
 
 
+def test_guidance_without_an_official_number_says_so_in_words() -> None:
+    assert PRESETS["web.title"].note.startswith("no official number: Google sets no limit")
+    assert PRESETS["email.subject"].note.startswith("no official number: ")
+
+
 def test_in_app_alone_has_no_source_and_says_why() -> None:
     assert [name for name, channel in PRESETS.items() if channel.source is None] == ["in_app"]
     assert PRESETS["in_app"].note.startswith(NO_OFFICIAL_NUMBER)
