@@ -45,6 +45,9 @@ class Source:
     NO_OFFICIAL_NUMBER and names what the platform actually does; the source is
     then whoever gives the number (an e-mail vendor, an SEO tool), marked
     secondary, or `quote` is "" when nobody does.
+
+    A repository's own `source:` in the config becomes a Source with that text
+    as its title (and as its URL when it is one), no quote and no date.
     """
 
     title: str  # the document's title
