@@ -10,9 +10,12 @@ Each platform counts length its own way, so each channel names a unit:
 - ``threads``: Threads counts an emoji as its UTF-8 byte length.
 - ``wide2``: Google Ads counts East Asian wide characters twice.
 - ``sms``: billed segments, GSM-7 or UCS-2 depending on the characters used.
-- ``bytes``: UTF-8 bytes, for fields a platform limits by storage (App Store keywords).
+- ``bytes``: UTF-8 bytes, for fields a platform limits by storage (App Store keywords,
+  YouTube descriptions).
 
 Every unit counts NFC-normalised text, so composed and decomposed "é" are equal.
+The presets themselves, with where each number comes from, are data in
+channel_catalogue.py.
 """
 
 from __future__ import annotations
@@ -20,29 +23,53 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
+
+# How a channel's `note` begins when nobody who runs the platform gives a number.
+NO_OFFICIAL_NUMBER = "no official number: "
 
 
 @dataclass(frozen=True)
 class Source:
-    """Where a preset's number comes from, so a reader can check it."""
+    """Where a preset's number comes from, so a reader can check it.
+
+    `quote` is the sentence that gives the number, copied as written (in the
+    page's own language; the channel's `note` translates it). `secondary` is
+    True when the words are not the platform's own: a vendor, a tool, a news
+    report, used where the platform's page could not be found.
+
+    Guidance that no platform publishes a number for (web titles, push, e-mail)
+    is said so in the channel's `note`, which then begins with
+    NO_OFFICIAL_NUMBER and names what the platform actually does; the source is
+    then whoever gives the number (an e-mail vendor, an SEO tool), marked
+    secondary, or `quote` is "" when nobody does.
+
+    A repository's own `source:` in the config becomes a Source with that text
+    as its title (and as its URL when it is one), no quote and no date.
+    """
 
     title: str  # the document's title
     url: str
-    quote: str  # the sentence that gives the number ("" when no official number exists)
+    quote: str  # the sentence that gives the number ("" when no one gives it)
     read: str  # ISO date the document was read
-    secondary: bool = False  # not the platform's own documentation
+    secondary: bool = False  # not the platform's own words
 
 
 @dataclass(frozen=True)
 class Channel:
+    """A place copy goes, with its limit in its unit, and where that limit comes from.
+
+    `hard`: the platform refuses (or cuts) longer text, an error; otherwise the
+    limit is guidance (`kind: recommendation` in the config), a warning.
+    """
+
     name: str
     max: int  # the limit, in `unit` (for sms: the number of segments allowed, default 1)
     unit: str  # a key of UNIT_LABELS
     hard: bool  # True: platform hard limit (error); False: recommendation (warning)
-    source: Source | None = None  # None: a repository's own channel
+    source: Source | None = None  # None: a repository's own channel, or in_app
     truncates: bool = False  # the platform cuts longer text off rather than rejecting it
     merge_tags: bool = False  # the platform fills in personalisation ({{first_name}})
     note: str = ""  # what else a writer should know ("configurable per server")
@@ -56,81 +83,6 @@ UNIT_LABELS: dict[str, str] = {
     "wide2": "characters",
     "sms": "segments",
     "bytes": "bytes",
-}
-
-
-def _presets(unit: str, hard: bool, limits: dict[str, int]) -> dict[str, Channel]:
-    return {
-        name: Channel(
-            name,
-            limit,
-            unit,
-            hard,
-            truncates=name.startswith(_TRUNCATING),
-            merge_tags=name.startswith(_PERSONALISED),
-        )
-        for name, limit in limits.items()
-    }
-
-
-# Where longer text is cut off for the reader rather than refused: notifications, search
-# results and link previews, inbox lines.
-_TRUNCATING = ("push.", "web.", "og.", "email.")
-# Where the sending platform fills in each reader's name and the like ({{first_name}}).
-_PERSONALISED = ("push.", "email.", "sms")
-
-
-PRESETS: dict[str, Channel] = {
-    **_presets(
-        "utf16",
-        True,
-        {
-            "app_store.name": 30,
-            "app_store.subtitle": 30,
-            "app_store.promotional_text": 170,
-            "app_store.description": 4000,
-            "app_store.whats_new": 4000,
-            "app_store.keywords": 100,
-            "google_play.title": 30,
-            "google_play.short_description": 80,
-            "google_play.full_description": 4000,
-            "google_play.release_notes": 500,
-            "linkedin.post": 3000,
-            "instagram.caption": 2200,
-        },
-    ),
-    **_presets("x_weighted", True, {"x.post": 280}),
-    **_presets("threads", True, {"threads.post": 500}),
-    **_presets(
-        "utf16",
-        False,
-        {
-            "web.title": 60,
-            "web.meta_description": 160,
-            "og.title": 60,
-            "og.description": 200,
-            "email.subject": 78,
-            "email.preheader": 100,
-        },
-    ),
-    **_presets("sms", True, {"sms": 1}),
-    **_presets(
-        "graphemes",
-        False,
-        {
-            "push.ios.title": 30,
-            "push.ios.body": 140,
-            "push.android.title": 65,
-            "push.android.body": 240,
-        },
-    ),
-    **_presets(
-        "wide2",
-        True,
-        {"google_ads.headline": 30, "google_ads.description": 90, "google_ads.path": 15},
-    ),
-    # max=0: there is no platform limit, so each in_app copy item must give its own max:.
-    **_presets("graphemes", True, {"in_app": 0}),
 }
 
 
@@ -305,3 +257,15 @@ def sms_detail(text: str) -> tuple[str, int]:
     """("GSM-7", septets) or ("UCS-2", UTF-16 units), to explain an sms count in messages."""
     encoding, length, _ = _sms(_nfc(text))
     return encoding, length
+
+
+# The presets are data, in a module of their own; it builds them with the classes above.
+from launchgate.channel_catalogue import presets  # noqa: E402  # needs the classes above
+
+PRESETS: dict[str, Channel] = presets()
+
+
+def base_channel(name: str, table: Mapping[str, Channel] = PRESETS) -> Channel | None:
+    """The channel that a config channel of this name refines: its own entry in `table`,
+    or `in_app` for `in_app.NAME` (the product's own text); None for a new channel."""
+    return table.get(name) or (table["in_app"] if name.startswith("in_app.") else None)

@@ -16,8 +16,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from launchgate.channels import PRESETS, Channel
-from launchgate.config import Config, config_name
+from launchgate.channels import PRESETS, Channel, Source, base_channel
+from launchgate.config import ChannelSetting, Config, config_name
 from launchgate.errors import Unusable
 from launchgate.findings import NO_SUBJECT, Finding, LaunchSummary, Report, Severity
 from launchgate.launch import Launch, SourceText
@@ -277,17 +277,41 @@ def channel_lookup(config: Config) -> Callable[[str], Channel | None]:
     """
     table = dict(PRESETS)
     for name, setting in sorted(config.channels.items()):
-        base = table.get(name) or (table["in_app"] if name.startswith("in_app.") else None)
-        table[name] = Channel(
-            name=name,
-            max=setting.max or setting.max_segments or (base.max if base else 0),
-            unit=setting.unit or (base.unit if base else "utf16"),
-            hard=setting.kind == "hard" if setting.kind else (base.hard if base else True),
-        )
+        table[name] = _configured(name, setting, base_channel(name, table))
 
     def lookup(name: str) -> Channel | None:
-        if name in table:
-            return table[name]
-        return table["in_app"] if name.startswith("in_app.") else None
+        return base_channel(name, table)
 
     return lookup
+
+
+def _configured(name: str, setting: ChannelSetting, base: Channel | None) -> Channel:
+    """A config channel: what it sets, over the preset (or in_app) it refines, if any.
+
+    A preset keeps its note, and its source while its number stands: a changed
+    limit, unit or kind is the repository's own, sourced by the config's
+    `source:` or by nothing.
+    """
+    limit = setting.max or setting.max_segments or (base.max if base else 0)
+    unit = setting.unit or (base.unit if base else "utf16")
+    hard = setting.kind == "hard" if setting.kind else (base.hard if base else True)
+    same = base if base is not None and base.name == name else None  # not in_app for in_app.x
+    unchanged = same is not None and (limit, unit, hard) == (same.max, same.unit, same.hard)
+    source = same.source if same and unchanged else None
+    if setting.source:
+        url = setting.source if setting.source.startswith(("https://", "http://")) else ""
+        source = Source(title=setting.source, url=url, quote="", read="")
+    return Channel(
+        name=name,
+        max=limit,
+        unit=unit,
+        hard=hard,
+        source=source,
+        truncates=_either(setting.truncates, base.truncates if base else False),
+        merge_tags=_either(setting.merge_tags, base.merge_tags if base else False),
+        note=setting.note or (same.note if same else ""),
+    )
+
+
+def _either(setting: bool | None, default: bool) -> bool:
+    return default if setting is None else setting

@@ -32,6 +32,7 @@ DOMAIN = (
     "release_target",
     "rule_names",
     "channels",
+    "channel_catalogue",
     "workdays",
     "locales",
     "yaml_mistakes",
