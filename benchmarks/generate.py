@@ -96,7 +96,7 @@ CHANNELS: dict[str, int] = {
     "web.meta_description": 160,
     "og.title": 60,
     "og.description": 200,
-    "email.subject": 78,
+    "email.subject": 50,
     "email.preheader": 100,
     "sms": 70,  # one UCS-2 segment: the safe length whatever the characters
     "push.ios.title": 30,

@@ -25,7 +25,7 @@ JSON: a list with one object per channel, in that order, with these keys:
 from __future__ import annotations
 
 import json
-import textwrap
+import unicodedata
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -57,10 +57,10 @@ OWN = "Your channels"
 
 UNIT_WORDS: dict[str, str] = {
     "utf16": "characters (UTF-16 units)",
-    "graphemes": "characters (graphemes: an emoji is one)",
+    "graphemes": "graphemes (an emoji is one)",
     "x_weighted": "X weighted characters",
-    "threads": "characters (an emoji counts its UTF-8 bytes)",
-    "wide2": "characters (East Asian wide ones count 2)",
+    "threads": "characters (emoji: UTF-8 bytes)",
+    "wide2": "characters (CJK count 2)",
     "sms": "SMS segments",
     "bytes": "bytes (UTF-8)",
 }
@@ -187,8 +187,22 @@ def _own(entry: Entry, config_file: str) -> str:
     return f"your config ({config_file}): {what}"
 
 
-def _wrapped(text: str) -> list[str]:
-    return textwrap.wrap(text, _WIDTH - 6) or [text]
+def _wrapped(text: str, width: int = _WIDTH - 6) -> list[str]:
+    """Lines of at most `width` columns, broken at spaces; a wide (CJK) character takes two
+    columns, as a terminal shows it. A word longer than a line keeps a line of its own."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and display_width(lines[-1]) + 1 + display_width(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [text]
+
+
+def display_width(text: str) -> int:
+    """Columns a terminal gives `text`: East Asian wide and full-width characters take two."""
+    eaw = unicodedata.east_asian_width
+    return sum(2 if eaw(char) in "WF" else 1 for char in text)
 
 
 # --- Markdown -------------------------------------------------------------------------------

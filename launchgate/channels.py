@@ -10,9 +10,12 @@ Each platform counts length its own way, so each channel names a unit:
 - ``threads``: Threads counts an emoji as its UTF-8 byte length.
 - ``wide2``: Google Ads counts East Asian wide characters twice.
 - ``sms``: billed segments, GSM-7 or UCS-2 depending on the characters used.
-- ``bytes``: UTF-8 bytes, for fields a platform limits by storage (App Store keywords).
+- ``bytes``: UTF-8 bytes, for fields a platform limits by storage (App Store keywords,
+  YouTube descriptions).
 
 Every unit counts NFC-normalised text, so composed and decomposed "é" are equal.
+The presets themselves, with where each number comes from, are data in
+channel_catalogue.py.
 """
 
 from __future__ import annotations
@@ -27,25 +30,49 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from launchgate.config import ChannelSetting, Config
 
+# How a channel's `note` begins when nobody who runs the platform gives a number.
+NO_OFFICIAL_NUMBER = "no official number: "
+
 
 @dataclass(frozen=True)
 class Source:
-    """Where a preset's number comes from, so a reader can check it."""
+    """Where a preset's number comes from, so a reader can check it.
+
+    `quote` is the sentence that gives the number, copied as written (in the
+    page's own language; the channel's `note` translates it). `secondary` is
+    True when the words are not the platform's own: a vendor, a tool, a news
+    report, used where the platform's page could not be found.
+
+    Guidance that no platform publishes a number for (web titles, push, e-mail)
+    is said so in the channel's `note`, which then begins with
+    NO_OFFICIAL_NUMBER and names what the platform actually does; the source is
+    then whoever gives the number (an e-mail vendor, an SEO tool), marked
+    secondary, or `quote` is "" when nobody does.
+
+    A repository's own `source:` in the config becomes a Source with that text
+    as its title (and as its URL when it is one), no quote and no date.
+    """
 
     title: str  # the document's title
     url: str
-    quote: str  # the sentence that gives the number ("" when no official number exists)
+    quote: str  # the sentence that gives the number ("" when no one gives it)
     read: str  # ISO date the document was read
-    secondary: bool = False  # not the platform's own documentation
+    secondary: bool = False  # not the platform's own words
 
 
 @dataclass(frozen=True)
 class Channel:
+    """A place copy goes, with its limit in its unit, and where that limit comes from.
+
+    `hard`: the platform refuses (or cuts) longer text, an error; otherwise the
+    limit is guidance (`kind: recommendation` in the config), a warning.
+    """
+
     name: str
     max: int  # the limit, in `unit` (for sms: the number of segments allowed, default 1)
     unit: str  # a key of UNIT_LABELS
     hard: bool  # True: platform hard limit (error); False: recommendation (warning)
-    source: Source | None = None  # None: a repository's own channel
+    source: Source | None = None  # None: a repository's own channel, or in_app
     truncates: bool = False  # the platform cuts longer text off rather than rejecting it
     merge_tags: bool = False  # the platform fills in personalisation ({{first_name}})
     note: str = ""  # what else a writer should know ("configurable per server")
@@ -60,126 +87,6 @@ UNIT_LABELS: dict[str, str] = {
     "sms": "segments",
     "bytes": "bytes",
 }
-
-
-def _presets(unit: str, hard: bool, limits: dict[str, int]) -> dict[str, Channel]:
-    return {
-        name: Channel(
-            name,
-            limit,
-            unit,
-            hard,
-            truncates=name.startswith(_TRUNCATING),
-            merge_tags=name.startswith(_PERSONALISED),
-        )
-        for name, limit in limits.items()
-    }
-
-
-# Where longer text is cut off for the reader rather than refused: notifications, search
-# results and link previews, inbox lines.
-_TRUNCATING = ("push.", "web.", "og.", "email.")
-# Where the sending platform fills in each reader's name and the like ({{first_name}}).
-_PERSONALISED = ("push.", "email.", "sms")
-
-
-PRESETS: dict[str, Channel] = {
-    **_presets(
-        "utf16",
-        True,
-        {
-            "app_store.name": 30,
-            "app_store.subtitle": 30,
-            "app_store.promotional_text": 170,
-            "app_store.description": 4000,
-            "app_store.whats_new": 4000,
-            "app_store.keywords": 100,
-            "google_play.title": 30,
-            "google_play.short_description": 80,
-            "google_play.full_description": 4000,
-            "google_play.release_notes": 500,
-            "linkedin.post": 3000,
-            "instagram.caption": 2200,
-        },
-    ),
-    **_presets("x_weighted", True, {"x.post": 280}),
-    **_presets("threads", True, {"threads.post": 500}),
-    **_presets(
-        "utf16",
-        False,
-        {
-            "web.title": 60,
-            "web.meta_description": 160,
-            "og.title": 60,
-            "og.description": 200,
-            "email.subject": 78,
-            "email.preheader": 100,
-        },
-    ),
-    **_presets("sms", True, {"sms": 1}),
-    **_presets(
-        "graphemes",
-        False,
-        {
-            "push.ios.title": 30,
-            "push.ios.body": 140,
-            "push.android.title": 65,
-            "push.android.body": 240,
-        },
-    ),
-    **_presets(
-        "wide2",
-        True,
-        {"google_ads.headline": 30, "google_ads.description": 90, "google_ads.path": 15},
-    ),
-    # max=0: there is no platform limit, so each in_app copy item must give its own max:.
-    **_presets("graphemes", True, {"in_app": 0}),
-}
-
-
-# The family of in-app channels: `in_app.banner` is in-app copy of the repository's own.
-_FAMILY = "in_app"
-
-
-def resolve(settings: Mapping[str, ChannelSetting]) -> dict[str, Channel]:
-    """Every channel of a repository by id: the presets, with its config's `channels:` over them.
-
-    A setting overrides only what it gives; the rest comes from the preset of that name (or
-    `in_app` for an `in_app.NAME`). What the platform does with the text (cut it off, fill
-    in merge tags) stays the preset's. A channel the config sets is the repository's own,
-    so it has no source: its number is the team's, not the platform's.
-    """
-    table = dict(PRESETS)
-    for name, setting in sorted(settings.items()):
-        base = table.get(name) or _family_of(name, table)
-        table[name] = Channel(
-            name=name,
-            max=setting.max or setting.max_segments or (base.max if base else 0),
-            unit=setting.unit or (base.unit if base else "utf16"),
-            hard=setting.kind == "hard" if setting.kind else (base.hard if base else True),
-            truncates=base.truncates if base else False,
-            merge_tags=base.merge_tags if base else False,
-            note=setting.note or "",
-        )
-    return table
-
-
-def _family_of(name: str, table: Mapping[str, Channel]) -> Channel | None:
-    return table[_FAMILY] if name.startswith(_FAMILY + ".") else None
-
-
-def channel_lookup(config: Config) -> Callable[[str], Channel | None]:
-    """Channel by name: the config's channels over the presets.
-
-    Only `in_app` is a family: `in_app.banner` is in-app copy with its own `max:`.
-    Any other unknown name (`web.title.hom`) is a typo to report, not a channel.
-    """
-    table = resolve(config.channels)
-
-    def lookup(name: str) -> Channel | None:
-        return table.get(name) or _family_of(name, table)
-
-    return lookup
 
 
 # --- helpers -------------------------------------------------------------------------------
@@ -353,3 +260,71 @@ def sms_detail(text: str) -> tuple[str, int]:
     """("GSM-7", septets) or ("UCS-2", UTF-16 units), to explain an sms count in messages."""
     encoding, length, _ = _sms(_nfc(text))
     return encoding, length
+
+
+# The presets are data, in a module of their own; it builds them with the classes above.
+from launchgate.channel_catalogue import presets  # noqa: E402  # needs the classes above
+
+PRESETS: dict[str, Channel] = presets()
+
+
+def base_channel(name: str, table: Mapping[str, Channel] = PRESETS) -> Channel | None:
+    """The channel that a config channel of this name refines: its own entry in `table`,
+    or `in_app` for `in_app.NAME` (the product's own text); None for a new channel."""
+    return table.get(name) or (table["in_app"] if name.startswith("in_app.") else None)
+
+
+def resolve(settings: Mapping[str, ChannelSetting]) -> dict[str, Channel]:
+    """Every channel of a repository by id: the presets, with its config's `channels:` over
+    them. What checks copy (`channel_lookup`) and what lists channels (`launchgate
+    channels`, `launchgate schema PATH`) read this one table."""
+    table = dict(PRESETS)
+    for name, setting in sorted(settings.items()):
+        table[name] = _configured(name, setting, base_channel(name, table))
+    return table
+
+
+def channel_lookup(config: Config) -> Callable[[str], Channel | None]:
+    """Channel by name: the config's channels over the presets.
+
+    Only `in_app` is a family: `in_app.banner` is in-app copy with its own `max:`.
+    Any other unknown name (`web.title.hom`) is a typo to report, not a channel.
+    """
+    table = resolve(config.channels)
+
+    def lookup(name: str) -> Channel | None:
+        return base_channel(name, table)
+
+    return lookup
+
+
+def _configured(name: str, setting: ChannelSetting, base: Channel | None) -> Channel:
+    """A config channel: what it sets, over the preset (or in_app) it refines, if any.
+
+    A preset keeps its note, and its source while its number stands: a changed
+    limit, unit or kind is the repository's own, sourced by the config's
+    `source:` or by nothing.
+    """
+    limit = setting.max or setting.max_segments or (base.max if base else 0)
+    unit = setting.unit or (base.unit if base else "utf16")
+    hard = setting.kind == "hard" if setting.kind else (base.hard if base else True)
+    same = base if base is not None and base.name == name else None  # not in_app for in_app.x
+    unchanged = same is not None and (limit, unit, hard) == (same.max, same.unit, same.hard)
+    source = same.source if same and unchanged else None
+    if setting.source:
+        url = setting.source if setting.source.startswith(("https://", "http://")) else ""
+        source = Source(title=setting.source, url=url, quote="", read="")
+    return Channel(
+        name=name,
+        max=limit,
+        unit=unit,
+        hard=hard,
+        source=source,
+        truncates=_either(setting.truncates, base.truncates if base else False),
+        merge_tags=_either(setting.merge_tags, base.merge_tags if base else False),
+        note=setting.note or (same.note if same else ""),
+    )
+
+
+def _either(setting: bool | None, default: bool) -> bool:
+    return default if setting is None else setting

@@ -61,12 +61,21 @@ class CalendarConfig(Strict):
 
 
 class ChannelSetting(Strict):
+    """A channel of the repository's own (`changelog.title`), or a preset's limit changed."""
+
     max: PositiveInt | None = None
     max_segments: PositiveInt | None = Field(None, description="For sms: segments allowed.")
     unit: Unit | None = None
     kind: Literal["hard", "recommendation"] | None = None
-    note: str | None = Field(
-        None, description="What writers should know: where the number comes from, say."
+    source: str | None = Field(
+        None, min_length=1, description="Where the limit comes from: a URL or a few words"
+    )
+    note: str | None = Field(None, min_length=1, description="What else a writer should know")
+    truncates: bool | None = Field(
+        None, description="The platform cuts longer text off rather than refusing it"
+    )
+    merge_tags: bool | None = Field(
+        None, description="The platform fills in personalisation such as {{first_name}}"
     )
 
 
@@ -177,6 +186,7 @@ def _config_from(document: Document) -> Config:
         raise ConfigError("invalid config:\n  " + "\n  ".join(lines))
     _check_rule_names(config, document)
     _check_holidays(config, document)
+    _check_channels(config, document)
     return config
 
 
@@ -203,3 +213,42 @@ def _check_holidays(config: Config, document: Document) -> None:
             f"{document.path}:{line}:{column}: invalid config: no holiday calendar for {code!r} "
             "(use an ISO 3166 country code like US or DE, or DE-BY for a subdivision)"
         )
+
+
+def _check_channels(config: Config, document: Document) -> None:
+    """A channel setting the engine could not use: say what to write, on its line."""
+    for name, setting in config.channels.items():
+        problem, key = _channel_problem(name, setting)
+        if problem:
+            line, column = document.locate(("channels", name, *key), key=True)
+            raise ConfigError(
+                f"{document.path}:{line}:{column}: invalid config: channels.{name}: {problem}"
+            )
+
+
+def _channel_problem(name: str, setting: ChannelSetting) -> tuple[str, tuple[str, ...]]:
+    """What is wrong with one channel setting, and the key it is on; ("", ()) when nothing."""
+    from launchgate.channels import PRESETS, UNIT_LABELS, base_channel
+
+    base = base_channel(name)
+    unit = setting.unit or (base.unit if base else "utf16")
+    if setting.max_segments is not None and unit != "sms":
+        return (
+            f"max_segments is for SMS, which counts segments; this channel counts "
+            f"{UNIT_LABELS[unit]}: write max: {setting.max_segments}",
+            ("max_segments",),
+        )
+    if setting.max is not None and unit == "sms":
+        return (
+            f"SMS counts segments (160 GSM-7 characters each), not characters: write "
+            f"max_segments: with how many may be sent (max: {setting.max} would allow "
+            f"{setting.max} segments)",
+            ("max",),
+        )
+    if base is None and setting.max is None and setting.max_segments is None:
+        from launchgate.wording import did_you_mean
+
+        close = did_you_mean(name, PRESETS, cutoff=0.8)
+        known = f"not a built-in channel ({close}); " if close else ""
+        return f"{known}a new channel needs its limit, e.g. {{max: 60, unit: utf16}}", ()
+    return "", ()

@@ -3,12 +3,24 @@
 twitter-text-parser compiles every regular expression it has when it is imported: its emoji
 regex, and each of the pieces its URL regex is assembled from, about 0.25 s in all. A large
 check runs in several processes, and each one would pay that. So `twitter_text.json`,
-generated from the installed twitter-text and committed, holds what the count needs: the
-weights, the emoji sequences, and the URL patterns as twitter-text assembles them, compiled
-here on first use. The code below follows twitter-text's `parse_tweet` and
-`extract_urls_with_indices` step by step; its conformance cases and a property test against
-`parse_tweet` hold it to them, and a test fails when the committed file drifts from the
-installed twitter-text. Regenerate with `python -m launchgate.twitter`.
+generated and committed, holds what the count needs: the weights, the emoji sequences, and
+the URL patterns as twitter-text assembles them, compiled here on first use. The code below
+follows twitter-text's `parse_tweet` and `extract_urls_with_indices` step by step; its
+conformance cases and a property test against `parse_tweet` hold it to them, and a test fails
+when the committed file drifts from what the installed packages generate. Regenerate with
+`python -m launchgate.twitter`.
+
+X counts every emoji as 2, whatever its sequence. twitter-text-parser 3.0.0 knows only
+Emoji 12.0, so a newer sequence would count code point by code point (a phoenix, U+1F426
+U+200D U+1F525 of Emoji 15.1, as 5). The emoji list is therefore twitter-text's own united
+with current Unicode emoji data from the `emoji` package (`emoji.EMOJI_DATA`, which gives
+each emoji its status in Unicode's emoji-test.txt), taken the way twitter-text took
+emoji-test.txt 12.0: every emoji in any qualification (fully qualified, as RGI lists them,
+and the minimally qualified and unqualified forms some keyboards send, such as a heart on
+fire without its U+FE0F), components left out (a skin tone alone is no emoji). The union
+keeps every sequence twitter-text 3.0.0 knew, so nothing it counted as one emoji counts
+differently, unless Unicode made it part of a longer sequence. Both packages are needed only
+to generate the file: counting reads the json.
 """
 
 from __future__ import annotations
@@ -63,7 +75,7 @@ class _Table:
     emoji_parsing: bool  # False: emoji count character by character
     weight: Callable[[str], int]  # of one character
     ascii_weight: int | None  # the weight of every ASCII character, when they share one
-    emoji_code_points: frozenset[str]  # every code point of every emoji, for a quick no
+    emoji_starts: frozenset[str]  # every code point an emoji starts with, for a quick no
     emoji_single: frozenset[str]
     emoji_sequences: dict[str, tuple[str, ...]]  # first code point -> sequences, longest first
 
@@ -95,6 +107,8 @@ def _table() -> _Table:
     single = frozenset(
         chr(code) for start, end in data["emoji"]["single_ranges"] for code in range(start, end + 1)
     )
+    # The file lists the sequences longest first, the order twitter-text's emoji regex tries
+    # them in, so each first code point's list keeps that order without sorting it again.
     sequences: dict[str, list[str]] = {}
     for sequence in data["emoji"]["sequences"]:
         sequences.setdefault(sequence[0], []).append(sequence)
@@ -105,19 +119,16 @@ def _table() -> _Table:
         emoji_parsing=options["emoji_parsing_enabled"],
         weight=weight,
         ascii_weight=ascii_weights.pop() if len(ascii_weights) == 1 else None,
-        emoji_code_points=single.union(*data["emoji"]["sequences"]),
+        emoji_starts=single.union(sequences),
         emoji_single=single,
-        # twitter-text's emoji regex tries the sequences longest first (a stable sort).
-        emoji_sequences={
-            first: tuple(sorted(found, key=len, reverse=True)) for first, found in sequences.items()
-        },
+        emoji_sequences={first: tuple(found) for first, found in sequences.items()},
     )
 
 
 def _emoji(text: str) -> list[tuple[int, str]]:
     """(start, emoji) as twitter-text's emoji regex finds them, in order."""
     table = _table()
-    if not table.emoji_parsing or table.emoji_code_points.isdisjoint(text):
+    if not table.emoji_parsing or table.emoji_starts.isdisjoint(text):
         return []
     found: list[tuple[int, str]] = []
     position = 0
@@ -229,8 +240,21 @@ def generate() -> dict[str, Any]:
             "valid_tco_url",
         )
     }
+    # What twitter-text's emoji regex is made of, each multi-code-point sequence tried before
+    # the class of single code points, from its list united with current Unicode data.
+    sequences, singles = _unicode_emoji()
+    sequences.update(
+        "".join(chr(int(code, 16)) for code in item.codepoint.split())
+        for item in emoji.emoji_list
+        if len(item.codepoint.split()) > 1
+    )
+    for start, end in emoji.single_codepoint_emoji_ranges:
+        singles.update(chr(code) for code in range(start, end + 1))
     return {
-        "source": f"twitter-text-parser {_version()}, generated by `python -m launchgate.twitter`",
+        "source": (
+            f"twitter-text-parser {_version('twitter-text-parser')} and emoji "
+            f"{_version('emoji')}, generated by `python -m launchgate.twitter`"
+        ),
         "options": {
             key: options[key]
             for key in (
@@ -248,26 +272,48 @@ def generate() -> dict[str, Any]:
         },
         "patterns": {name: [p.pattern, int(p.flags)] for name, p in patterns.items()},
         "emoji": {
-            # What twitter-text's emoji regex is made of: each multi-code-point sequence,
-            # tried before the class of single code points it builds from these ranges.
-            "sequences": [
-                "".join(chr(int(code, 16)) for code in item.codepoint.split())
-                for item in emoji.emoji_list
-                if len(item.codepoint.split()) > 1
-            ],
-            "single_ranges": [list(r) for r in emoji.single_codepoint_emoji_ranges],
+            # Longest first, as the regex tries them; then by code point, for a stable file.
+            "sequences": sorted(sequences, key=lambda s: (-len(s), s)),
+            "single_ranges": _ranges(sorted(map(ord, singles))),
         },
     }
+
+
+def _unicode_emoji() -> tuple[set[str], set[str]]:
+    """(sequences, single code points): every emoji Unicode lists, in any qualification.
+
+    Like twitter-text's own list (every line of Unicode's emoji-test.txt, components left
+    out): a skin tone or a hair style alone is no emoji, and counts by its weight.
+    """
+    import emoji
+
+    found = [
+        text
+        for text, about in emoji.EMOJI_DATA.items()
+        if about["status"] != emoji.STATUS["component"]
+    ]
+    return {text for text in found if len(text) > 1}, {text for text in found if len(text) == 1}
+
+
+def _ranges(codes: list[int]) -> list[list[int]]:
+    """Sorted code points as [first, last] runs of consecutive ones."""
+    runs: list[list[int]] = []
+    for code in codes:
+        if runs and runs[-1][1] == code - 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return runs
 
 
 def render() -> str:
     return json.dumps(generate(), indent=1) + "\n"
 
 
-def _version() -> str:
+def _version(package: str) -> str:
     from importlib.metadata import version
 
-    return version("twitter-text-parser")
+    return version(package)
 
 
 def _import_twitter_text() -> Any:

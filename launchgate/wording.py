@@ -133,7 +133,11 @@ def explain(kind: str, value: Any, ctx: dict[str, Any], accepted: Sequence[str] 
     if kind.startswith("bool"):
         return f"expected true or false, found {found(value)}"
     if kind == "literal_error":
-        return f"{found(value)} is not one of the choices: {_choices(ctx)}"
+        choices = _choices(ctx)
+        close = did_you_mean(value, choices.split(", ")) if isinstance(value, str) else None
+        return f"{found(value)} is not one of the choices: {choices}" + (
+            f" ({close})" if close else ""
+        )
     if kind in ("value_error", "assertion_error"):
         return str(ctx.get("error", "")) or f"{found(value)} is not valid here"
     return f"{found(value)} is not valid here"

@@ -11,32 +11,7 @@ from launchgate.channels import PRESETS
 from tests.conftest import run_cli
 from tests.rules.conftest import ERROR, HEADER, TODAY, assert_findings, check_files, write_repo
 
-# The channels the catalogue adds (issue 13); aliases may point at them before they land.
-# Once they are presets, this set must be emptied, so a renamed id cannot hide here.
-AWAITING_CATALOGUE = {
-    "meta_ads.",
-    "youtube.",
-    "tiktok.caption",
-    "bluesky.post",
-    "mastodon.post",
-    "pinterest.",
-    "email.from_name",
-}
-# The ids as the catalogue will have them, for the cases that need them.
-FUTURE = [
-    *sorted(PRESETS),
-    "bluesky.post",
-    "email.from_name",
-    "mastodon.post",
-    "meta_ads.description",
-    "meta_ads.headline",
-    "meta_ads.primary_text",
-    "pinterest.description",
-    "pinterest.title",
-    "tiktok.caption",
-    "youtube.description",
-    "youtube.title",
-]
+KNOWN = sorted(PRESETS)
 
 
 def _exists(target: str) -> bool:
@@ -47,10 +22,7 @@ def _exists(target: str) -> bool:
 
 def test_every_alias_points_at_a_channel_that_exists() -> None:
     targets = {target for ids in ALIASES.values() for target in ids}
-    missing = {target for target in targets if not _exists(target)}
-    assert missing <= AWAITING_CATALOGUE, f"aliases point at no channel: {missing}"
-    landed = {target for target in AWAITING_CATALOGUE if _exists(target)}
-    assert not landed, f"the catalogue has these now: take them out of AWAITING_CATALOGUE: {landed}"
+    assert {target for target in targets if not _exists(target)} == set()
 
 
 def test_no_alias_is_a_channel_id() -> None:
@@ -98,14 +70,14 @@ def test_no_alias_is_a_channel_id() -> None:
     ],
 )
 def test_names_people_use_suggest_the_channels_meant(name: str, suggested: list[str]) -> None:
-    hint = suggest_channel(name, FUTURE)
+    hint = suggest_channel(name, KNOWN)
     assert hint.startswith("did you mean")
     for channel in suggested:
         assert repr(channel) in hint
 
 
 def test_one_suggestion_or_a_list() -> None:
-    assert suggest_channel("twitter", FUTURE) == "did you mean 'x.post'?"
+    assert suggest_channel("twitter", KNOWN) == "did you mean 'x.post'?"
     assert suggest_channel("SEO", ["web.meta_description", "web.title"]) == (
         "did you mean one of 'web.meta_description' or 'web.title'?"
     )
@@ -116,23 +88,23 @@ def test_one_suggestion_or_a_list() -> None:
 
 @pytest.mark.parametrize("name", ["carrier_pigeon", "xyz", "banner", "pushy"])
 def test_nothing_close_suggests_nothing(name: str) -> None:
-    assert suggest_channel(name, FUTURE) == ""
+    assert suggest_channel(name, KNOWN) == ""
 
 
 def test_a_platform_without_channels_suggests_nothing_rather_than_a_guess() -> None:
-    known = [name for name in FUTURE if not name.startswith("meta_ads.")]
+    known = [name for name in KNOWN if not name.startswith("meta_ads.")]
     assert suggest_channel("facebook", known) == ""
     # "meta" is close to no id; "metadescription" is an alias of its own.
     assert suggest_channel("meta description", known) == "did you mean 'web.meta_description'?"
 
 
 def test_a_platform_name_counts_only_as_whole_words() -> None:
-    assert suggest_channel("pinboard", FUTURE) == ""  # not pinterest: "pin" is not a word here
-    assert suggest_channel("xylophone", FUTURE) == ""
+    assert suggest_channel("pinboard", KNOWN) == ""  # not pinterest: "pin" is not a word here
+    assert suggest_channel("xylophone", KNOWN) == ""
 
 
 def test_a_repository_channel_is_suggested_too() -> None:
-    assert suggest_channel("Web Hero", [*FUTURE, "web.hero"]) == "did you mean 'web.hero'?"
+    assert suggest_channel("Web Hero", [*KNOWN, "web.hero"]) == "did you mean 'web.hero'?"
 
 
 TWITTER = HEADER + 'copy:\n  - {channel: twitter, text: "Hello"}\n'

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
 import unicodedata
@@ -18,9 +19,11 @@ from launchgate.channels import (
     GSM7_BASIC,
     GSM7_EXTENSION,
     NEVER_JOINING,
+    NO_OFFICIAL_NUMBER,
     PRESETS,
     UNIT_LABELS,
     Channel,
+    base_channel,
     count,
     sms_detail,
 )
@@ -311,14 +314,17 @@ def test_heavy_imports_are_lazy() -> None:
 
 # --- presets -------------------------------------------------------------------------------
 
-# The channel presets table of the product brief and the README: (limit, unit, hard).
+# The channel catalogue (README's channel table): (limit, unit, hard).
 EXPECTED_PRESETS: dict[str, tuple[int, str, bool]] = {
     "app_store.name": (30, "utf16", True),
     "app_store.subtitle": (30, "utf16", True),
     "app_store.promotional_text": (170, "utf16", True),
     "app_store.description": (4000, "utf16", True),
     "app_store.whats_new": (4000, "utf16", True),
-    "app_store.keywords": (100, "utf16", True),
+    "app_store.keywords": (100, "bytes", True),
+    "app_store.event_name": (30, "utf16", True),
+    "app_store.event_short_description": (50, "utf16", True),
+    "app_store.event_long_description": (120, "utf16", True),
     "google_play.title": (30, "utf16", True),
     "google_play.short_description": (80, "utf16", True),
     "google_play.full_description": (4000, "utf16", True),
@@ -327,34 +333,139 @@ EXPECTED_PRESETS: dict[str, tuple[int, str, bool]] = {
     "threads.post": (500, "threads", True),
     "linkedin.post": (3000, "utf16", True),
     "instagram.caption": (2200, "utf16", True),
+    "bluesky.post": (300, "graphemes", True),
+    "mastodon.post": (500, "graphemes", True),
+    "tiktok.caption": (2200, "utf16", True),
+    "pinterest.title": (100, "utf16", True),
+    "pinterest.description": (500, "utf16", False),
+    "youtube.title": (100, "utf16", True),
+    "youtube.description": (5000, "bytes", True),
+    "google_ads.headline": (30, "wide2", True),
+    "google_ads.long_headline": (90, "wide2", True),
+    "google_ads.description": (90, "wide2", True),
+    "google_ads.path": (15, "wide2", True),
+    "google_ads.business_name": (25, "wide2", True),
+    "google_ads.sitelink": (25, "wide2", True),
+    "google_ads.callout": (25, "wide2", True),
+    "meta_ads.primary_text": (125, "utf16", False),
+    "meta_ads.headline": (40, "utf16", False),
+    "meta_ads.description": (30, "utf16", False),
     "web.title": (60, "utf16", False),
     "web.meta_description": (160, "utf16", False),
     "og.title": (60, "utf16", False),
     "og.description": (200, "utf16", False),
-    "email.subject": (78, "utf16", False),
+    "email.subject": (50, "utf16", False),
     "email.preheader": (100, "utf16", False),
+    "email.from_name": (25, "utf16", False),
     "sms": (1, "sms", True),
     "push.ios.title": (30, "graphemes", False),
     "push.ios.body": (140, "graphemes", False),
     "push.android.title": (65, "graphemes", False),
     "push.android.body": (240, "graphemes", False),
-    "google_ads.headline": (30, "wide2", True),
-    "google_ads.description": (90, "wide2", True),
-    "google_ads.path": (15, "wide2", True),
     "in_app": (0, "graphemes", True),
 }
 
 
-def test_presets_are_exactly_the_product_table() -> None:
+def test_presets_are_exactly_the_catalogue_table() -> None:
     assert sorted(PRESETS) == sorted(EXPECTED_PRESETS)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED_PRESETS))
 def test_preset(name: str) -> None:
     limit, unit, hard = EXPECTED_PRESETS[name]
+    assert PRESETS[name].name == name
     assert PRESETS[name].max == limit
     assert (PRESETS[name].unit, PRESETS[name].hard) == (unit, hard)
     assert PRESETS[name].unit in UNIT_LABELS
+
+
+@pytest.mark.parametrize("name", sorted(set(EXPECTED_PRESETS) - {"in_app"}))
+def test_every_preset_says_where_its_number_comes_from(name: str) -> None:
+    channel = PRESETS[name]
+    source = channel.source
+    assert source is not None
+    assert source.title.strip()
+    assert source.url.startswith("https://") and " " not in source.url
+    assert dt.date.fromisoformat(source.read) == dt.date(2026, 12, 2)
+    unofficial = channel.note.startswith(NO_OFFICIAL_NUMBER)
+    assert source.quote.strip() or unofficial
+    if channel.hard:  # a platform's own limit is always someone's written sentence
+        assert source.quote.strip() and not unofficial
+    if unofficial:  # guidance: say what the platform does instead
+        assert channel.note.removeprefix(NO_OFFICIAL_NUMBER).strip()
+        assert not channel.hard
+
+
+def test_the_limit_appears_in_its_quote_unless_guidance_says_why_not() -> None:
+    # A quote that does not give the number would source nothing; "4000" or "3,000" both do.
+    missing = [
+        name
+        for name, channel in PRESETS.items()
+        if channel.source
+        and channel.unit != "sms"
+        and str(channel.max) not in channel.source.quote.replace(",", "")
+        and not channel.note.startswith(NO_OFFICIAL_NUMBER)
+    ]
+    assert missing == []
+
+
+def test_guidance_without_an_official_number_says_so_in_words() -> None:
+    assert PRESETS["web.title"].note.startswith("no official number: Google sets no limit")
+    assert PRESETS["email.subject"].note.startswith("no official number: ")
+
+
+def test_in_app_alone_has_no_source_and_says_why() -> None:
+    assert [name for name, channel in PRESETS.items() if channel.source is None] == ["in_app"]
+    assert PRESETS["in_app"].note.startswith(NO_OFFICIAL_NUMBER)
+
+
+SECONDARY = {
+    "app_store.whats_new",
+    "google_play.title",
+    "google_play.release_notes",
+    "linkedin.post",
+    "meta_ads.description",
+    "email.subject",
+    "email.preheader",
+    "email.from_name",
+    "sms",
+    "push.ios.title",
+    "push.ios.body",
+    "push.android.title",
+    "push.android.body",
+    "web.title",
+    "web.meta_description",
+    "og.title",
+    "og.description",
+}
+
+
+def test_secondary_sources_are_marked() -> None:
+    marked = {name for name, c in PRESETS.items() if c.source and c.source.secondary}
+    assert marked == SECONDARY
+
+
+def test_mastodon_says_how_to_set_a_servers_own_limit() -> None:
+    assert "channels: {mastodon.post: {max: N}}" in PRESETS["mastodon.post"].note
+
+
+def test_readme_lists_every_preset_with_its_limit_unit_and_kind() -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n### Channels\n", 1)[1].split("\n#", 1)[0]
+    rows = {}
+    for line in section.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) == 4 and cells[0].startswith("`") and cells[0].endswith("`"):
+            rows[cells[0].strip("`")] = tuple(cells[1:])
+    expected = {
+        name: (
+            f"{channel.max:,}" if channel.max else "each item's `max:`",
+            f"{UNIT_LABELS[channel.unit]} (`{channel.unit}`)",
+            "hard" if channel.hard else "guidance",
+        )
+        for name, channel in PRESETS.items()
+    }
+    assert rows == expected
 
 
 def test_unit_labels() -> None:
@@ -415,14 +526,6 @@ def test_x_weighted_fast_path_agrees_with_parse_tweet() -> None:
 # --- pinned by mutation testing (mutmut) ----------------------------------------------------
 
 
-def test_presets_are_built_from_a_table_of_limits() -> None:
-    # PRESETS is built at import time, before mutmut switches a mutant on: ask directly.
-    assert channels._presets("wide2", True, {"ads.a": 30, "ads.b": 90}) == {
-        "ads.a": Channel("ads.a", 30, "wide2", True),
-        "ads.b": Channel("ads.b", 90, "wide2", True),
-    }
-
-
 def test_an_unknown_unit_names_the_known_ones() -> None:
     with pytest.raises(ValueError) as raised:
         count("x", "furlongs")
@@ -448,12 +551,113 @@ def test_ucs2_segments_count_u_ffff_as_one_unit() -> None:
         ("sms", False, True),
         ("app_store.subtitle", False, False),
         ("x.post", False, False),
+        ("youtube.title", True, False),
+        ("youtube.description", False, False),
+        ("meta_ads.primary_text", True, False),
+        ("meta_ads.headline", True, False),
+        ("meta_ads.description", True, False),
+        ("email.from_name", True, True),
+        ("email.preheader", True, True),
+        ("push.android.body", True, True),
+        ("google_ads.headline", False, False),
+        ("bluesky.post", False, False),
+        ("in_app", False, False),
     ],
 )
 def test_which_presets_truncate_and_take_merge_tags(
     name: str, truncates: bool, merge_tags: bool
 ) -> None:
     assert (PRESETS[name].truncates, PRESETS[name].merge_tags) == (truncates, merge_tags)
+
+
+def test_only_email_push_and_sms_take_merge_tags() -> None:
+    personalised = {name for name, channel in PRESETS.items() if channel.merge_tags}
+    assert personalised == {
+        "email.subject",
+        "email.preheader",
+        "email.from_name",
+        "sms",
+        "push.ios.title",
+        "push.ios.body",
+        "push.android.title",
+        "push.android.body",
+    }
+
+
+# --- the platforms' own cases --------------------------------------------------------------
+
+# App Store Connect refuses both: 100 bytes, not 100 characters ("up to 100 bytes").
+KEYWORDS_DE = (
+    "Bücher,Hörbücher,Roman,Krimi,Sachbücher,Kinderbücher,Lesen,Saga,Fantasy,Bibliothek,"
+    "Märchen,Hörspiel"
+)
+KEYWORDS_JA = "電子書籍,読書,小説,漫画,オーディオブック,ライトノベル,図書館,本棚,文庫本,新刊,書店街"
+
+
+def fits(text: str, name: str) -> bool:
+    return count(text, PRESETS[name].unit) <= PRESETS[name].max
+
+
+def test_german_keywords_of_99_characters_are_106_bytes_and_do_not_fit() -> None:
+    assert (len(KEYWORDS_DE), count(KEYWORDS_DE, "utf16")) == (99, 99)
+    assert count(KEYWORDS_DE, "bytes") == 106
+    assert not fits(KEYWORDS_DE, "app_store.keywords")
+
+
+def test_japanese_keywords_of_47_characters_are_121_bytes_and_do_not_fit() -> None:
+    assert (len(KEYWORDS_JA), count(KEYWORDS_JA, "bytes")) == (47, 121)
+    assert not fits(KEYWORDS_JA, "app_store.keywords")
+
+
+def test_ascii_keywords_of_100_bytes_fit_and_101_do_not() -> None:
+    keywords = ",".join(["reports", "dashboard", "analytics", "team", "goals"] * 3)[:100]
+    assert count(keywords, "bytes") == 100
+    assert fits(keywords, "app_store.keywords")
+    assert not fits(keywords + "s", "app_store.keywords")
+
+
+def test_a_decomposed_umlaut_counts_as_the_two_bytes_apple_stores() -> None:
+    # NFC first: "u" + combining diaeresis is "ü", 2 bytes, not 3.
+    assert count("Bu\u0308cher", "bytes") == count("Bücher", "bytes") == 7
+
+
+def test_youtube_description_is_5000_bytes() -> None:
+    at_limit = "ä" * 2500  # 2,500 characters, 5,000 bytes
+    assert fits(at_limit, "youtube.description")
+    assert not fits(at_limit + "a", "youtube.description")
+    assert fits("a" * 5000, "youtube.description")
+    assert not fits("日本" * 834, "youtube.description")  # 1,668 characters, 5,004 bytes
+
+
+def test_bluesky_counts_300_graphemes() -> None:
+    family_post = "Family night " + FAMILY * 287  # 300 graphemes, 2,042 code units
+    assert count(family_post, "graphemes") == 300
+    assert fits(family_post, "bluesky.post")
+    assert not fits(family_post + FLAG_DE, "bluesky.post")
+    assert not fits("a" * 301, "bluesky.post")
+
+
+@pytest.mark.parametrize(
+    ("name", "base"),
+    [
+        ("app_store.keywords", "app_store.keywords"),
+        ("in_app", "in_app"),
+        ("in_app.banner", "in_app"),
+        ("in_app.banner.title", "in_app"),
+        ("in_appx", None),
+        ("changelog.title", None),
+        ("app_store.keywords.de", None),
+    ],
+)
+def test_base_channel_is_the_preset_or_in_app_for_its_family(name: str, base: str | None) -> None:
+    found = base_channel(name)
+    assert (found.name if found else None) == base
+
+
+def test_base_channel_looks_in_the_table_it_is_given() -> None:
+    own = Channel("in_app", 0, "utf16", False)
+    assert base_channel("in_app.banner", {"in_app": own}) is own
+    assert base_channel("app_store.name", {"in_app": own}) is None
 
 
 # --- a repository's channels: the config's `channels:` over the presets ---------------------
@@ -470,10 +674,10 @@ def test_resolve_without_settings_is_the_presets() -> None:
 
 
 def test_an_override_changes_only_what_it_gives_and_keeps_what_the_platform_does() -> None:
-    table = channels.resolve(_settings(email__subject={"max": 50, "note": "our ESP's advice"}))
+    table = channels.resolve(_settings(email__subject={"max": 45, "note": "our ESP's advice"}))
     subject = table["email.subject"]
     base = PRESETS["email.subject"]
-    assert (subject.max, subject.unit, subject.hard) == (50, base.unit, base.hard)
+    assert (subject.max, subject.unit, subject.hard) == (45, base.unit, base.hard)
     assert (subject.truncates, subject.merge_tags) == (True, True)
     assert subject.source is None  # the number is the team's now, not the platform's
     assert subject.note == "our ESP's advice"

@@ -75,7 +75,7 @@ def test_check_examples_is_not_ready_and_exits_1() -> None:
     result = run_cli("check", str(EXAMPLES), "--today", TODAY, separate_process=True)
     assert result.returncode == 1
     assert "copy-length" in result.stdout
-    assert "2 of 3 launches not ready — 2 errors, 4 warnings, 3 notices" in result.stdout
+    assert "2 of 3 launches not ready — 2 errors, 6 warnings, 3 notices" in result.stdout
 
 
 def test_fail_on_warning_turns_warnings_into_blockers(repo: Path) -> None:

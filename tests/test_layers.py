@@ -33,6 +33,7 @@ DOMAIN = (
     "rule_names",
     "channels",
     "channel_names",
+    "channel_catalogue",
     "workdays",
     "locales",
     "yaml_mistakes",

@@ -90,7 +90,7 @@ def test_results_match_the_json_report(examples_log: Any) -> None:
     run = examples_log["runs"][0]
     rules = run["tool"]["driver"]["rules"]
     results = run["results"]
-    assert len(results) == len(report["findings"]) == 9
+    assert len(results) == len(report["findings"]) == 11
     for result, finding in zip(results, report["findings"], strict=True):
         assert result["ruleId"] == finding["rule"] == rules[result["ruleIndex"]]["id"]
         assert result["level"] == LEVELS[finding["severity"]]

@@ -32,6 +32,12 @@ from tests.rules.conftest import (
 FAMILY = "\U0001f468\u200d\U0001f469\u200d\U0001f467\u200d\U0001f466"  # 👨‍👩‍👧‍👦: 7 code points
 GRIN = "\U0001f600"  # 😀: two UTF-16 units
 URL = "https://example.com/" + "p" * 60  # 80 characters, weighs 23 on X
+# Keyword lists App Store Connect refuses: 99 characters but 106 bytes; 47 characters, 121 bytes.
+KEYWORDS_DE = (
+    "Bücher,Hörbücher,Roman,Krimi,Sachbücher,Kinderbücher,Lesen,Saga,Fantasy,Bibliothek,"
+    "Märchen,Hörspiel"
+)
+KEYWORDS_JA = "電子書籍,読書,小説,漫画,オーディオブック,ライトノベル,図書館,本棚,文庫本,新刊,書店街"
 # Requires en-US and de-DE: lines 1-5, so `copy:` is line 6 and the first item line 7.
 BILINGUAL = HEADER + "locales: [en-US, de-DE]\n"
 
@@ -130,10 +136,34 @@ LENGTH_CASES = [
         [(6, WARNING, "web.title is 61 of 60 characters")],
         id="web-title-61-is-a-recommendation",
     ),
+    pytest.param(text_item("email.subject", "a" * 50), [], id="email-subject-50"),
     pytest.param(
-        text_item("email.subject", "a" * 79),
-        [(6, WARNING, "email.subject is 79 of 78 characters")],
-        id="email-subject-is-a-recommendation",
+        text_item("email.subject", "a" * 51),
+        [(6, WARNING, "email.subject is 51 of 50 characters")],
+        id="email-subject-51-is-a-recommendation",
+    ),
+    # App Store Connect counts keywords in bytes ("up to 100 bytes of content").
+    pytest.param(
+        text_item("app_store.keywords", KEYWORDS_DE, "locale: de-DE, "),
+        [(6, ERROR, "app_store.keywords (de-DE) is 106 of 100 bytes")],
+        id="keywords-99-characters-106-bytes",
+    ),
+    pytest.param(
+        text_item("app_store.keywords", KEYWORDS_JA, "locale: ja-JP, "),
+        [(6, ERROR, "app_store.keywords (ja-JP) is 121 of 100 bytes")],
+        id="keywords-47-japanese-characters-121-bytes",
+    ),
+    pytest.param(text_item("app_store.keywords", "k," * 50), [], id="keywords-100-ascii-bytes"),
+    pytest.param(
+        text_item("youtube.description", "ä" * 2501),
+        [(6, ERROR, "youtube.description is 5002 of 5000 bytes")],
+        id="youtube-description-counts-bytes",
+    ),
+    pytest.param(text_item("bluesky.post", "a" * 299 + FAMILY), [], id="bluesky-300-graphemes"),
+    pytest.param(
+        text_item("meta_ads.primary_text", "a" * 126),
+        [(6, WARNING, "meta_ads.primary_text is 126 of 125 characters")],
+        id="meta-ads-text-is-guidance",
     ),
     pytest.param(
         text_item("app_store.subtitel", "Hello"),
@@ -368,7 +398,7 @@ EXPANSION_CASES = [
             (
                 7,
                 NOTICE,
-                "uses 80 of 100 characters; translations of text this long typically run 1.3x",
+                "uses 80 of 100 bytes; translations of text this long typically run 1.3x",
             )
         ],
         id="long-text-expands-1.3x",
