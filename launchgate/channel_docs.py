@@ -158,19 +158,17 @@ def render_text(listed: Sequence[Entry], config_file: str) -> str:
 
 def _source_lines(entry: Entry, config_file: str) -> list[str]:
     source = entry.channel.source
-    lines: list[str] = []
+    lines: list[str] = [_own(entry, config_file)] if entry.own else []
     if source is not None:
         lines += _wrapped(_cited(source.title, source.read, source.secondary))
-        lines.append(source.url)
+        lines.append(source.url)  # "" for a config's source in words: dropped below
         if source.quote:
             lines += _wrapped(f"\u201c{source.quote}\u201d")
-    elif entry.own:
-        lines.append(_own(entry, config_file))
-    else:
+    elif not entry.own:
         lines.append(NO_SOURCE)
     if entry.channel.note:
         lines += _wrapped(f"Note: {entry.channel.note}")
-    return lines
+    return [line for line in lines if line]
 
 
 def _cited(title: str, read: str, secondary: bool) -> str:
@@ -262,18 +260,18 @@ def render_markdown(listed: Sequence[Entry], config_file: str) -> str:
 
 def _source_markdown(entry: Entry, config_file: str) -> str:
     source = entry.channel.source
+    parts = [_own(entry, f"`{config_file}`")] if entry.own else []
     if source is not None:
         title = f"[{_inline(source.title)}]({source.url})" if source.url else _inline(source.title)
-        text = _cited(title, source.read, source.secondary)
+        cited = _cited(title, source.read, source.secondary)
         if source.quote:
-            text += f": \u201c{_inline(source.quote)}\u201d"
-    elif entry.own:
-        text = _own(entry, f"`{config_file}`")
-    else:
-        text = NO_SOURCE
+            cited += f": \u201c{_inline(source.quote)}\u201d"
+        parts.append(cited)
+    elif not entry.own:
+        parts.append(NO_SOURCE)
     if entry.channel.note:
-        text += f". Note: {_inline(entry.channel.note)}"
-    return text
+        parts.append(f"Note: {_inline(entry.channel.note)}")
+    return ". ".join(parts)
 
 
 def _inline(text: str) -> str:

@@ -274,3 +274,24 @@ def test_the_schema_of_a_repository_with_a_broken_config_is_a_usage_error(tmp_pa
     result = run_cli("schema", str(_repo(tmp_path, "channels: {web.hero: {max: many}}\n")))
     assert result.returncode == 2
     assert ".launchgate.yml:" in result.stderr
+
+
+def test_a_config_channel_with_a_source_shows_both_the_config_and_the_source(
+    tmp_path: Path,
+) -> None:
+    config = (
+        "channels:\n"
+        "  mastodon.post: {max: 1000, source: our server's about page}\n"
+        "  changelog.title: {max: 70, source: 'https://design.example.com/changelog'}\n"
+    )
+    text = run_cli("channels", str(_repo(tmp_path, config))).stdout
+    mastodon = text.split("  mastodon.post ", 1)[1].split("\n\n", 1)[0]  # its platform's group
+    assert "your config (.launchgate.yml): over the built-in channel" in mastodon
+    assert "our server's about page" in mastodon
+    changelog = text.split("  changelog.title ", 1)[1]
+    assert "https://design.example.com/changelog" in changelog
+    page = run_cli("channels", str(tmp_path), "--format", "markdown").stdout
+    assert (
+        "- `mastodon.post`: your config (`.launchgate.yml`): over the built-in channel. "
+        "our server's about page" in page
+    )
