@@ -283,6 +283,9 @@ def channel_lookup(config: Config) -> Callable[[str], Channel | None]:
             max=setting.max or setting.max_segments or (base.max if base else 0),
             unit=setting.unit or (base.unit if base else "utf16"),
             hard=setting.kind == "hard" if setting.kind else (base.hard if base else True),
+            merge_tags=base.merge_tags
+            if setting.merge_tags is None and base
+            else bool(setting.merge_tags),
         )
 
     def lookup(name: str) -> Channel | None:
