@@ -211,11 +211,12 @@ _LEFTOVER_NAME = re.compile(
     r"(?i:tbd|tbc|todo|tktk|fixme|xxx+|insert|placeholder|lorem)(?![A-Za-z0-9])"
 )
 _FIRST_NAME = re.compile(r"[A-Za-z_]\w*")
-_SYNTAX_LABELS: dict[str, str] = {
-    "handlebars": "Handlebars or Liquid ({{first_name}})",
-    "mailchimp": "Mailchimp (*|FNAME|*)",
-    "mailgun": "Mailgun (%recipient.first_name%)",
-    "braces": "single-brace ({first_name})",
+# Each syntax by what a writer calls it, and how it writes a first name.
+_SYNTAXES: dict[str, tuple[str, str]] = {
+    "handlebars": ("Handlebars or Liquid", "{{first_name}}"),
+    "mailchimp": ("Mailchimp", "*|FNAME|*"),
+    "mailgun": ("Mailgun", "%recipient.first_name%"),
+    "braces": ("single-brace", "{first_name}"),
 }
 
 
@@ -285,11 +286,11 @@ def _placeholder_problem(match: re.Match[str], item: CopyItem, ctx: Context) -> 
     allowed = ctx.config.copy_settings.merge_tags
     if syntax in allowed:
         return None
-    uses = ", ".join(_SYNTAX_LABELS[name] for name in allowed) or "none"
+    uses = ", ".join(f"{name} {_SYNTAXES[name][1]}" for name in allowed) or "none"
     return (
-        f"{describe(item)} holds {found!r}, a {_SYNTAX_LABELS[syntax]} merge tag, which "
-        f"the sending platform does not fill in (its syntaxes under copy: merge_tags: in "
-        f"{ctx.config_file}: {uses}); write the tag its way, or add {syntax} to that list"
+        f"{describe(item)} holds {found!r}, a {_SYNTAXES[syntax][0]} merge tag the sending "
+        f"platform does not fill in (merge_tags: under copy: in {ctx.config_file} lists "
+        f"{uses}); write it in a listed syntax, or add {syntax} to that list"
     )
 
 
@@ -408,9 +409,9 @@ def check_term(launch: Launch, ctx: Context) -> Iterator[Violation]:
 
     A glossary is written for one language: its terms apply to copy in the
     glossary's `locale:` (at the top of glossary.yaml), and when it has none, to
-    copy in each launch's first locale (the checklist's first, as for a copy
-    item without `locale:`). A term's own `locales: [de-DE]` applies it to
-    those locales instead. A language alone covers every region: `en` applies
+    copy in each launch's first locale (its checklist's first, else its own
+    first, else en-US: where a copy item without `locale:` is). A term's own
+    `locales: [de-DE]` applies it to those locales instead. A language alone covers every region: `en` applies
     to en-US and en-GB, `de` to de-DE and de-AT; `de-DE` applies to de-DE only.
     So an English glossary leaves German copy that says "Login" alone.
 
