@@ -206,11 +206,11 @@ _PLACEHOLDER_HINTS = (
     "[",
     "<",
 )
-# What a leftover is inside a merge tag too: {{ TBD }}, *|todo|*, {{insert_name}}.
+# A leftover starts with its word (TBD, [insert quote], lorem ipsum), and so does a merge
+# tag that names one: {{ TBD }}, *|todo|*, {{insert_name}}.
 _LEFTOVER_NAME = re.compile(
-    r"(?i:tbd|tbc|todo|tktk|fixme|xxx+|insert|placeholder|lorem)(?![A-Za-z0-9])"
+    r"[^A-Za-z_]*(?i:tbd|tbc|todo|tktk|fixme|xxx+|insert|placeholder|lorem)(?![A-Za-z0-9])"
 )
-_FIRST_NAME = re.compile(r"[A-Za-z_]\w*")
 # Each syntax by what a writer calls it, and how it writes a first name.
 _SYNTAXES: dict[str, tuple[str, str]] = {
     "handlebars": ("Handlebars or Liquid", "{{first_name}}"),
@@ -255,8 +255,10 @@ def check_placeholder(launch: Launch, ctx: Context) -> Iterator[Violation]:
           - {channel: email.subject, locale: en-US, text: "Hi {{first_name}}, see your reports"}
           - {channel: sms, locale: en-US, text: "*|FNAME|*, your weekly report is ready"}
     """
-    for index, item, first in _items_matching(_PLACEHOLDER, launch, _PLACEHOLDER_HINTS):
-        for match in _PLACEHOLDER.finditer(item.text, first.start()):
+    if not _may_hold(launch, _PLACEHOLDER_HINTS):
+        return
+    for index, item in enumerate(launch.manifest.copy_items):
+        for match in _PLACEHOLDER.finditer(item.text):
             problem = _placeholder_problem(match, item, ctx)
             if problem:
                 yield Violation(("copy", index, "text"), problem)
@@ -266,8 +268,8 @@ def check_placeholder(launch: Launch, ctx: Context) -> Iterator[Violation]:
 def _placeholder_problem(match: re.Match[str], item: CopyItem, ctx: Context) -> str | None:
     """What is wrong with one match in `item`'s text, or None for a merge tag that works."""
     found = match.group(0)
-    syntax = match.lastgroup or "leftover"
-    if syntax in {"leftover", "slot"} or _LEFTOVER_NAME.match(_first_name(found)):
+    syntax = str(match.lastgroup)  # every alternative is a named group
+    if syntax == "slot" or _LEFTOVER_NAME.match(found):
         return f"{describe(item)} still holds a placeholder: {found!r}"
     inner = _LEFTOVER.search(found)  # in a filter: {{first_name | default: 'TBD'}}
     if inner:
@@ -294,27 +296,14 @@ def _placeholder_problem(match: re.Match[str], item: CopyItem, ctx: Context) -> 
     )
 
 
-def _first_name(tag: str) -> str:
-    """The variable a merge tag names: `first_name` in `{{ first_name | default: '' }}`."""
-    found = _FIRST_NAME.search(tag)
-    return found.group(0) if found else ""
+def _may_hold(launch: Launch, hints: tuple[str, ...]) -> bool:
+    """A cheap look before a pattern runs on each item: most launches have nothing to find.
 
-
-def _items_matching(
-    pattern: re.Pattern[str], launch: Launch, hints: tuple[str, ...]
-) -> Iterator[tuple[int, CopyItem, re.Match[str]]]:
-    """The copy items in which `pattern` finds something, with the first match.
-
-    Most launches have nothing to find, so a cheap look comes first: a
-    pattern can only match where one of its `hints` (case-folded text that
-    every match contains) appears in the launch's copy.
+    A pattern can only match where one of its `hints` (case-folded text that every
+    match contains) appears in the launch's copy.
     """
     folded = launch.folded_copy
-    if any(hint in folded for hint in hints):
-        for index, item in enumerate(launch.manifest.copy_items):
-            match = pattern.search(item.text)
-            if match:
-                yield index, item, match
+    return any(hint in folded for hint in hints)
 
 
 class _Glossary:
@@ -411,9 +400,10 @@ def check_term(launch: Launch, ctx: Context) -> Iterator[Violation]:
     glossary's `locale:` (at the top of glossary.yaml), and when it has none, to
     copy in each launch's first locale (its checklist's first, else its own
     first, else en-US: where a copy item without `locale:` is). A term's own
-    `locales: [de-DE]` applies it to those locales instead. A language alone covers every region: `en` applies
-    to en-US and en-GB, `de` to de-DE and de-AT; `de-DE` applies to de-DE only.
-    So an English glossary leaves German copy that says "Login" alone.
+    `locales: [de-DE]` applies it to those locales instead. A language alone
+    covers every region: `en` applies to en-US and en-GB, `de` to de-DE and
+    de-AT; `de-DE` applies to de-DE only. So an English glossary leaves German
+    copy that says "Login" alone.
 
     Fails (glossary: `{use: sign in, instead_of: [login, log in]}`; locales en-US, de-DE):
 
@@ -431,9 +421,8 @@ def check_term(launch: Launch, ctx: Context) -> Iterator[Violation]:
     glossary = ctx.memo.get("copy-term")
     if glossary is None:  # hints worked out once per run, patterns once per locale
         glossary = ctx.memo["copy-term"] = _Glossary(ctx.glossary)
-    folded = launch.folded_copy
-    if not any(hint in folded for hint in glossary.hints):
-        return  # most launches use no word the glossary lists
+    if not _may_hold(launch, glossary.hints):
+        return
     primary = launch.primary_locale
     for index, item in enumerate(launch.manifest.copy_items):
         terms: _Terms = glossary.terms_for(item.locale or primary, primary)
