@@ -409,3 +409,11 @@ def test_the_glossary_pattern_is_compiled_once_per_locale(
     report = check_repo({**files, "glossary.yaml": f"terms: [{SIGN_IN}]\n"})
     assert len(fired(report, "copy-term")) == 3
     assert sorted(calls) == [0, 1]  # de-DE: no term applies; en-US: one
+
+
+def test_an_item_no_term_applies_to_does_not_stop_the_items_after_it(
+    check_repo: CheckRepo,
+) -> None:
+    manifest = copy_of(item("de-DE", "Login"), item("en-US", "Login"), header=BILINGUAL)
+    report = check_repo({"glossary.yaml": f"terms: [{SIGN_IN}]\n", "launches/demo.yaml": manifest})
+    assert_findings(report, "copy-term", [(8, WARNING, "web.title (en-US) uses 'Login'")])
