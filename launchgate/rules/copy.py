@@ -180,6 +180,9 @@ _LEFTOVER = re.compile(_LEFTOVER_TEXT)
 # A merge-tag variable: first_name, contact.firstname, customer.first_name.
 _VARIABLE = r"[A-Za-z_]\w*(?:\.\w+)*"
 _PLACEHOLDER = re.compile(
+    # Every match starts with one of these: the engine skips other characters at once,
+    # where it would try each alternative (and its look-behinds) at every position.
+    r"(?=[{*%\[<TFXLl])(?:"
     # Handlebars and Liquid: {{first_name}}, {{ contact.firstname }}, {{{first_name}}},
     # {{first_name | default: 'there'}}, Braze's {{${first_name}}}, blocks {{#if x}} {{/if}}.
     r"(?P<handlebars>\{\{\{?[-~]?\s*"
@@ -190,6 +193,7 @@ _PLACEHOLDER = re.compile(
     rf"|(?P<mailgun>(?<![\w%])%{_VARIABLE}%(?![\w%]))"  # %recipient.first_name%
     rf"|(?P<braces>(?<![\w{{$])\{{{_VARIABLE}\}}(?!\}}))"  # {first_name}
     rf"|(?P<leftover>{_LEFTOVER_TEXT})"
+    r")"
 )
 # Case-folded text every match contains: a launch without any of these has nothing to find.
 _PLACEHOLDER_HINTS = (
