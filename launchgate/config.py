@@ -79,6 +79,23 @@ class ChannelSetting(Strict):
     )
 
 
+# How sending platforms write a merge tag: {{first_name}} (Handlebars and Liquid: Braze,
+# Customer.io, Klaviyo, HubSpot, Iterable, SendGrid), *|FNAME|* (Mailchimp),
+# %recipient.first_name% (Mailgun), {first_name} (single braces).
+MergeTagSyntax = Literal["handlebars", "mailchimp", "mailgun", "braces"]
+MERGE_TAG_SYNTAXES: tuple[MergeTagSyntax, ...] = ("handlebars", "mailchimp", "mailgun", "braces")
+
+
+class CopySettings(Strict):
+    """How the team's copy is written and sent (the `copy:` section)."""
+
+    merge_tags: list[MergeTagSyntax] = Field(
+        default_factory=lambda: list(MERGE_TAG_SYNTAXES),
+        description="The merge-tag syntaxes the team's sending platform fills in "
+        "on channels that take merge tags (email, push, SMS); default: all of them",
+    )
+
+
 DEFAULT_VERSION_PATTERN = r"v?(\d+(?:\.\d+)+(?:-[0-9A-Za-z][0-9A-Za-z.-]*)?)"
 
 
@@ -134,6 +151,7 @@ class Config(Strict):
     signoffs: SignoffPolicy = Field(default_factory=SignoffPolicy)
     calendar: CalendarConfig = Field(default_factory=CalendarConfig)
     channels: dict[str, ChannelSetting] = Field(default_factory=dict)
+    copy_settings: CopySettings = Field(default_factory=CopySettings, alias="copy")
     rules: dict[str, RuleSetting] = Field(default_factory=dict)
     release: ReleaseConfig = Field(default_factory=ReleaseConfig)
     digest: DigestConfig = Field(default_factory=DigestConfig)

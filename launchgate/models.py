@@ -209,10 +209,29 @@ def _word(text: str) -> str:
 Word = Annotated[str, AfterValidator(_word)]
 
 
+def _locale_tag(tag: str) -> str:
+    from launchgate.locales import locale_problem
+
+    problem = locale_problem(tag)
+    if problem is not None:
+        raise ValueError(f"locale {tag!r} {problem}")
+    return canonical_locale(tag)
+
+
+# A locale a glossary is scoped to: `de` covers de-DE, de-AT and every other German;
+# `de-DE` covers only itself (and longer tags that start with it, such as de-DE-1996).
+ScopeLocale = Annotated[str, AfterValidator(_locale_tag)]
+
+
 class Term(Strict):
+    """Words to replace (`instead_of`, with the word to `use`) or to `ban`, in some locales."""
+
     use: str | None = None
     instead_of: list[Word] = Field(default_factory=list)
     ban: list[Word] = Field(default_factory=list)
+    locales: list[ScopeLocale] | None = Field(
+        None, description="The copy this term applies to, e.g. [de-DE]; default: the glossary's."
+    )
 
     @model_validator(mode="after")
     def _one_kind(self) -> Term:
@@ -224,5 +243,12 @@ class Term(Strict):
 
 
 class Glossary(Strict):
+    """One vocabulary: metric definitions, and terms the copy must (not) use."""
+
+    locale: ScopeLocale | None = Field(
+        None,
+        description="The copy the terms apply to, e.g. en (every English locale); "
+        "default: each launch's first locale.",
+    )
     metrics: dict[str, str] = Field(default_factory=dict)
     terms: list[Term] = Field(default_factory=list)

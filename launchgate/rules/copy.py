@@ -11,7 +11,7 @@ from launchgate.channel_names import suggest_channel
 from launchgate.channels import PRESETS, UNIT_LABELS, Channel, count, sms_detail
 from launchgate.findings import Severity, Subject
 from launchgate.launch import Launch
-from launchgate.models import CopyItem, Glossary
+from launchgate.models import CopyItem, Glossary, Term
 from launchgate.rules.base import Context, Rule, Violation
 from launchgate.wording import did_you_mean, you_mean
 
@@ -171,62 +171,180 @@ def _english(locale: str) -> bool:
     return locale.lower().startswith("en")
 
 
-_PLACEHOLDER = re.compile(
+_LEFTOVER_TEXT = (
     r"(?<![\w])(?:TODO|TBD|TBC|TKTK|FIXME|XXX+)(?![\w])"  # upper case only: "todo list" is fine
     r"|(?<!\w)(?i:lorem ipsum)"
-    r"|\{\{[^{}]*\}\}"  # template slots
     r"|\[(?i:placeholder|insert\b)[^\]]*\]"
     r"|<(?i:placeholder|insert\b)[^>]*>"
 )
-_PLACEHOLDER_HINTS = ("todo", "tbd", "tbc", "tktk", "fixme", "xxx", "lorem", "{{", "[", "<")
+_LEFTOVER = re.compile(_LEFTOVER_TEXT)
+# A merge-tag variable: first_name, contact.firstname, customer.first_name.
+_VARIABLE = r"[A-Za-z_]\w*(?:\.\w+)*"
+_PLACEHOLDER = re.compile(
+    # Every match starts with one of these: the engine skips other characters at once,
+    # where it would try each alternative (and its look-behinds) at every position.
+    r"(?=[{*%\[<TFXLl])(?:"
+    # Handlebars and Liquid: {{first_name}}, {{ contact.firstname }}, {{{first_name}}},
+    # {{first_name | default: 'there'}}, Braze's {{${first_name}}}, blocks {{#if x}} {{/if}}.
+    r"(?P<handlebars>\{\{\{?[-~]?\s*"
+    rf"(?:[#/]\s*{_VARIABLE}(?:\s[^{{}}]*)?|(?:\$\{{{_VARIABLE}\}}|{_VARIABLE})(?:\s*\|[^{{}}]*)?)"
+    r"\s*[-~]?\}?\}\})"
+    r"|(?P<slot>\{\{[^{}]*\}\})"  # any other template slot: {{}}, {{insert name}}
+    rf"|(?P<mailchimp>\*\|{_VARIABLE}(?::[^|*\s]*)*\|\*)"  # *|FNAME|*, *|MC:SUBJECT|*
+    rf"|(?P<mailgun>(?<![\w%])%{_VARIABLE}%(?![\w%]))"  # %recipient.first_name%
+    rf"|(?P<braces>(?<![\w{{$])\{{{_VARIABLE}\}}(?!\}}))"  # {first_name}
+    rf"|(?P<leftover>{_LEFTOVER_TEXT})"
+    r")"
+)
+# Case-folded text every match contains: a launch without any of these has nothing to find.
+_PLACEHOLDER_HINTS = (
+    "todo",
+    "tbd",
+    "tbc",
+    "tktk",
+    "fixme",
+    "xxx",
+    "lorem",
+    "{",
+    "*|",
+    "%",
+    "[",
+    "<",
+)
+# A leftover starts with its word (TBD, [insert quote], lorem ipsum), and so does a merge
+# tag that names one: {{ TBD }}, *|todo|*, {{insert_name}}.
+_LEFTOVER_NAME = re.compile(
+    r"[^A-Za-z_]*(?i:tbd|tbc|todo|tktk|fixme|xxx+|insert|placeholder|lorem)(?![A-Za-z0-9])"
+)
+# Each syntax by what a writer calls it, and how it writes a first name.
+_SYNTAXES: dict[str, tuple[str, str]] = {
+    "handlebars": ("Handlebars or Liquid", "{{first_name}}"),
+    "mailchimp": ("Mailchimp", "*|FNAME|*"),
+    "mailgun": ("Mailgun", "%recipient.first_name%"),
+    "braces": ("single-brace", "{first_name}"),
+}
 
 
 def check_placeholder(launch: Launch, ctx: Context) -> Iterator[Violation]:
-    """Copy must not ship with placeholders.
+    """Copy must not ship with placeholders, nor merge tags its channel can't fill in.
 
     Flags TODO, TBD, TBC, TKTK, FIXME and XXX (in capitals, as whole words),
-    "lorem ipsum" in any case, template slots like `{{name}}`, and bracketed
-    prompts like `[insert quote]` or `<placeholder>`.
+    "lorem ipsum" in any case, bracketed prompts like `[insert quote]` or
+    `<placeholder>`, and template slots that name no variable: `{{}}`,
+    `{{insert name}}`, `{{ TBD }}`.
+
+    Merge tags are personalisation the sending platform fills in: `{{first_name}}`
+    and `{{ contact.firstname | default: 'there' }}` (Handlebars and Liquid: Braze,
+    Customer.io, Klaviyo, HubSpot, Iterable, SendGrid), `*|FNAME|*` (Mailchimp),
+    `%recipient.first_name%` (Mailgun) and `{first_name}`. They pass on channels
+    that take merge tags (email, push and SMS, and any channel with
+    `merge_tags: true` under `channels:` in the config). Elsewhere a merge tag is
+    an error: an App Store subtitle is shown as written. List the syntaxes your
+    sending platform uses under `copy: {merge_tags: [handlebars]}` (default: all
+    four: handlebars, mailchimp, mailgun, braces), and a tag in another syntax is
+    an error too. Single braces are also how apps write their own placeholders
+    (`{count}` in a product string), so they are looked at only on channels that
+    take merge tags. A leftover inside or next to a merge tag is still an error.
 
     Fails:
 
         copy:
           - {channel: web.title, locale: en-US, text: "Smart Reports: TBD"}
+          - {channel: app_store.subtitle, locale: en-US, text: "Reports for {{first_name}}"}
+          - {channel: email.subject, locale: en-US, text: "Hi {{ TBD }}, see your reports"}
 
     Passes:
 
         copy:
           - {channel: web.title, locale: en-US, text: "Smart Reports: see what works"}
+          - {channel: email.subject, locale: en-US, text: "Hi {{first_name}}, see your reports"}
+          - {channel: sms, locale: en-US, text: "*|FNAME|*, your weekly report is ready"}
     """
-    for index, item, match in _items_matching(_PLACEHOLDER, launch, _PLACEHOLDER_HINTS):
-        yield Violation(
-            ("copy", index, "text"),
-            f"{describe(item)} still holds a placeholder: {match.group(0)!r}",
+    if not _may_hold(launch, _PLACEHOLDER_HINTS):
+        return
+    for index, item in enumerate(launch.manifest.copy_items):
+        for match in _PLACEHOLDER.finditer(item.text):
+            problem = _placeholder_problem(match, item, ctx)
+            if problem:
+                yield Violation(("copy", index, "text"), problem)
+                break  # one finding per item: fixing the first shows the next
+
+
+def _placeholder_problem(match: re.Match[str], item: CopyItem, ctx: Context) -> str | None:
+    """What is wrong with one match in `item`'s text, or None for a merge tag that works."""
+    found = match.group(0)
+    syntax = str(match.lastgroup)  # every alternative is a named group
+    if syntax == "slot" or _LEFTOVER_NAME.match(found):
+        return f"{describe(item)} still holds a placeholder: {found!r}"
+    inner = _LEFTOVER.search(found)  # in a filter: {{first_name | default: 'TBD'}}
+    if inner:
+        return f"{describe(item)} still holds a placeholder: {inner.group(0)!r}"
+    channel = ctx.channels(item.channel)
+    if channel is None:
+        return None  # copy-length reports the unknown channel; what it takes is unknown
+    if not channel.merge_tags:
+        if syntax == "braces":
+            return None  # an app's own placeholder ({count}), filled in by the app
+        return (
+            f"{describe(item)} can't fill in {found!r}: readers would see it as written "
+            f"(write the words out, or if the tool that sends {item.channel} fills in merge "
+            f"tags, add {item.channel}: {{merge_tags: true}} under channels: in {ctx.config_file})"
         )
+    allowed = ctx.config.copy_settings.merge_tags
+    if syntax in allowed:
+        return None
+    uses = ", ".join(f"{name} {_SYNTAXES[name][1]}" for name in allowed) or "none"
+    return (
+        f"{describe(item)} holds {found!r}, a {_SYNTAXES[syntax][0]} merge tag the sending "
+        f"platform does not fill in (merge_tags: under copy: in {ctx.config_file} lists "
+        f"{uses}); write it in a listed syntax, or add {syntax} to that list"
+    )
 
 
-def _items_matching(
-    pattern: re.Pattern[str], launch: Launch, hints: tuple[str, ...]
-) -> Iterator[tuple[int, CopyItem, re.Match[str]]]:
-    """The copy items in which `pattern` finds something, with the first match.
+def _may_hold(launch: Launch, hints: tuple[str, ...]) -> bool:
+    """A cheap look before a pattern runs on each item: most launches have nothing to find.
 
-    Most launches have nothing to find, so a cheap look comes first: a
-    pattern can only match where one of its `hints` (case-folded text that
-    every match contains) appears in the launch's copy.
+    A pattern can only match where one of its `hints` (case-folded text that every
+    match contains) appears in the launch's copy.
     """
     folded = launch.folded_copy
-    if any(hint in folded for hint in hints):
-        for index, item in enumerate(launch.manifest.copy_items):
-            match = pattern.search(item.text)
-            if match:
-                yield index, item, match
+    return any(hint in folded for hint in hints)
 
 
-def _term_pattern(glossary: Glossary) -> _Terms:
-    """One regex for every replaced or banned term, what each match means, and its hints."""
+class _Glossary:
+    """The glossary as a run uses it: its hints, and one compiled pattern per locale."""
+
+    def __init__(self, glossary: Glossary) -> None:
+        self.glossary = glossary
+        words = [word for term in glossary.terms for word in (*term.instead_of, *term.ban)]
+        self.hints = tuple({_hint(word) for word in words})
+        self._compiled: dict[tuple[str, str], _Terms] = {}
+
+    def terms_for(self, locale: str, default: str) -> _Terms:
+        """The terms for copy in `locale`; `default` scopes a glossary without `locale:`."""
+        key = (locale, self.glossary.locale or default)
+        terms = self._compiled.get(key)
+        if terms is None:
+            scope = [key[1]]
+            applies = [
+                term
+                for term in self.glossary.terms
+                if any(_covers(tag, locale) for tag in term.locales or scope)
+            ]
+            terms = self._compiled[key] = _term_pattern(applies)
+        return terms
+
+
+def _covers(scope: str, locale: str) -> bool:
+    """A glossary locale covers copy in it and in longer tags: `de` covers `de-AT`."""
+    return locale == scope or locale.startswith(scope + "-")
+
+
+def _term_pattern(terms: list[Term]) -> _Terms:
+    """One regex for every replaced or banned term, and what each match means."""
     advice: dict[str, str] = {}
     words: list[str] = []  # as written: case-folding "ß" to "ss" would never match "ß"
-    for term in glossary.terms:
+    for term in terms:
         for word in term.instead_of:
             advice[_normal(word)] = f"the glossary says {term.use!r} instead"
             words.append(word)
@@ -234,12 +352,11 @@ def _term_pattern(glossary: Glossary) -> _Terms:
             advice[_normal(word)] = "the glossary bans it"
             words.append(word)
     if not advice:
-        return _Terms(None, advice, (), ())
+        return _Terms(None, advice, ())
     words.sort(key=len, reverse=True)  # longest first: "log in" before "log"
     body = "|".join(_as_pattern(word) for word in words)
-    hints = tuple({_hint(word) for word in words})
     pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
-    return _Terms(pattern, advice, hints, tuple(words))
+    return _Terms(pattern, advice, tuple(words))
 
 
 def _hint(word: str) -> str:
@@ -261,7 +378,6 @@ def _as_pattern(word: str) -> str:
 class _Terms(NamedTuple):
     pattern: re.Pattern[str] | None
     advice: dict[str, str]  # by normalised word
-    hints: tuple[str, ...]
     words: tuple[str, ...]  # as written
 
     def advice_for(self, matched: str) -> str:
@@ -285,7 +401,16 @@ def check_term(launch: Launch, ctx: Context) -> Iterator[Violation]:
     `use`) and words that are banned outright. Matching ignores case and takes
     whole words only, so a ban on "login" does not touch "logins" or "blogin".
 
-    Fails (glossary: `{use: sign in, instead_of: [login, log in]}`):
+    A glossary is written for one language: its terms apply to copy in the
+    glossary's `locale:` (at the top of glossary.yaml), and when it has none, to
+    copy in each launch's first locale (its checklist's first, else its own
+    first, else en-US: where a copy item without `locale:` is). A term's own
+    `locales: [de-DE]` applies it to those locales instead. A language alone
+    covers every region: `en` applies to en-US and en-GB, `de` to de-DE and
+    de-AT; `de-DE` applies to de-DE only. So an English glossary leaves German
+    copy that says "Login" alone.
+
+    Fails (glossary: `{use: sign in, instead_of: [login, log in]}`; locales en-US, de-DE):
 
         copy:
           - {channel: email.subject, locale: en-US, text: "Log in to see your new reports"}
@@ -294,19 +419,22 @@ def check_term(launch: Launch, ctx: Context) -> Iterator[Violation]:
 
         copy:
           - {channel: email.subject, locale: en-US, text: "Sign in to see your new reports"}
+          - {channel: email.subject, locale: de-DE, text: "Login genügt: Ihre Berichte sind da"}
     """
     if ctx.glossary is None:
         return
-    memo = ctx.memo.get("copy-term")
-    if memo is None:  # compiled once per run, not once per launch
-        memo = ctx.memo["copy-term"] = _term_pattern(ctx.glossary)
-    terms: _Terms = memo
-    pattern = terms.pattern
-    if pattern is None:
+    glossary = ctx.memo.get("copy-term")
+    if glossary is None:  # hints worked out once per run, patterns once per locale
+        glossary = ctx.memo["copy-term"] = _Glossary(ctx.glossary)
+    if not _may_hold(launch, glossary.hints):
         return
-    for index, item, first in _items_matching(pattern, launch, terms.hints):
+    primary = launch.primary_locale
+    for index, item in enumerate(launch.manifest.copy_items):
+        terms: _Terms = glossary.terms_for(item.locale or primary, primary)
+        if terms.pattern is None:
+            continue
         seen: set[str] = set()
-        for match in pattern.finditer(item.text, first.start()):  # none before the first
+        for match in terms.pattern.finditer(item.text):
             word = _normal(match.group(0))
             if word not in seen:
                 seen.add(word)

@@ -436,7 +436,8 @@ PLACEHOLDER_CASES = [
     pytest.param("See XXXX for details", "'XXXX'", id="XXX-and-more"),
     pytest.param("Lorem ipsum dolor sit amet", "'Lorem ipsum'", id="lorem-ipsum"),
     pytest.param("LOREM IPSUM", "'LOREM IPSUM'", id="lorem-ipsum-any-case"),
-    pytest.param("Hi {{name}}, welcome", "'{{name}}'", id="template-slot"),
+    pytest.param("Hi {{}}, welcome", "'{{}}'", id="empty-template-slot"),
+    pytest.param("Hi {{insert name}}, welcome", "'{{insert name}}'", id="template-slot-prompt"),
     pytest.param("As they say: [insert quote]", "'[insert quote]'", id="bracketed-insert"),
     pytest.param("Hello <placeholder>", "'<placeholder>'", id="angle-placeholder"),
     pytest.param("a-TODO-b", "'TODO'", id="TODO-between-hyphens"),
@@ -475,7 +476,8 @@ def test_copy_placeholder_is_reported_on_the_item_that_holds_it(check_repo: Chec
 GLOSSARY = """\
 terms:
   - {use: sign in, instead_of: [login, log in]}
-  - {ban: [revolutionary, world-class, großartig]}
+  - {ban: [revolutionary, world-class]}
+  - {ban: [großartig], locales: [de]}
 """
 REPLACE = "the glossary says 'sign in' instead"
 BANNED = "the glossary bans it"
@@ -943,7 +945,7 @@ def test_a_term_whose_case_fold_differs_still_gets_its_advice(
     check_repo: CheckRepo, text: str, expected: tuple[int, int, str]
 ) -> None:
     # Turkish dotted İ: IGNORECASE matches "i", but "İ".casefold() is "i" + a combining dot.
-    glossary = "terms:\n  - {use: harika, instead_of: [İyi]}\n  - {ban: [süper]}\n"
+    glossary = "locale: tr\nterms:\n  - {use: harika, instead_of: [İyi]}\n  - {ban: [süper]}\n"
     manifest = copy_of(text_item("web.title", text, "locale: tr-TR, "))
     report = check_repo({"glossary.yaml": glossary, "launches/demo.yaml": manifest})
     assert found(report, "copy-term") == [expected]
@@ -951,7 +953,7 @@ def test_a_term_whose_case_fold_differs_still_gets_its_advice(
 
 def test_a_term_written_like_the_copy_gives_its_own_advice(check_repo: CheckRepo) -> None:
     # "iyi" is both "İyi" (to replace) and banned as written: the copy says "iyi".
-    glossary = "terms:\n  - {use: harika, instead_of: [İyi]}\n  - {ban: [iyi]}\n"
+    glossary = "locale: tr\nterms:\n  - {use: harika, instead_of: [İyi]}\n  - {ban: [iyi]}\n"
     manifest = copy_of(text_item("web.title", "Çok iyi", "locale: tr-TR, "))
     report = check_repo({"glossary.yaml": glossary, "launches/demo.yaml": manifest})
     assert found(report, "copy-term") == [
