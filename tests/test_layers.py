@@ -31,6 +31,7 @@ DOMAIN = (
     "signoff_state",
     "release_target",
     "rule_names",
+    "waivers",
     "channels",
     "workdays",
     "locales",

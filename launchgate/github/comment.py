@@ -135,7 +135,7 @@ def _table(outcome: Outcome) -> list[str]:
         found = touched.get(launch.file)
         cells = [_launch_cell(launch, found), dates_cell(launch)]
         cells += [_role_cell(found, role) for role in roles]
-        blockers = sum(1 for f in report.findings_for(launch) if f.severity >= report.fail_on)
+        blockers = sum(1 for f in report.findings_for(launch) if report.blocks(f))
         cells.append(str(blockers) if blockers else "0 ✅")
         lines.append("| " + " | ".join(cells) + " |")
     quiet = len(report.launches) - len(shown)

@@ -46,7 +46,7 @@ def render(report: Report, colour: bool = False) -> str:
 
 
 def _launch_row(report: Report, launch: LaunchSummary) -> str:
-    blockers = sum(1 for f in report.findings_for(launch) if f.severity >= report.fail_on)
+    blockers = sum(1 for f in report.findings_for(launch) if report.blocks(f))
     name = f"**{md_text(launch.name or launch.id)}** {md_code(launch.file)}"
     state = "✅" if blockers == 0 else f"❌ {blockers}"
     return f"| {name} | {dates_cell(launch)} | {state} | {len(report.findings_for(launch))} |"
