@@ -54,7 +54,7 @@ def standing(waiver: Waiver, config: Config, today: dt.date, config_file: str) -
             f"({hint})",
         )
     if today > waiver.expires:
-        return Standing("expired", f"expired on {waiver.expires.isoformat()}")
+        return Standing("expired", f"expired after {waiver.expires.isoformat()}, its last day")
     days = (waiver.expires - today).days
     if days > policy.max_days:
         latest = today + dt.timedelta(days=policy.max_days)
