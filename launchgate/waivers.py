@@ -36,11 +36,13 @@ def standing(waiver: Waiver, config: Config, today: dt.date, config_file: str) -
     """
     policy = config.waivers
     if not policy.waivable(waiver.rule):
-        return Standing(
-            "refused",
-            f"{waiver.rule} may never be waived (waivers.never in {config_file}; sign-offs "
-            "and the waiver rules never can): fix what it reports instead",
-        )
+        if waiver.rule.startswith("signoff-"):
+            why = "a sign-off can never be waived: a waiver cannot replace an approval"
+        elif waiver.rule.startswith("waiver-"):
+            why = "the waiver rules can never be waived: fix or remove the waiver"
+        else:
+            why = f"{config_file} lists it under waivers.never: fix what it reports instead"
+        return Standing("refused", why)
     if waiver.approved_by not in config.roles:
         from launchgate.wording import did_you_mean
 
