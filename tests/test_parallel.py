@@ -36,7 +36,7 @@ copy:
 collateral:
   - {{id: post, type: blog_post, owner: "@ann", due: 2026-11-{due:02d}, status: draft}}
 waivers:
-  - {{rule: copy-length, reason: Store copy shortens it, approved_by: marketing, expires: 2026-12-31}}
+  - {{rule: copy-length, reason: Shortened, approved_by: marketing, expires: 2026-12-31}}
 """
 
 

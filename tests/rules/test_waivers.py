@@ -250,6 +250,10 @@ def test_a_launch_with_a_value_left_out_is_not_checked_for_unused_waivers(
     report = check(files(broken + waiver("copy-term")))
     assert fired(report, "manifest-invalid")
     assert report.launches  # loaded, without the invalid item
+    # ...and the next launch is still checked for them.
+    other = LAUNCH.replace("id: insights", "id: other") + waiver("copy-term")
+    both = check({**files(broken + waiver("copy-term")), "launches/other.yaml": other})
+    assert [f.file for f in fired(both, "waiver-unused")] == ["launches/other.yaml"]
     assert fired(report, "waiver-unused") == []
 
 
@@ -288,14 +292,18 @@ def test_the_horizon_counts_from_the_run_so_a_refused_waiver_fits_later(
     assert not later.failed
 
 
+SIGNOFF = "a sign-off can never be waived: a waiver cannot replace an approval"
+NEVER = ".launchgate.yml lists it under waivers.never: fix what it reports instead"
+
+
 @pytest.mark.parametrize(
     ("rule", "why"),
     [
-        ("signoff-missing", "a sign-off can never be waived"),
-        ("signoff-unverified", "a sign-off can never be waived"),
-        ("waiver-unused", "the waiver rules can never be waived"),
-        ("manifest-invalid", "lists it under waivers.never"),
-        ("duplicate-id", "lists it under waivers.never"),
+        ("signoff-missing", SIGNOFF),
+        ("signoff-unverified", SIGNOFF),
+        ("waiver-unused", "the waiver rules can never be waived: fix or remove the waiver"),
+        ("manifest-invalid", NEVER),
+        ("duplicate-id", NEVER),
     ],
 )
 def test_a_rule_that_may_never_be_waived_is_refused(
@@ -305,7 +313,7 @@ def test_a_rule_that_may_never_be_waived_is_refused(
 ) -> None:
     report = check(files(LAUNCH + waiver(rule)))
     assert_findings(report, "waiver-refused", [(WAIVER_LINE, ERROR, f"waiver of {rule} refused")])
-    assert why in fired(report, "waiver-refused")[0].message
+    assert fired(report, "waiver-refused")[0].message == f"waiver of {rule} refused: {why}"
     assert fired(report, "waiver-unused") == []  # refused says it
 
 
@@ -331,6 +339,11 @@ def test_an_approver_that_is_no_role_of_the_config_is_refused(
     )
     assert "did you mean 'marketing'?" in fired(report, "waiver-refused")[0].message
     assert report.failed
+    far = check(files(LAUNCH + waiver("copy-locale-missing", role="zzz")))
+    assert fired(far, "waiver-refused")[0].message.endswith(
+        "approved_by 'zzz' is not a role under roles: in .launchgate.yml "
+        "(known: marketing, product)"
+    )
     none = check(files(LAUNCH + waiver("copy-locale-missing"), "timezone: UTC\n"))
     assert "(none is defined)" in fired(none, "waiver-refused")[0].message
 
