@@ -3,9 +3,10 @@
 Every rule runs here, those that read the manifests and those over what the run
 supplies (the files that did not load, the release, the sign-offs GitHub gave):
 the config's setting, else the violation's, else the rule's own severity; the
-line and column of its key path (or its own place); and what it is about. So a
-later feature that applies to every finding (a waiver, a board) has one place
-to hook in.
+line and column of its key path (or its own place); and what it is about. Once
+every finding is made, each launch's waivers mark the findings they cover
+(launchgate.waivers decides which stand and what they cover), and the rules
+that read that (`Rule.after_waivers`: unused and unverified waivers) run last.
 """
 
 from __future__ import annotations

@@ -111,12 +111,12 @@ def check_unused(launches: list[Launch], ctx: Context) -> Iterator[tuple[Launch,
 
 
 def check_unverified(launches: list[Launch], ctx: Context) -> Iterator[tuple[Launch, Violation]]:
-    """A waiver was applied, but its approval was not verified: this run read no reviews.
+    """A waiver was applied, but its approval was not verified.
 
     A waiver counts only with its `approved_by` role's sign-off on the pull
-    request that adds or changes it, which only `launchgate ci` can read.
-    `launchgate check` applies the waiver and says so, once per waiver that
-    covered a finding.
+    request that adds or changes it, which only a pull request's reviews can
+    show. A run that did not verify it (`launchgate check`, offline) applies
+    the waiver and says so, once per waiver that covered a finding.
 
     Fails (offline, a waiver that covers a finding):
 
@@ -136,7 +136,7 @@ def check_unverified(launches: list[Launch], ctx: Context) -> Iterator[tuple[Lau
         for index, waiver in enumerate(launch.manifest.waivers or ()):
             if (launch.file, index) in ctx.waivers_used:
                 message = (
-                    f"waiver of {waiver.rule} applied, its approval not verified offline: "
+                    f"waiver of {waiver.rule} applied, its approval not verified: "
                     f"{waiver.approved_by} must approve the pull request that adds or changes it"
                 )
                 yield launch, Violation(("waivers", index), message)
