@@ -116,7 +116,8 @@ def check_unverified(launches: list[Launch], ctx: Context) -> Iterator[tuple[Lau
     A waiver counts only with its `approved_by` role's sign-off on the pull
     request that adds or changes it, which only a pull request's reviews can
     show. A run that did not verify it (`launchgate check`, offline) applies
-    the waiver and says so, once per waiver that covered a finding.
+    the waiver and says so, once per waiver that covered a finding, and says
+    when the role has no users or teams, so nobody could approve it.
 
     Fails (offline, a waiver that covers a finding):
 
@@ -135,10 +136,14 @@ def check_unverified(launches: list[Launch], ctx: Context) -> Iterator[tuple[Lau
     for launch in launches:
         for index, waiver in enumerate(launch.manifest.waivers or ()):
             if (launch.file, index) in ctx.waivers_used:
+                role = waiver.approved_by
                 message = (
                     f"waiver of {waiver.rule} applied, its approval not verified: "
-                    f"{waiver.approved_by} must approve the pull request that adds or changes it"
+                    f"{role} must approve the pull request that adds or changes it"
                 )
+                members = ctx.config.roles[role]  # a waiver in force names a configured role
+                if not (members.users or members.teams):
+                    message += f"; {role} has no users or teams in {ctx.config_file} roles"
                 yield launch, Violation(("waivers", index), message)
 
 

@@ -406,6 +406,20 @@ def test_offline_each_applied_waiver_says_its_approval_is_not_verified(
     )
 
 
+@pytest.mark.parametrize(
+    ("members", "nobody"),
+    [("{users: [david]}", False), ("{teams: [acme/marketing]}", False), ("{}", True)],
+)
+def test_the_notice_says_when_the_approving_role_has_nobody_to_approve(
+    check: Check, members: str, nobody: bool
+) -> None:
+    config = f"roles:\n  marketing: {members}\n  product: {{users: [ann]}}\n"
+    report = check(files(LAUNCH + SOCIAL, config))
+    (notice,) = fired(report, "waiver-unverified")
+    suffix = "; marketing has no users or teams in .launchgate.yml roles"
+    assert notice.message.endswith(suffix) is nobody
+
+
 def test_a_run_that_verified_approvals_applies_only_the_approved_waivers(
     check: Check,
 ) -> None:
