@@ -418,6 +418,10 @@ def test_the_notice_says_when_the_approving_role_has_nobody_to_approve(
     (notice,) = fired(report, "waiver-unverified")
     suffix = "; marketing has no users or teams in .launchgate.yml roles"
     assert notice.message.endswith(suffix) is nobody
+    assert notice.message.startswith(
+        "waiver of copy-locale-missing applied, its approval not verified: marketing must "
+        "approve the pull request that adds or changes it"
+    )
 
 
 def test_a_run_that_verified_approvals_applies_only_the_approved_waivers(
