@@ -1,4 +1,4 @@
-"""Command line: `launchgate check|ci|calendar|digest|rules|explain|schema|init`, and
+"""Command line: `launchgate check|ci|calendar|digest|waivers|rules|explain|schema|init`, and
 `launchgate channels|checklists` to find what a manifest can name.
 
 The only place that exits.
@@ -124,6 +124,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     digest.add_argument("--today", metavar="YYYY-MM-DD", type=_date)
     digest.add_argument("--format", choices=("markdown", "json"), default="markdown")
+
+    waivers = commands.add_parser(
+        "waivers",
+        help="every waiver: launch, rule, reason, role, expiry and state (a report: exit 0)",
+        description="Lists every waiver in the launch manifests with its state today: active, "
+        "expiring (ends within --days), expired, unused (covers no finding) or refused.",
+    )
+    waivers.add_argument("path", nargs="?", default=".", help="repository root (default: .)")
+    waivers.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    waivers.add_argument(
+        "--days",
+        type=_days,
+        help="expiring: ends within this many days (default: digest.days, 7)",
+    )
+    waivers.add_argument("--today", metavar="YYYY-MM-DD", type=_date)
 
     calendar = commands.add_parser(
         "calendar",
@@ -278,6 +293,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> ExitCode:
         return _digest(args, out)
     if args.command == "calendar":
         return _calendar(args, out)
+    if args.command == "waivers":
+        return _waivers(args, out)
     if args.command == "rules":
         return _rules(out)
     if args.command == "explain":
@@ -447,6 +464,21 @@ def _digest(args: argparse.Namespace, out: TextIO) -> ExitCode:
         out.write(render_json(digest))
     else:
         out.write(render_markdown(digest, mention=config.digest.mention))
+    return ExitCode.READY
+
+
+def _waivers(args: argparse.Namespace, out: TextIO) -> ExitCode:
+    """A report, not a gate: expired or refused waivers are exit 0 too (`check` fails on them)."""
+    from launchgate.engine import check_loaded
+    from launchgate.reporters.waivers import render_json, render_markdown, render_text
+    from launchgate.waiver_list import list_waivers
+
+    config, config_file, repo, _ = _load_launches(args.path)
+    report = check_loaded(repo, args.today or config.today())
+    days = config.digest.days if args.days is None else args.days
+    listed = list_waivers(repo.launches, report, config, config_file, days)
+    render = {"json": render_json, "markdown": render_markdown}.get(args.format, render_text)
+    out.write(render(listed))
     return ExitCode.READY
 
 

@@ -140,6 +140,33 @@ class DigestConfig(Strict):
     mention: bool = Field(False, description="@mention owners in the digest (pings them)")
 
 
+# Rules no config can make waivable: a waiver cannot replace an approval, and a waiver's own
+# findings (expired, unused, refused) are how waivers stay honest.
+ALWAYS_UNWAIVABLE = ("signoff-*", "waiver-*")
+DEFAULT_UNWAIVABLE = ("manifest-invalid", "duplicate-id")
+
+
+class WaiverPolicy(Strict):
+    """How waivers in manifests may be used (the README's "Waivers")."""
+
+    max_days: int = Field(
+        90,
+        ge=0,
+        le=DIGEST_MAX_DAYS,
+        description="the longest a waiver may run, counted from the day of the check",
+    )
+    never: list[str] = Field(
+        default_factory=lambda: list(DEFAULT_UNWAIVABLE),
+        description="rules (or patterns like copy-*) no waiver may cover; signoff-* and "
+        "waiver-* are always among them",
+    )
+
+    def waivable(self, rule: str) -> bool:
+        from fnmatch import fnmatchcase
+
+        return not any(fnmatchcase(rule, p) for p in (*ALWAYS_UNWAIVABLE, *self.never))
+
+
 class Config(Strict):
     manifests: list[str] = Field(
         default_factory=lambda: ["launches/**/*.yaml", "launches/**/*.yml"]
@@ -156,6 +183,7 @@ class Config(Strict):
     release: ReleaseConfig = Field(default_factory=ReleaseConfig)
     digest: DigestConfig = Field(default_factory=DigestConfig)
     max_file_size: PositiveInt = Field(DEFAULT_MAX_BYTES, description="bytes per YAML file")
+    waivers: WaiverPolicy = Field(default_factory=WaiverPolicy)
 
     _check_timezone = field_validator("timezone")(check_timezone)
 
@@ -203,6 +231,7 @@ def _config_from(document: Document) -> Config:
         lines = [f"{name}:{p.line}:{p.column}: {p.message}" for p in problems]
         raise ConfigError("invalid config:\n  " + "\n  ".join(lines))
     _check_rule_names(config, document)
+    _check_unwaivable(config, document)
     _check_holidays(config, document)
     _check_channels(config, document)
     return config
@@ -219,6 +248,22 @@ def _check_rule_names(config: Config, document: Document) -> None:
             raise ConfigError(
                 f"{document.path}:{line}:{column}: invalid config: unknown rule {name!r}{hint}; "
                 "`launchgate rules` lists them"
+            )
+
+
+def _check_unwaivable(config: Config, document: Document) -> None:
+    from fnmatch import fnmatchcase
+
+    from launchgate.wording import did_you_mean
+
+    for index, pattern in enumerate(config.waivers.never):
+        if not any(fnmatchcase(name, pattern) for name in RULE_NAMES):
+            close = did_you_mean(pattern, RULE_NAMES)
+            hint = f" ({close})" if close else ""
+            line, column = document.locate(("waivers", "never", index))
+            raise ConfigError(
+                f"{document.path}:{line}:{column}: invalid config: waivers.never names no rule: "
+                f"{pattern!r}{hint}; `launchgate rules` lists them"
             )
 
 

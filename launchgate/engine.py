@@ -3,25 +3,27 @@
 Every rule runs here, those that read the manifests and those over what the run
 supplies (the files that did not load, the release, the sign-offs GitHub gave):
 the config's setting, else the violation's, else the rule's own severity; the
-line and column of its key path (or its own place); and what it is about. So a
-later feature that applies to every finding (a waiver, a board) has one place
-to hook in.
+line and column of its key path (or its own place); and what it is about. Once
+every finding is made, each launch's waivers mark the findings they cover
+(launchgate.waivers decides which stand and what they cover), and the rules
+that read that (`Rule.after_waivers`: unused and unverified waivers) run last.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from launchgate.channels import channel_lookup
 from launchgate.config import config_name
 from launchgate.errors import Unusable
-from launchgate.findings import NO_SUBJECT, Finding, LaunchSummary, Report, Severity
+from launchgate.findings import NO_SUBJECT, Finding, LaunchSummary, Report, Severity, Waived
 from launchgate.launch import Launch, SourceText
 from launchgate.loader import DEFAULT_MAX_BYTES, PARALLEL_FROM, bulk_loading, read_document
+from launchgate.models import Waiver
 from launchgate.parallel import split_map
 from launchgate.release_target import ReleaseTarget, release_input, release_summary
 from launchgate.repository import (
@@ -34,6 +36,7 @@ from launchgate.repository import (
 from launchgate.rules import ALL, Rule
 from launchgate.rules.base import Context, Violation
 from launchgate.signoff_state import LaunchRoles
+from launchgate.waivers import covers, standing
 from launchgate.workdays import Workdays
 
 
@@ -43,11 +46,15 @@ class Supplied:
 
     `release`: the release to check (`--release`, a release pull request), or why a
     release pull request names none. `signoffs`: each changed launch's role states,
-    read from a pull request's reviews by `launchgate ci`.
+    read from a pull request's reviews by `launchgate ci`. `waiver_approvals`: the
+    waivers (manifest file, index in its `waivers:`) whose `approved_by` role signed
+    off on the pull request; None: not verified by this run, and each waiver applied
+    gets a `waiver-unverified` notice. Given, only the waivers it names are applied.
     """
 
     release: ReleaseTarget | Unusable | None = None
     signoffs: Sequence[LaunchRoles] | None = None
+    waiver_approvals: Collection[tuple[str, int]] | None = None
 
 
 NOTHING_SUPPLIED = Supplied()
@@ -137,6 +144,7 @@ class _Checker:
             config_file=config_name(self.repo.config_file),
             builtin_roles=builtin_roles(),
             signoffs=self.supplied.signoffs,
+            waiver_approvals=self.supplied.waiver_approvals,
         )
         # Each rule the config leaves on, with the severity it sets for all its findings.
         self.enabled: list[tuple[Rule, Severity | None]] = []
@@ -169,10 +177,9 @@ class _Checker:
             problems=repo.problems,
             release=release_input(repo.root, repo.config, release),
         )
-        for rule, override in self.enabled:
-            if rule.check_across is not None and ctx.supplies(rule.only):
-                for launch, violation in rule.check_across(repo.launches, ctx):
-                    findings += _findings(rule, override, launch, (violation,))
+        findings = self._across(findings, ctx, after_waivers=False)
+        findings, used = self._waive(findings)
+        findings = self._across(findings, replace(ctx, waivers_used=used), after_waivers=True)
         target = release if isinstance(release, ReleaseTarget) else None
         return Report(
             launches=[_summary(launch) for launch in repo.launches],
@@ -182,6 +189,63 @@ class _Checker:
             files_checked=repo.files_checked,
             release=None if target is None else release_summary(repo.launches, target),
         )
+
+    def _across(self, findings: list[Finding], ctx: Context, after_waivers: bool) -> list[Finding]:
+        """The findings of the rules across launches that run before (or after) the waivers."""
+        for rule, override in self.enabled:
+            if (
+                rule.check_across is not None
+                and rule.after_waivers is after_waivers
+                and ctx.supplies(rule.only)
+            ):
+                for launch, violation in rule.check_across(self.repo.launches, ctx):
+                    findings += _findings(rule, override, launch, (violation,))
+        return findings
+
+    def _waive(self, findings: list[Finding]) -> tuple[list[Finding], frozenset[tuple[str, int]]]:
+        """Each finding a waiver in force covers, marked waived; and which waivers covered one.
+
+        Runs once every other finding of every launch is made, wherever it was made,
+        so a waiver applies to every rule alike. The first waiver that covers a
+        finding is the one it shows.
+        """
+        in_force = self._waivers_in_force()
+        if not in_force:
+            return findings, frozenset()
+        used: set[tuple[str, int]] = set()
+        out: list[Finding] = []
+        for finding in findings:
+            for index, waiver, waived in in_force.get((finding.file, finding.launch), ()):
+                if covers(waiver, finding):
+                    finding = finding._replace(waiver=waived)
+                    used.add((finding.file, index))
+                    break
+            out.append(finding)
+        return out, frozenset(used)
+
+    def _waivers_in_force(self) -> dict[tuple[str, str | None], list[tuple[int, Waiver, Waived]]]:
+        """By (file, launch id): each waiver that stands today and, on a pull request,
+        was approved; with what a finding it covers shows of it."""
+        config, approvals = self.repo.config, self.supplied.waiver_approvals
+        name = config_name(self.repo.config_file)
+        in_force: dict[tuple[str, str | None], list[tuple[int, Waiver, Waived]]] = {}
+        for launch in self.repo.launches:
+            for index, waiver in enumerate(launch.manifest.waivers or ()):
+                if standing(waiver, config, self.today, name).state != "active":
+                    continue
+                if approvals is not None and (launch.file, index) not in approvals:
+                    continue
+                line, _ = launch.locate(("waivers", index))
+                waived = Waived(
+                    waiver.reason,
+                    waiver.approved_by,
+                    waiver.expires.isoformat(),
+                    launch.file,
+                    line,
+                )
+                key = (launch.file, launch.manifest.id)
+                in_force.setdefault(key, []).append((index, waiver, waived))
+        return in_force
 
 
 @functools.cache

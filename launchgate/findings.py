@@ -39,8 +39,22 @@ class Subject(NamedTuple):
 NO_SUBJECT = Subject()
 
 
+class Waived(NamedTuple):
+    """The waiver a finding is waived by: why, which role approved it, its last day, and
+    where it is written (a manifest's `waivers:` item)."""
+
+    reason: str
+    approved_by: str
+    expires: str  # ISO date: the last day it applies
+    file: str
+    line: int  # 1-based
+
+
 class Finding(NamedTuple):
-    """One thing wrong, at one place. Field order is the sort order."""
+    """One thing wrong, at one place. Field order is the sort order.
+
+    A waived finding (`waiver` set) is still reported, but no longer fails the check.
+    """
 
     file: str
     line: int  # 1-based
@@ -50,6 +64,7 @@ class Finding(NamedTuple):
     message: str
     launch: str | None = None
     subject: Subject = NO_SUBJECT
+    waiver: Waived | None = None
 
 
 @dataclass(frozen=True)
@@ -94,18 +109,27 @@ class Report:
         for finding in self.findings:
             self._by_launch.setdefault((finding.file, finding.launch), []).append(finding)
 
+    def blocks(self, finding: Finding) -> bool:
+        """Does this finding make its launch not ready? Not when a waiver covers it."""
+        return finding.severity >= self.fail_on and finding.waiver is None
+
     @property
     def failed(self) -> bool:
-        return any(f.severity >= self.fail_on for f in self.findings)
+        return any(self.blocks(f) for f in self.findings)
 
     def count(self, severity: Severity) -> int:
-        return sum(1 for f in self.findings if f.severity == severity)
+        """The findings of this severity that no waiver covers."""
+        return sum(1 for f in self.findings if f.severity == severity and f.waiver is None)
+
+    @property
+    def waived(self) -> list[Finding]:
+        return [f for f in self.findings if f.waiver is not None]
 
     def findings_for(self, launch: LaunchSummary) -> list[Finding]:
         return self._by_launch.get((launch.file, launch.id), [])
 
     def launch_failed(self, launch: LaunchSummary) -> bool:
-        return any(f.severity >= self.fail_on for f in self.findings_for(launch))
+        return any(self.blocks(f) for f in self.findings_for(launch))
 
     def unattached_findings(self) -> list[Finding]:
         """Findings about no parsed launch: a broken config, or a manifest that did not load."""

@@ -20,6 +20,7 @@ from launchgate.salvage import Gaps
 # What a rule across launches (`check_across`) may read of a manifest; see Launch.for_rules_across.
 ACROSS_FIELDS = frozenset(
     {"id", "name", "checklist", "owners", "release", "announce", "timezone", "features", "signoffs"}
+    | {"waivers"}  # applied once every finding is made, whatever process made it
 )
 
 

@@ -20,6 +20,7 @@ from pydantic import (
     model_validator,
 )
 
+from launchgate.rule_names import RULE_NAMES
 from launchgate.workdays import LEAD_TIME
 
 FINISHED_STATUSES = frozenset({"done", "published"})
@@ -139,6 +140,59 @@ class Announce(Strict):
     pre_announce: bool = Field(False, description="Allows the announcement before the release.")
 
 
+def _names(value: str | list[str]) -> list[str]:
+    # `channel: sms` reads as well as `channel: [sms]`; one form from here on.
+    return [value] if isinstance(value, str) else value
+
+
+Names = Annotated[str | list[str], AfterValidator(_names)]
+
+
+class WaiverWhere(Strict):
+    """What a waiver narrows to: each part a name or a list, matched on the finding's subject."""
+
+    channel: Names | None = None
+    locale: Names | None = None
+    collateral: Names | None = Field(None, description="Collateral ids.")
+    feature: Names | None = Field(None, description="Feature ids.")
+
+    _locale = field_validator("locale")(
+        lambda tags: _canonical_locales(_names(tags)) if tags is not None else None
+    )
+
+
+def _rule_name(name: str) -> str:
+    if name not in RULE_NAMES:
+        from launchgate.wording import did_you_mean
+
+        hint = did_you_mean(name, RULE_NAMES)
+        raise ValueError(
+            f"unknown rule {name!r}{f' ({hint})' if hint else ''}; `launchgate rules` lists them"
+        )
+    return name
+
+
+def _said(text: str) -> str:
+    # A blank reason or approver is no accountability at all.
+    if not text.strip():
+        raise ValueError("cannot be blank")
+    return text
+
+
+class Waiver(Strict):
+    """An accepted exception to a rule in this launch: why, approved by whom, until when."""
+
+    rule: Annotated[str, AfterValidator(_rule_name)]
+    where: WaiverWhere | None = Field(
+        None, description="Narrows the findings waived: channel, locale, collateral, feature."
+    )
+    reason: Annotated[str, AfterValidator(_said)]
+    approved_by: Annotated[str, AfterValidator(_said)] = Field(
+        description="A role in .launchgate.yml roles."
+    )
+    expires: Day = Field(description="The last day the waiver applies.")
+
+
 class Manifest(Strict):
     """One launch."""
 
@@ -157,6 +211,7 @@ class Manifest(Strict):
     collateral: list[Collateral] = Field(default_factory=list)
     metrics: Metrics | None = None
     signoffs: list[str] = Field(default_factory=list, description="Adds to the checklist's roles.")
+    waivers: list[Waiver] = Field(default_factory=list)
 
     _check_timezone = field_validator("timezone")(check_timezone)
     _locales = field_validator("locales")(_canonical_locales)

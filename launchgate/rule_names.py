@@ -36,4 +36,8 @@ RULE_NAMES = (
     "metric-missing",
     "metric-unknown",
     "release-mismatch",
+    "waiver-expired",
+    "waiver-unused",
+    "waiver-refused",
+    "waiver-unverified",
 )

@@ -7,7 +7,7 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
-from launchgate.findings import Finding, LaunchSummary, Report, Severity, Subject
+from launchgate.findings import Finding, LaunchSummary, Report, Severity, Subject, Waived
 from launchgate.reporters import json_report
 
 TEXT = st.text()  # any code point: quotes, backslashes, controls, lone surrogates, emoji
@@ -27,10 +27,19 @@ MAYBE = st.none() | TEXT
         subject=st.builds(
             Subject, channel=MAYBE, locale=MAYBE, collateral=MAYBE, feature=MAYBE, role=MAYBE
         ),
+        waiver=st.none()
+        | st.builds(
+            Waived,
+            reason=TEXT,
+            approved_by=TEXT,
+            expires=TEXT,
+            file=TEXT,
+            line=st.integers(1, 10**9),
+        ),
     )
 )
 def test_a_finding_line_is_what_json_dumps_writes(finding: Finding) -> None:
-    expected = {
+    expected: dict[str, object] = {
         "rule": finding.rule,
         "severity": finding.severity.label,
         "launch": finding.launch,
@@ -44,6 +53,8 @@ def test_a_finding_line_is_what_json_dumps_writes(finding: Finding) -> None:
             if value is not None
         },
     }
+    if finding.waiver is not None:  # only a waived finding has the key
+        expected["waiver"] = finding.waiver._asdict()
     assert json_report._finding_line(finding) == json.dumps(expected, ensure_ascii=False)
 
 

@@ -31,6 +31,7 @@ DOMAIN = (
     "signoff_state",
     "release_target",
     "rule_names",
+    "waivers",
     "channels",
     "channel_names",
     "channel_catalogue",

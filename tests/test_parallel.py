@@ -35,6 +35,8 @@ copy:
   - {{channel: email.subject, locale: en-US, text: "Launch {n} is here"}}
 collateral:
   - {{id: post, type: blog_post, owner: "@ann", due: 2026-11-{due:02d}, status: draft}}
+waivers:
+  - {{rule: copy-length, reason: Shortened, approved_by: marketing, expires: 2026-12-31}}
 """
 
 
@@ -71,6 +73,7 @@ def test_parallel_and_serial_reports_are_identical(
         for n in range(PARALLEL_FROM + 17)
     }
     files["launches/broken.yaml"] = "id: [\n"
+    files[".launchgate.yml"] = "roles: {marketing: {users: [david]}, product: {users: [ann]}}\n"
     write_tree(tmp_path, files)
     parallel_output = _report(tmp_path, fused)
     monkeypatch.setattr(parallel, "spare_cores", lambda: 0)
@@ -78,6 +81,10 @@ def test_parallel_and_serial_reports_are_identical(
     assert parallel_output == serial_output
     too_long = sum(1 for n in range(PARALLEL_FROM + 17) if 25 + n % 10 > 30)
     assert parallel_output.count('"rule": "copy-length"') == too_long  # both halves are there
+    # Waivers apply once every shard's findings are in: each launch's to its own findings.
+    assert parallel_output.count('"waiver": {') == too_long
+    unused = PARALLEL_FROM + 17 - too_long
+    assert parallel_output.count('"rule": "waiver-unused"') == unused
     # The rules across launches, and the release, found what they should, where they should.
     assert serial_output.count('"rule": "manifest-invalid"') == 1
     assert '"rule": "date-conflict"' in serial_output

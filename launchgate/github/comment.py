@@ -25,7 +25,13 @@ from launchgate.github.actions import ActionsEnv
 from launchgate.github.approvals import who_may_sign
 from launchgate.github.outcome import LaunchSignoffs, Outcome
 from launchgate.launch import Launch
-from launchgate.reporters.markdown import dates_cell, details, short_date
+from launchgate.reporters.markdown import (
+    dates_cell,
+    details,
+    short_date,
+    unwaived,
+    waived_details,
+)
 from launchgate.reporters.summary import counts, unattached_groups, verdict
 from launchgate.timeline import chart, nearby_freezes
 from launchgate.timeline import markdown as timeline_markdown
@@ -73,7 +79,7 @@ def _parts(outcome: Outcome, env: ActionsEnv) -> tuple[list[str], list[str], lis
     link = _linker(outcome, env)
     folded: list[str] = []
     for launch in report.launches:
-        findings = report.findings_for(launch)
+        findings = unwaived(report.findings_for(launch))
         if findings:
             title = f"{md_text(launch.name or launch.id)} — {counts(findings)}"
             folded += details(title, findings, False, link)
@@ -81,6 +87,7 @@ def _parts(outcome: Outcome, env: ActionsEnv) -> tuple[list[str], list[str], lis
     # not among files that could not be checked.
     for title, stray in unattached_groups(report):
         folded += details(f"{md_text(title)} — {counts(stray)}", stray, True, link)
+    folded += waived_details(report, link)
 
     foot = _timeline(outcome, config)
     if outcome.policy_changes:
@@ -135,7 +142,7 @@ def _table(outcome: Outcome) -> list[str]:
         found = touched.get(launch.file)
         cells = [_launch_cell(launch, found), dates_cell(launch)]
         cells += [_role_cell(found, role) for role in roles]
-        blockers = sum(1 for f in report.findings_for(launch) if f.severity >= report.fail_on)
+        blockers = sum(1 for f in report.findings_for(launch) if report.blocks(f))
         cells.append(str(blockers) if blockers else "0 ✅")
         lines.append("| " + " | ".join(cells) + " |")
     quiet = len(report.launches) - len(shown)

@@ -34,7 +34,7 @@ def annotation_commands(findings: list[Finding], prefix: str = "") -> list[str]:
 
     One notice slot is kept for a line that counts what was left out.
     """
-    kinds = {s: [f for f in findings if f.severity == s] for s in _COMMANDS}
+    kinds = {s: [f for f in findings if _level(f) == s] for s in _COMMANDS}
     errors = kinds[Severity.ERROR][:ANNOTATIONS_PER_LEVEL]
     warnings = kinds[Severity.WARNING][:ANNOTATIONS_PER_LEVEL]
     left_out = len(findings) - len(errors) - len(warnings) - len(kinds[Severity.NOTICE])
@@ -53,6 +53,11 @@ def annotation_commands(findings: list[Finding], prefix: str = "") -> list[str]:
     return lines
 
 
+def _level(finding: Finding) -> Severity:
+    """A waived finding is a notice: shown where it is, failing nothing."""
+    return Severity.NOTICE if finding.waiver is not None else finding.severity
+
+
 def _annotation(finding: Finding, prefix: str) -> str:
     properties = ",".join(
         f"{key}={escape_property(value)}"
@@ -60,7 +65,14 @@ def _annotation(finding: Finding, prefix: str) -> str:
             ("file", prefix + finding.file),
             ("line", str(finding.line)),
             ("col", str(finding.column)),
-            ("title", f"launchgate {finding.rule}"),
+            ("title", f"launchgate {finding.rule}" + (" (waived)" if finding.waiver else "")),
         )
     )
-    return f"::{_COMMANDS[finding.severity]} {properties}::{escape_data(finding.message)}"
+    message = finding.message
+    waiver = finding.waiver
+    if waiver is not None:
+        message += (
+            f" — waived until {waiver.expires}, approved by {waiver.approved_by} "
+            f"({waiver.file}:{waiver.line}): {waiver.reason}"
+        )
+    return f"::{_COMMANDS[_level(finding)]} {properties}::{escape_data(message)}"

@@ -6,23 +6,27 @@ import functools
 import json
 from json.encoder import encode_basestring as _text  # what dumps(ensure_ascii=False) uses
 
-from launchgate.findings import Finding, LaunchSummary, Report, Severity, Subject
+from launchgate.findings import Finding, LaunchSummary, Report, Severity, Subject, Waived
 
 SCHEMA = "launchgate.report/v1"
 
 
 def render(report: Report, colour: bool = False) -> str:
+    summary = {
+        "launches": len(report.launches),
+        "errors": report.count(Severity.ERROR),
+        "warnings": report.count(Severity.WARNING),
+        "notices": report.count(Severity.NOTICE),
+    }
+    waived = len(report.waived)
+    if waived:  # only then: a report without waivers reads as it always has
+        summary["waived"] = waived
     head: dict[str, object] = {
         "schema": SCHEMA,
         "status": "fail" if report.failed else "pass",
         "today": report.today,
         "fail_on": report.fail_on.label,
-        "summary": {
-            "launches": len(report.launches),
-            "errors": report.count(Severity.ERROR),
-            "warnings": report.count(Severity.WARNING),
-            "notices": report.count(Severity.NOTICE),
-        },
+        "summary": summary,
     }
     if report.release is not None:
         head["release"] = {
@@ -65,7 +69,18 @@ def _finding_line(f: Finding) -> str:
         f'{{"rule": {_text(f.rule)}, "severity": "{f.severity.label}", '
         f'"launch": {_maybe(f.launch)}, "file": {_text(f.file)}, '
         f'"line": {int(f.line)}, "column": {int(f.column)}, "message": {_text(f.message)}, '
-        f'"subject": {_subject(f.launch, f.subject)}}}'
+        f'"subject": {_subject(f.launch, f.subject)}{_waiver(f.waiver)}}}'
+    )
+
+
+def _waiver(waiver: Waived | None) -> str:
+    """`, "waiver": {...}` on a waived finding; nothing on any other."""
+    if waiver is None:
+        return ""
+    return (
+        f', "waiver": {{"reason": {_text(waiver.reason)}, '
+        f'"approved_by": {_text(waiver.approved_by)}, "expires": {_text(waiver.expires)}, '
+        f'"file": {_text(waiver.file)}, "line": {int(waiver.line)}}}'
     )
 
 

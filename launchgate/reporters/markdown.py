@@ -35,18 +35,19 @@ def render(report: Report, colour: bool = False) -> str:
         out += [_launch_row(report, launch) for launch in report.launches]
         out.append("")
     for launch in report.launches:
-        findings = report.findings_for(launch)
+        findings = unwaived(report.findings_for(launch))
         if findings:
             title = md_text(launch.name or launch.id)
             out += details(f"{title} — {counts(findings)}", findings, report.launch_failed(launch))
     for title, stray in unattached_groups(report):
         out += details(f"{md_text(title)} — {counts(stray)}", stray, True)
+    out += waived_details(report)
     out.append(f"<sub>checked as of {report.today} · `launchgate explain RULE` for any rule</sub>")
     return "\n".join(out) + "\n"
 
 
 def _launch_row(report: Report, launch: LaunchSummary) -> str:
-    blockers = sum(1 for f in report.findings_for(launch) if f.severity >= report.fail_on)
+    blockers = sum(1 for f in report.findings_for(launch) if report.blocks(f))
     name = f"**{md_text(launch.name or launch.id)}** {md_code(launch.file)}"
     state = "✅" if blockers == 0 else f"❌ {blockers}"
     return f"| {name} | {dates_cell(launch)} | {state} | {len(report.findings_for(launch))} |"
@@ -62,6 +63,40 @@ def short_date(iso: str | None) -> str:
     if not iso:
         return "—"
     return without_year(dt.date.fromisoformat(iso))
+
+
+def unwaived(findings: list[Finding]) -> list[Finding]:
+    """The findings no waiver covers: the waived ones have a fold of their own."""
+    return [f for f in findings if f.waiver is None]
+
+
+def waived_details(report: Report, where: Callable[[Finding], str] | None = None) -> list[str]:
+    """The waived findings in a fold of their own, each with its waiver: why, who, until when."""
+    waived = report.waived
+    if not waived:
+        return []
+    place = where or (lambda f: md_code(f"{f.file}:{f.line}"))
+    names = {(launch.file, launch.id): launch.name or launch.id for launch in report.launches}
+    rows = []
+    for f in waived:
+        waiver = f.waiver
+        assert waiver is not None
+        launch = md_text(names.get((f.file, f.launch or ""), f.launch or ""))
+        why = (
+            f"{md_text(waiver.reason)} — approved by {md_text(waiver.approved_by)}, "
+            f"until {short_date(waiver.expires)} ({md_code(f'{waiver.file}:{waiver.line}')})"
+        )
+        rows.append(f"| {launch} | {place(f)} | {md_code(f.rule)} | {md_text(f.message)} | {why} |")
+    return [
+        f"<details><summary>Waived ({len(waived)})</summary>",
+        "",
+        "| launch | where | rule | what | waiver |",
+        "| --- | --- | --- | --- | --- |",
+        *rows,
+        "",
+        "</details>",
+        "",
+    ]
 
 
 def details(

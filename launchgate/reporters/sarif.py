@@ -91,6 +91,23 @@ def _result(finding: Finding, index: Mapping[str, int]) -> dict[str, object]:
     }
     if finding.launch is not None:
         result["properties"] = {"launch": finding.launch}
+    waiver = finding.waiver
+    if waiver is not None:
+        # SARIF 2.1.0 §3.35: written in the manifest itself (inSource), accepted by a role.
+        result["suppressions"] = [
+            {
+                "kind": "inSource",
+                "status": "accepted",
+                "justification": waiver.reason,
+                "location": {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": _uri(waiver.file), "uriBaseId": SRCROOT},
+                        "region": {"startLine": waiver.line},
+                    }
+                },
+                "properties": {"approvedBy": waiver.approved_by, "expires": waiver.expires},
+            }
+        ]
     return result
 
 

@@ -8,11 +8,17 @@ from launchgate.findings import Finding, Report, Severity
 
 
 def counts(findings: Iterable[Finding]) -> str:
-    """`2 errors, 1 warning`, leaving out the zeros."""
+    """`2 errors, 1 warning, 1 waived`, leaving out the zeros; a waived finding counts as waived."""
     tally = {severity: 0 for severity in (Severity.ERROR, Severity.WARNING, Severity.NOTICE)}
+    waived = 0
     for finding in findings:
-        tally[finding.severity] += 1
+        if finding.waiver is None:
+            tally[finding.severity] += 1
+        else:
+            waived += 1
     parts = [f"{n} {s.label}{'' if n == 1 else 's'}" for s, n in tally.items() if n]
+    if waived:
+        parts.append(f"{waived} waived")
     return ", ".join(parts) or "no findings"
 
 

@@ -18,13 +18,27 @@ def render(report: Report, colour: bool = False) -> str:
         level = paint(finding.severity.label, _COLOURS[finding.severity])
         return f"  {where} {level} {paint(finding.rule, '2')} {shown(finding.message)}"
 
+    def waived(finding: Finding) -> list[str]:
+        """A waived finding, marked, and the waiver under it: why, who approved, until when."""
+        waiver = finding.waiver
+        assert waiver is not None
+        where = f"{shown(finding.file)}:{finding.line}:{finding.column}"
+        mark = paint(f"waived {finding.severity.label}", "2")
+        return [
+            f"  {where} {mark} {paint(finding.rule, '2')} {shown(finding.message)}",
+            f"      waived until {waiver.expires}, approved by {shown(waiver.approved_by)} "
+            f"({shown(waiver.file)}:{waiver.line}): {shown(waiver.reason)}",
+        ]
+
     out: list[str] = []
     for launch in report.launches:
         findings = report.findings_for(launch)
         title = shown(launch.name or launch.id)
         state = paint("not ready", "31") if report.launch_failed(launch) else paint("ready", "32")
         out.append(f"{paint(title, '1')} ({shown(launch.id)}, {shown(launch.file)}): {state}")
-        out += [line(f) for f in findings]
+        out += [line(f) for f in findings if f.waiver is None]
+        for finding in findings:
+            out += waived(finding) if finding.waiver is not None else []
     for title, findings in unattached_groups(report):
         out.append(paint(title, "1"))
         out += [line(f) for f in findings]

@@ -7,7 +7,17 @@ from __future__ import annotations
 
 from launchgate.launch import Launch
 from launchgate.rule_names import RULE_NAMES
-from launchgate.rules import checklist, copy, dates, files, ids, owners, release, signoffs
+from launchgate.rules import (
+    checklist,
+    copy,
+    dates,
+    files,
+    ids,
+    owners,
+    release,
+    signoffs,
+    waivers,
+)
 from launchgate.rules.base import Context, Rule, Violation
 
 ALL: tuple[Rule, ...] = (
@@ -39,6 +49,10 @@ ALL: tuple[Rule, ...] = (
     checklist.METRIC_MISSING,
     checklist.METRIC_UNKNOWN,
     release.MISMATCH,
+    waivers.EXPIRED,
+    waivers.UNUSED,
+    waivers.REFUSED,
+    waivers.UNVERIFIED,
 )
 
 RULES: dict[str, Rule] = {r.name: r for r in ALL}

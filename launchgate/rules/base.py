@@ -86,6 +86,12 @@ class Context:
     release: ReleaseInput | None = None
     # The state of each required role, read from a pull request's reviews (`launchgate ci`).
     signoffs: Sequence[LaunchRoles] | None = None
+    # (manifest file, index) of each waiver whose approval the run verified; None: not
+    # verified by this run (offline). See engine.Supplied.
+    waiver_approvals: Collection[tuple[str, int]] | None = None
+    # (manifest file, index) of each waiver that covered a finding: set once the engine has
+    # applied the waivers, for the rules that run after that (`Rule.after_waivers`).
+    waivers_used: Collection[tuple[str, int]] = frozenset()
 
     def supplies(self, needed: Only | None) -> bool:
         """Does this run supply what a rule with this `only` needs?"""
@@ -131,6 +137,8 @@ class Rule:
     # it sits out a launch with an invalid value left out of one (launchgate.salvage).
     # None: it may read any, so it sits out every launch with a value left out.
     reads: Collection[str] | None = None
+    # Runs once the waivers are applied, across launches: it reads which waivers covered a finding.
+    after_waivers: bool = False
 
     def __post_init__(self) -> None:
         text = (
