@@ -40,4 +40,5 @@ RULE_NAMES = (
     "waiver-unused",
     "waiver-refused",
     "waiver-unverified",
+    "waiver-unapproved",
 )

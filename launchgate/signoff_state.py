@@ -7,7 +7,7 @@ off into findings. Plain data, so the rules need nothing from GitHub.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from launchgate.launch import Launch
@@ -26,6 +26,15 @@ class RoleState:
     pull: int | None = None  # the earlier pull request it was given in (a release's launch)
 
 
+@dataclass(frozen=True)
+class WaiverSignoff:
+    """A waiver a pull request adds or changes (its index in the manifest's `waivers:`),
+    and where its `approved_by` role stands on that pull request."""
+
+    index: int
+    state: RoleState
+
+
 @dataclass
 class LaunchRoles:
     """A launch a pull request changes or releases, and the state of each role it needs."""
@@ -35,3 +44,5 @@ class LaunchRoles:
     # In a merge group: the pull request (number, author) whose change this is, since
     # the group holds several and each one's reviewers sign off on it.
     group_pull: tuple[int, str] | None = None
+    # The waivers this pull request adds or changes, each needing its role's approval here.
+    waivers: list[WaiverSignoff] = field(default_factory=list)

@@ -27,6 +27,7 @@ from launchgate.github.paths import launch_files, refuse_links
 from launchgate.github.policy import BasePolicy, policy_changes
 from launchgate.github.provenance import Origin, ProvenanceFinder, Shipped, release_role_states
 from launchgate.github.required_roles import RolePolicy, manifest_patterns
+from launchgate.github.waiver_approvals import added_or_changed, approved_waivers, waiver_signoffs
 from launchgate.launch import Launch
 from launchgate.loader import bulk_loading, read_documents
 from launchgate.release_target import ReleaseTarget, in_release, pull_request_release
@@ -82,13 +83,17 @@ class PullRequestCheck:
             required += [role for role in moved.get(launch.manifest.id, []) if role not in required]
             covered = launch_files(launch, previous, self.env.workspace)
             states = [checker.role_state(role, covered) for role in required]
-            signoffs.append(LaunchSignoffs(launch, states))
+            base = roles.base_manifest(previous) if previous is not None else None
+            new = added_or_changed(launch.manifest.waivers or [], base)
+            waivers = waiver_signoffs(launch, new, checker, covered)
+            signoffs.append(LaunchSignoffs(launch, states, waivers=waivers))
         signoffs += self._release_signoffs(shipped, pull, checker)
         if in_group:  # each pull request's reviewers sign off on its own change
             signoffs = [replace(e, group_pull=(pull.number, pull.author)) for e in signoffs]
         # The policy's checklists, read for the workspace's manifests and the base's.
         repo.problems += self.policy.checklists.problems
-        supplied = Supplied(release=release, signoffs=signoffs)
+        approved = approved_waivers(repo.launches, signoffs)
+        supplied = Supplied(release=release, signoffs=signoffs, waiver_approvals=approved)
         today = self.options.today or config.today()
         return Outcome(
             check_loaded(repo, today, self.options.fail_on, supplied),
@@ -206,13 +211,9 @@ class PullRequestCheck:
         for launch in shipped:
             content = (env.workspace / launch.file).read_bytes()
             provenance = finder.find(env.prefix + launch.file, content)
+            covered = launch_files(launch, None, env.workspace)
             states = release_role_states(
-                Shipped(
-                    launch.file,
-                    launch.required_roles,
-                    launch_files(launch, None, env.workspace),
-                    pull.base_ref,
-                ),
+                Shipped(launch.file, launch.required_roles, covered, pull.base_ref),
                 Origin(
                     provenance,
                     finder.reviews(provenance),
@@ -221,7 +222,12 @@ class PullRequestCheck:
                 ),
                 checker,
             )
-            entries.append(LaunchSignoffs(launch, states, provenance=provenance))
+            # Waivers that no pull request brought need their roles' approval on this one.
+            unproven = provenance.pull is None or provenance.altered
+            count = len(launch.manifest.waivers or ()) if unproven else 0
+            why = f"no approved pull request brought it to {pull.base_ref}"
+            waivers = waiver_signoffs(launch, range(count), checker, covered, why)
+            entries.append(LaunchSignoffs(launch, states, provenance=provenance, waivers=waivers))
         return entries
 
 

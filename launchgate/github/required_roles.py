@@ -28,13 +28,15 @@ class RolePolicy:
         self.client = client
         self.policy = policy
         self.prefix = prefix  # where the checked folder sits in the repository
+        # Each base manifest read once: its roles and its waivers are both asked for.
+        self._bases: dict[str, dict[str, Any]] = {}
 
     def required(self, launch: Launch, previous: str | None) -> list[str]:
         """The head manifest's roles, then the base manifest's (at `previous`, its base path)."""
         roles = list(launch.required_roles)
         if previous is None:
             return roles
-        base = self._base_manifest(previous)
+        base = self.base_manifest(previous)
         return roles + [r for r in roles_of(base, self.policy.checklists) if r not in roles]
 
     def removed(self, files: list[ChangedFile], patterns: list[str]) -> dict[str, list[str]]:
@@ -48,7 +50,7 @@ class RolePolicy:
         for change in files:
             if change.status != "removed" or not any(m.fullmatch(change.path) for m in matchers):
                 continue
-            base = self._base_manifest(change.path)
+            base = self.base_manifest(change.path)
             launch_id = base.get("id")
             if isinstance(launch_id, str):
                 known = roles.setdefault(launch_id, [])
@@ -56,13 +58,18 @@ class RolePolicy:
                 known += [role for role in listed if role not in known]
         return roles
 
-    def _base_manifest(self, path: str) -> dict[str, Any]:
+    def base_manifest(self, path: str) -> dict[str, Any]:
         """The manifest at `path` in the base commit, as data; empty when there is none."""
-        data = self.client.file_at(self.prefix + path, self.policy.commit)
-        if data is None:
-            return {}
-        document = parse_document(data, path, self.policy.config.max_file_size)
-        return document.data if document.ok and isinstance(document.data, dict) else {}
+        if path not in self._bases:
+            data = self.client.file_at(self.prefix + path, self.policy.commit)
+            document = (
+                parse_document(data, path, self.policy.config.max_file_size)
+                if data is not None
+                else None
+            )
+            ok = document is not None and document.ok and isinstance(document.data, dict)
+            self._bases[path] = document.data if ok and document is not None else {}
+        return self._bases[path]
 
 
 def roles_of(base: dict[str, Any], checklists: ChecklistShelf) -> list[str]:

@@ -53,6 +53,7 @@ ALL: tuple[Rule, ...] = (
     waivers.UNUSED,
     waivers.REFUSED,
     waivers.UNVERIFIED,
+    waivers.UNAPPROVED,
 )
 
 RULES: dict[str, Rule] = {r.name: r for r in ALL}

@@ -1,4 +1,5 @@
-"""Waiver rules: a waiver that no longer applies, covers nothing, is refused, or is unverified.
+"""Waiver rules: a waiver that no longer applies, covers nothing, is refused, unverified or
+unapproved.
 
 The engine applies the waivers (launchgate.waivers decides which stand); these
 rules make sure none of them goes unnoticed: every exception is visible, has
@@ -76,6 +77,23 @@ def check_refused(launch: Launch, ctx: Context) -> Iterator[Violation]:
             yield Violation(("waivers", index), f"waiver of {waiver.rule} refused: {found.why}")
 
 
+def check_unapproved(launches: list[Launch], ctx: Context) -> Iterator[tuple[Launch, Violation]]:
+    """Each waiver in force that this pull request adds or changes, whose role has not approved."""
+    for entry in ctx.signoffs or ():
+        launch = entry.launch
+        waivers = launch.manifest.waivers or []
+        # In a merge group, each pull request's reviewers approve its own change.
+        pull = f"pull request #{entry.group_pull[0]}: " if entry.group_pull else ""
+        for signoff in entry.waivers:
+            waiver = waivers[signoff.index]
+            if signoff.state.state == "signed":
+                continue
+            if standing(waiver, ctx.config, ctx.today, ctx.config_file).state != "active":
+                continue  # expired or refused: covers nothing anyway, and its own finding says why
+            message = f"{pull}waiver of {waiver.rule} not applied: {signoff.state.message}"
+            yield launch, Violation(("waivers", signoff.index), message)
+
+
 def check_unused(launches: list[Launch], ctx: Context) -> Iterator[tuple[Launch, Violation]]:
     """A waiver in force covers no finding: remove it.
 
@@ -104,6 +122,11 @@ def check_unused(launches: list[Launch], ctx: Context) -> Iterator[tuple[Launch,
         for index, waiver in enumerate(launch.manifest.waivers or ()):
             if (launch.file, index) in ctx.waivers_used:
                 continue
+            if (
+                ctx.waiver_approvals is not None
+                and (launch.file, index) not in ctx.waiver_approvals
+            ):
+                continue  # waiting for its role's approval: waiver-unapproved says so
             if standing(waiver, ctx.config, ctx.today, ctx.config_file).state == "active":
                 where = " where it says" if waiver.where is not None else ""
                 message = f"waiver of {waiver.rule} covers no finding{where}: remove it"
@@ -158,4 +181,27 @@ UNVERIFIED = Rule(
     check_across=check_unverified,
     reads=(),
     after_waivers=True,
+)
+UNAPPROVED = Rule(
+    "waiver-unapproved",
+    Severity.ERROR,
+    check_across=check_unapproved,
+    reads=(),
+    only="pull-request",
+    doc="""A pull request adds or changes a waiver, and the waiver's role has not approved it.
+
+    A waiver is an exception its `approved_by` role accepts, so the pull
+    request that adds it, or changes any part of it (its rule, `where`,
+    reason, role or expiry), needs that role's sign-off, under the rules of
+    every sign-off: the author and anyone who contributed commits never
+    count (unless `signoffs: {allow_contributors: true}`), and an approval
+    goes stale by `signoffs.stale` like any approval of the launch. Until
+    then the waiver covers nothing, so what it would cover counts, and this
+    error on the waiver's line names who may approve. A waiver the base
+    branch already holds was approved when it landed and needs nothing more;
+    a waiver is known by its content, not its place in the list. A release
+    pull request asks it for the waivers of a launch it ships that no
+    approved pull request brought to the base branch. Checked by
+    `launchgate ci`; offline, `waiver-unverified` says the approval was not
+    verified.""",
 )
