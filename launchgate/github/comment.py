@@ -2,9 +2,9 @@
 
 Shape (the README's "On GitHub", "What it publishes"): a verdict line; one row per launch
 with its dates, each role's sign-off and its blockers; "Needs you" with the
-sign-offs still to give; the findings folded per launch, linked to the
-manifest line at the head commit; the policy it was checked against; and the
-hidden marker last.
+sign-offs still to give (a launch's roles, and those of the waivers it adds);
+the findings folded per launch, linked to the manifest line at the head
+commit; the policy it was checked against; and the hidden marker last.
 
 Text from manifests only ever appears escaped or in code spans. Names of
 people come from the base branch's policy and from GitHub, never from a
@@ -217,6 +217,13 @@ def _needs_you(outcome: Outcome, config: Config) -> list[str]:
             if state.state != "signed":
                 key = _Todo(state.state, state.role, state.who, entry.group_pull or (0, author))
                 todo.setdefault(key, []).append(title)
+        waivers = entry.launch.manifest.waivers or []
+        for waiver in entry.waivers:  # a waiver applies once its role approves it here
+            state = waiver.state
+            if state.state != "signed":
+                key = _Todo(state.state, state.role, state.who, entry.group_pull or (0, author))
+                rule = md_code(waivers[waiver.index].rule)
+                todo.setdefault(key, []).append(f"the waiver of {rule} in {title}")
     lines = [f"- {_action(key, _joined(titles), config)}" for key, titles in todo.items()]
     return ["**Needs you**", *lines, ""] if lines else []
 

@@ -27,7 +27,7 @@ from launchgate.github.paths import launch_files, refuse_links
 from launchgate.github.policy import BasePolicy, policy_changes
 from launchgate.github.provenance import Origin, ProvenanceFinder, Shipped, release_role_states
 from launchgate.github.required_roles import RolePolicy, manifest_patterns
-from launchgate.github.waiver_approvals import added_or_changed, approved_waivers, waiver_signoffs
+from launchgate.github.waiver_approvals import WaiverApprovals, approved_waivers
 from launchgate.launch import Launch
 from launchgate.loader import bulk_loading, read_documents
 from launchgate.release_target import ReleaseTarget, in_release, pull_request_release
@@ -77,6 +77,8 @@ class PullRequestCheck:
         moved = roles.removed(files, patterns)
         shipped = shipped_unchanged(repo, target, changed)
         checker = self._signoff_check(pull, bool(changed or shipped))
+        today = self.options.today or config.today()
+        waivers = WaiverApprovals(checker, today)
         signoffs = []
         for launch, previous in changed:
             required = roles.required(launch, previous)
@@ -84,17 +86,15 @@ class PullRequestCheck:
             covered = launch_files(launch, previous, self.env.workspace)
             states = [checker.role_state(role, covered) for role in required]
             base = roles.base_manifest(previous) if previous is not None else None
-            new = added_or_changed(launch.manifest.waivers or [], base)
-            waivers = waiver_signoffs(launch, new, checker, covered)
-            signoffs.append(LaunchSignoffs(launch, states, waivers=waivers))
-        signoffs += self._release_signoffs(shipped, pull, checker)
+            new = waivers.changed(launch, base, covered)
+            signoffs.append(LaunchSignoffs(launch, states, waivers=new))
+        signoffs += self._release_signoffs(shipped, pull, waivers)
         if in_group:  # each pull request's reviewers sign off on its own change
             signoffs = [replace(e, group_pull=(pull.number, pull.author)) for e in signoffs]
         # The policy's checklists, read for the workspace's manifests and the base's.
         repo.problems += self.policy.checklists.problems
         approved = approved_waivers(repo.launches, signoffs)
         supplied = Supplied(release=release, signoffs=signoffs, waiver_approvals=approved)
-        today = self.options.today or config.today()
         return Outcome(
             check_loaded(repo, today, self.options.fail_on, supplied),
             pull,
@@ -195,10 +195,15 @@ class PullRequestCheck:
         )
 
     def _release_signoffs(
-        self, shipped: list[Launch], pull: PullRequest, checker: SignoffCheck
+        self, shipped: list[Launch], pull: PullRequest, waivers: WaiverApprovals
     ) -> list[LaunchSignoffs]:
-        """Sign-offs of the launches a release ships unchanged: their provenance's, or this PR's."""
-        client, env = self.clients.repo, self.env
+        """Sign-offs of the launches a release ships unchanged: their provenance's, or this PR's.
+
+        Their waivers: those of a launch that no approved pull request brought need their
+        roles' approval on this one; the others were approved on the pull request that
+        added them (held to this rule in turn).
+        """
+        client, env, checker = self.clients.repo, self.env, waivers.checker
         finder = ProvenanceFinder(client, pull.base_sha, pull.base_ref, pull.head_sha)
         # One lookup per provenance head, shared by the launches one pull request brought,
         # so each reviewed commit is compared once, not once a launch.
@@ -222,12 +227,9 @@ class PullRequestCheck:
                 ),
                 checker,
             )
-            # Waivers that no pull request brought need their roles' approval on this one.
             unproven = provenance.pull is None or provenance.altered
-            count = len(launch.manifest.waivers or ()) if unproven else 0
-            why = f"no approved pull request brought it to {pull.base_ref}"
-            waivers = waiver_signoffs(launch, range(count), checker, covered, why)
-            entries.append(LaunchSignoffs(launch, states, provenance=provenance, waivers=waivers))
+            new = waivers.released(launch, covered, pull.base_ref) if unproven else []
+            entries.append(LaunchSignoffs(launch, states, provenance=provenance, waivers=new))
         return entries
 
 

@@ -21,10 +21,11 @@ it may apply; `LaunchRoles.waivers`: where each new one's role stands), whose
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from pydantic import ValidationError
@@ -33,6 +34,7 @@ from launchgate.github.approvals import SignoffCheck
 from launchgate.launch import Launch
 from launchgate.models import Waiver
 from launchgate.signoff_state import LaunchRoles, WaiverSignoff
+from launchgate.waivers import standing
 
 
 def added_or_changed(head: Sequence[Waiver], base: dict[str, Any] | None) -> list[int]:
@@ -64,31 +66,53 @@ def base_waivers(base: dict[str, Any] | None) -> list[Waiver]:
     return found
 
 
-ADDED_HERE = "this pull request adds or changes it"
+@dataclass(frozen=True)
+class WaiverApprovals:
+    """Where the role of each waiver a pull request must approve stands on it.
 
+    Only waivers in force today need it: an expired or refused one covers
+    nothing whoever approves it, and its own finding says why.
+    """
 
-def waiver_signoffs(
-    launch: Launch,
-    indices: Iterable[int],
-    checker: SignoffCheck,
-    covered: set[str],
-    why: str = ADDED_HERE,
-) -> list[WaiverSignoff]:
-    """Where each named waiver's role stands on the pull request; `covered` are the files
-    whose change makes an approval of the launch stale, `why` why it needs approval here."""
-    waivers = launch.manifest.waivers or []
-    found = []
-    for index in indices:
-        role = waivers[index].approved_by
-        state = checker.role_state(role, covered)
-        if state.state != "signed":
-            # The role is named once: "marketing has not signed off: ..." says it again.
-            detail = state.message.removeprefix(f"{role} has not signed off: ")
-            detail = detail.removeprefix(f"{role}: ")
-            message = f"{why}, so it needs {role}'s approval here; {detail}"
-            state = replace(state, message=message)
-        found.append(WaiverSignoff(index, state))
-    return found
+    checker: SignoffCheck  # the pull request's reviews, under the base branch's policy
+    today: dt.date
+
+    def changed(
+        self, launch: Launch, base: dict[str, Any] | None, covered: set[str]
+    ) -> list[WaiverSignoff]:
+        """The waivers the pull request adds or changes in a launch whose base manifest is
+        `base` (None: added here); `covered`: the files whose change makes an approval of
+        the launch stale."""
+        new = added_or_changed(launch.manifest.waivers or [], base)
+        return self._signoffs(launch, new, covered, "this pull request adds or changes it")
+
+    def released(self, launch: Launch, covered: set[str], base_ref: str) -> list[WaiverSignoff]:
+        """Every waiver of a launch a release ships that no approved pull request brought."""
+        count = len(launch.manifest.waivers or ())
+        why = f"no approved pull request brought it to {base_ref}"
+        return self._signoffs(launch, range(count), covered, why)
+
+    def _signoffs(
+        self, launch: Launch, indices: Iterable[int], covered: set[str], why: str
+    ) -> list[WaiverSignoff]:
+        checker = self.checker
+        waivers = launch.manifest.waivers or []
+        found = []
+        for index in indices:
+            waiver = waivers[index]
+            if standing(waiver, checker.config, self.today, checker.config_file).state != "active":
+                continue
+            role = waiver.approved_by
+            state = checker.role_state(role, covered)
+            if state.state != "signed":
+                # The role is named once: "marketing has not signed off: ..." says it again.
+                detail = state.message.removeprefix(f"{role} has not signed off: ")
+                detail = detail.removeprefix(f"{role}: ")
+                state = replace(
+                    state, message=f"{why}, so it needs {role}'s approval here; {detail}"
+                )
+            found.append(WaiverSignoff(index, state))
+        return found
 
 
 def approved_waivers(

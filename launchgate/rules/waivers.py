@@ -78,18 +78,16 @@ def check_refused(launch: Launch, ctx: Context) -> Iterator[Violation]:
 
 
 def check_unapproved(launches: list[Launch], ctx: Context) -> Iterator[tuple[Launch, Violation]]:
-    """Each waiver in force that this pull request adds or changes, whose role has not approved."""
+    """Each waiver in force that the pull request must approve and whose role has not."""
     for entry in ctx.signoffs or ():
         launch = entry.launch
         waivers = launch.manifest.waivers or []
         # In a merge group, each pull request's reviewers approve its own change.
         pull = f"pull request #{entry.group_pull[0]}: " if entry.group_pull else ""
         for signoff in entry.waivers:
-            waiver = waivers[signoff.index]
             if signoff.state.state == "signed":
                 continue
-            if standing(waiver, ctx.config, ctx.today, ctx.config_file).state != "active":
-                continue  # expired or refused: covers nothing anyway, and its own finding says why
+            waiver = waivers[signoff.index]
             message = f"{pull}waiver of {waiver.rule} not applied: {signoff.state.message}"
             yield launch, Violation(("waivers", signoff.index), message)
 
