@@ -197,9 +197,9 @@ UNAPPROVED = Rule(
     then the waiver covers nothing, so what it would cover counts, and this
     error on the waiver's line names who may approve. A waiver the base
     branch already holds was approved when it landed and needs nothing more;
-    a waiver is known by its content, not its place in the list. A release
-    pull request asks it for the waivers of a launch it ships that no
-    approved pull request brought to the base branch. Checked by
-    `launchgate ci`; offline, `waiver-unverified` says the approval was not
-    verified.""",
+    a waiver is known by its content, not its place in the list. On a
+    release pull request, the waivers of a launch it ships that no approved
+    pull request brought to the base branch need their role's approval
+    there. Checked by `launchgate ci`; offline, `waiver-unverified` says
+    the approval was not verified.""",
 )
