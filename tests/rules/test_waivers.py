@@ -20,6 +20,7 @@ from launchgate.errors import ConfigError
 from launchgate.findings import Finding, Report, Severity, Subject, Waived
 from launchgate.models import Waiver
 from launchgate.repository import load_repository
+from launchgate.signoff_state import LaunchRoles, RoleState, WaiverSignoff
 from launchgate.waivers import covers
 from tests.rules.conftest import TODAY, Files, assert_findings, check_files, fired, write_repo
 
@@ -451,3 +452,56 @@ def test_a_waived_warning_is_not_counted_and_does_not_fail_at_fail_on_warning(
     assert waived.count(WARNING) == 0
     waived.fail_on = WARNING
     assert not waived.blocks(term)
+
+
+# ---- on a pull request: waiver-unapproved ------------------------------------------------
+
+TWO_WAIVERS = SOCIAL + (
+    "  - {rule: copy-term, reason: Campaign wording, approved_by: marketing, expires: 2026-12-31}\n"
+)  # the second waiver is on line 18
+
+
+def pull_request_check(
+    tmp_path: Path, waiting: RoleState, group_pull: tuple[int, str] | None = None
+) -> Report:
+    """The launch checked as `launchgate ci` hands it over: its second waiver added on the
+    pull request, its role's state `waiting`; the first one unchanged from the base."""
+    root = write_repo(tmp_path, files(LAUNCH + TWO_WAIVERS))
+    config, config_file = load_config(root)
+    repo = load_repository(root, config, config_file)
+    (launch,) = repo.launches
+    entry = LaunchRoles(launch, [], group_pull, [WaiverSignoff(1, waiting)])
+    approved = {(FILE, 0)} | ({(FILE, 1)} if waiting.state == "signed" else set())
+    return check_loaded(repo, TODAY, supplied=Supplied(signoffs=[entry], waiver_approvals=approved))
+
+
+MISSING = RoleState("marketing", "missing", message="why it waits")
+
+
+def test_a_waiver_waiting_for_its_role_is_an_error_on_its_line_and_not_called_unused(
+    tmp_path: Path,
+) -> None:
+    report = pull_request_check(tmp_path, MISSING)
+    assert_findings(
+        report,
+        "waiver-unapproved",
+        [(18, ERROR, "waiver of copy-term not applied: why it waits")],
+    )
+    assert fired(report, "waiver-unused") == []  # its own error says what it waits for
+    assert report.failed
+
+
+def test_in_a_merge_group_it_names_the_pull_request_that_adds_the_waiver(
+    tmp_path: Path,
+) -> None:
+    report = pull_request_check(tmp_path, MISSING, group_pull=(12, "dana"))
+    (finding,) = fired(report, "waiver-unapproved")
+    assert finding.message == "pull request #12: waiver of copy-term not applied: why it waits"
+
+
+def test_an_approved_waiver_has_no_unapproved_finding_and_is_unused_when_it_covers_nothing(
+    tmp_path: Path,
+) -> None:
+    report = pull_request_check(tmp_path, RoleState("marketing", "signed", ("david",)))
+    assert fired(report, "waiver-unapproved") == []
+    assert [f.line for f in fired(report, "waiver-unused")] == [18]
