@@ -48,6 +48,7 @@ class Provenance:
     outdated: bool = False  # the base changed the manifest since the release branch left it
     unsure: bool = False  # outdated only because what the base changed cannot be listed
     altered: bool = False  # the commit (a merge pushed by hand) changed it beyond the PR's head
+    base_sha: str = ""  # that pull request's base, which its own check compared against
 
     def describe(self, file: str, base_ref: str) -> str:
         """Why there is no pull request to take sign-offs from."""
@@ -166,6 +167,7 @@ class ProvenanceFinder:
             str((first.get("user") or {}).get("login", "")),
             str((first.get("head") or {}).get("sha", "")),
             str(first["merged_at"]),
+            base_sha=str((first.get("base") or {}).get("sha", "")),
         )
 
 
@@ -202,6 +204,26 @@ class Origin:
     changes_since: Callable[[str], ChangeLookup]  # the changed-files lookup against a head
 
 
+def origin_check(origin: Origin, here: SignoffCheck) -> SignoffCheck | None:
+    """The sign-off rules over the reviews of the pull request a launch came from, held to
+    this pull request's policy and team memberships; None when no pull request counts."""
+    provenance = origin.provenance
+    if provenance.pull is None or provenance.altered:
+        return None
+    lookup = origin.changes_since(provenance.head_sha)
+    return SignoffCheck(
+        config=here.config,
+        config_file=here.config_file,
+        author=provenance.author,
+        head_sha=provenance.head_sha,
+        reviews=origin.reviews,
+        membership=here.membership,
+        changes_since=lookup,
+        unknown_why=lookup.why_unknown,
+        contributors=origin.contributors,
+    )
+
+
 def release_role_states(shipped: Shipped, origin: Origin, here: SignoffCheck) -> list[RoleState]:
     """Each role's state: signed in the provenance pull request, else on this one.
 
@@ -211,20 +233,7 @@ def release_role_states(shipped: Shipped, origin: Origin, here: SignoffCheck) ->
     The earlier pull request is held to this one's policy and team memberships.
     """
     provenance = origin.provenance
-    before = None
-    if provenance.pull is not None and not provenance.altered:
-        lookup = origin.changes_since(provenance.head_sha)
-        before = SignoffCheck(
-            config=here.config,
-            config_file=here.config_file,
-            author=provenance.author,
-            head_sha=provenance.head_sha,
-            reviews=origin.reviews,
-            membership=here.membership,
-            changes_since=lookup,
-            unknown_why=lookup.why_unknown,
-            contributors=origin.contributors,
-        )
+    before = origin_check(origin, here)
     file, launch_files = shipped.file, shipped.launch_files
     states = []
     for role in shipped.roles:

@@ -88,7 +88,7 @@ class PullRequestCheck:
             base = roles.base_manifest(previous) if previous is not None else None
             new = waivers.changed(launch, base, covered)
             signoffs.append(LaunchSignoffs(launch, states, waivers=new))
-        signoffs += self._release_signoffs(shipped, pull, waivers)
+        signoffs += self._release_signoffs(shipped, pull, waivers, roles)
         if in_group:  # each pull request's reviewers sign off on its own change
             signoffs = [replace(e, group_pull=(pull.number, pull.author)) for e in signoffs]
         # The policy's checklists, read for the workspace's manifests and the base's.
@@ -195,13 +195,17 @@ class PullRequestCheck:
         )
 
     def _release_signoffs(
-        self, shipped: list[Launch], pull: PullRequest, waivers: WaiverApprovals
+        self,
+        shipped: list[Launch],
+        pull: PullRequest,
+        waivers: WaiverApprovals,
+        roles: RolePolicy,
     ) -> list[LaunchSignoffs]:
         """Sign-offs of the launches a release ships unchanged: their provenance's, or this PR's.
 
-        Their waivers: those of a launch that no approved pull request brought need their
-        roles' approval on this one; the others were approved on the pull request that
-        added them (held to this rule in turn).
+        So are their waivers': those the provenance pull request added or changed need
+        their roles' approval there (or here); the others it found on its base, where the
+        pull request that added them was held to the same rule.
         """
         client, env, checker = self.clients.repo, self.env, waivers.checker
         finder = ProvenanceFinder(client, pull.base_sha, pull.base_ref, pull.head_sha)
@@ -217,18 +221,17 @@ class PullRequestCheck:
             content = (env.workspace / launch.file).read_bytes()
             provenance = finder.find(env.prefix + launch.file, content)
             covered = launch_files(launch, None, env.workspace)
-            states = release_role_states(
-                Shipped(launch.file, launch.required_roles, covered, pull.base_ref),
-                Origin(
-                    provenance,
-                    finder.reviews(provenance),
-                    finder.contributors(provenance),
-                    since,
-                ),
-                checker,
+            origin = Origin(
+                provenance, finder.reviews(provenance), finder.contributors(provenance), since
             )
-            unproven = provenance.pull is None or provenance.altered
-            new = waivers.released(launch, covered, pull.base_ref) if unproven else []
+            shipping = Shipped(launch.file, launch.required_roles, covered, pull.base_ref)
+            states = release_role_states(shipping, origin, checker)
+            # The manifest the provenance pull request was checked against: read only for
+            # a launch with waivers (a base that cannot be read leaves them all to approve).
+            base = None
+            if launch.manifest.waivers and provenance.base_sha:
+                base = roles.base_manifest(launch.file, provenance.base_sha)
+            new = waivers.released(launch, covered, origin, base, pull.base_ref)
             entries.append(LaunchSignoffs(launch, states, provenance=provenance, waivers=new))
         return entries
 

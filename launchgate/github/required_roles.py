@@ -29,7 +29,7 @@ class RolePolicy:
         self.policy = policy
         self.prefix = prefix  # where the checked folder sits in the repository
         # Each base manifest read once: its roles and its waivers are both asked for.
-        self._bases: dict[str, dict[str, Any]] = {}
+        self._bases: dict[tuple[str, str], dict[str, Any]] = {}
 
     def required(self, launch: Launch, previous: str | None) -> list[str]:
         """The head manifest's roles, then the base manifest's (at `previous`, its base path)."""
@@ -58,18 +58,20 @@ class RolePolicy:
                 known += [role for role in listed if role not in known]
         return roles
 
-    def base_manifest(self, path: str) -> dict[str, Any]:
-        """The manifest at `path` in the base commit, as data; empty when there is none."""
-        if path not in self._bases:
-            data = self.client.file_at(self.prefix + path, self.policy.commit)
+    def base_manifest(self, path: str, commit: str | None = None) -> dict[str, Any]:
+        """The manifest at `path` in the base commit (or `commit`), as data; empty when there
+        is none."""
+        at = commit or self.policy.commit
+        if (path, at) not in self._bases:
+            data = self.client.file_at(self.prefix + path, at)
             document = (
                 parse_document(data, path, self.policy.config.max_file_size)
                 if data is not None
                 else None
             )
             ok = document is not None and document.ok and isinstance(document.data, dict)
-            self._bases[path] = document.data if ok and document is not None else {}
-        return self._bases[path]
+            self._bases[path, at] = document.data if ok and document is not None else {}
+        return self._bases[path, at]
 
 
 def roles_of(base: dict[str, Any], checklists: ChecklistShelf) -> list[str]:

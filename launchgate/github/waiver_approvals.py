@@ -24,16 +24,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from pydantic import ValidationError
 
 from launchgate.github.approvals import SignoffCheck
+from launchgate.github.provenance import Origin, origin_check
 from launchgate.launch import Launch
 from launchgate.models import Waiver
-from launchgate.signoff_state import LaunchRoles, WaiverSignoff
+from launchgate.signoff_state import LaunchRoles, RoleState, WaiverSignoff
 from launchgate.waivers import standing
 
 
@@ -83,36 +84,64 @@ class WaiverApprovals:
         """The waivers the pull request adds or changes in a launch whose base manifest is
         `base` (None: added here); `covered`: the files whose change makes an approval of
         the launch stale."""
-        new = added_or_changed(launch.manifest.waivers or [], base)
-        return self._signoffs(launch, new, covered, "this pull request adds or changes it")
-
-    def released(self, launch: Launch, covered: set[str], base_ref: str) -> list[WaiverSignoff]:
-        """Every waiver of a launch a release ships that no approved pull request brought."""
-        count = len(launch.manifest.waivers or ())
-        why = f"no approved pull request brought it to {base_ref}"
-        return self._signoffs(launch, range(count), covered, why)
-
-    def _signoffs(
-        self, launch: Launch, indices: Iterable[int], covered: set[str], why: str
-    ) -> list[WaiverSignoff]:
-        checker = self.checker
-        waivers = launch.manifest.waivers or []
         found = []
+        for index, role in self._in_force(launch, added_or_changed(self._of(launch), base)):
+            state = self.checker.role_state(role, covered)
+            found.append(_waiting(index, state, "this pull request adds or changes it"))
+        return found
+
+    def released(
+        self,
+        launch: Launch,
+        covered: set[str],
+        origin: Origin,
+        base: dict[str, Any] | None,
+        base_ref: str,
+    ) -> list[WaiverSignoff]:
+        """The waivers of a launch a release ships unchanged, as the pull request it came
+        from (`origin`) left them: those it added or changed against its own base (`base`,
+        the manifest there) count with their roles' approval there, or here. All of them
+        need it when no approved pull request brought the manifest.
+        """
+        before = origin_check(origin, self.checker)
+        number = origin.provenance.pull
+        if before is None:
+            indices: Iterable[int] = range(len(self._of(launch)))
+            why = f"no approved pull request brought it to {base_ref}"
+        else:
+            indices = added_or_changed(self._of(launch), base)
+            why = f"#{number} added or changed it"
+        found = []
+        for index, role in self._in_force(launch, indices):
+            now = self.checker.role_state(role, covered)
+            earlier = before.role_state(role, covered) if before is not None else None
+            if now.state not in ("signed", "rejected") and earlier and earlier.state == "signed":
+                now = replace(earlier, pull=number)  # approved where it was added
+            found.append(_waiting(index, now, why))
+        return found
+
+    def _in_force(self, launch: Launch, indices: Iterable[int]) -> Iterator[tuple[int, str]]:
+        """(index, approving role) of each of those waivers that stands today."""
+        checker, waivers = self.checker, self._of(launch)
         for index in indices:
             waiver = waivers[index]
-            if standing(waiver, checker.config, self.today, checker.config_file).state != "active":
-                continue
-            role = waiver.approved_by
-            state = checker.role_state(role, covered)
-            if state.state != "signed":
-                # The role is named once: "marketing has not signed off: ..." says it again.
-                detail = state.message.removeprefix(f"{role} has not signed off: ")
-                detail = detail.removeprefix(f"{role}: ")
-                state = replace(
-                    state, message=f"{why}, so it needs {role}'s approval here; {detail}"
-                )
-            found.append(WaiverSignoff(index, state))
-        return found
+            if standing(waiver, checker.config, self.today, checker.config_file).state == "active":
+                yield index, waiver.approved_by
+
+    @staticmethod
+    def _of(launch: Launch) -> list[Waiver]:
+        return launch.manifest.waivers or []
+
+
+def _waiting(index: int, state: RoleState, why: str) -> WaiverSignoff:
+    """The waiver's sign-off; one not given says why it is needed here, and by whom."""
+    if state.state != "signed":
+        role = state.role
+        # The role is named once: "marketing has not signed off: ..." would say it again.
+        detail = state.message.removeprefix(f"{role} has not signed off: ")
+        detail = detail.removeprefix(f"{role}: ")
+        state = replace(state, message=f"{why}, so it needs {role}'s approval here; {detail}")
+    return WaiverSignoff(index, state)
 
 
 def approved_waivers(

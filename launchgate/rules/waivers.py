@@ -198,8 +198,9 @@ UNAPPROVED = Rule(
     error on the waiver's line names who may approve. A waiver the base
     branch already holds was approved when it landed and needs nothing more;
     a waiver is known by its content, not its place in the list. On a
-    release pull request, the waivers of a launch it ships that no approved
-    pull request brought to the base branch need their role's approval
-    there. Checked by `launchgate ci`; offline, `waiver-unverified` says
+    release pull request, a launch it ships unchanged keeps the approval of
+    each waiver from the pull request that last changed its manifest, if
+    that one added or changed it, and any waiver no approved pull request
+    brought needs its role's approval on the release. Checked by `launchgate ci`; offline, `waiver-unverified` says
     the approval was not verified.""",
 )

@@ -219,14 +219,37 @@ def test_a_refused_waiver_asks_for_no_approval(github: FakeGitHub, tmp_path: Pat
 LEGAL_WAIVER = waived().replace("approved_by: marketing", "approved_by: legal")
 
 
-def test_a_released_waiver_keeps_the_approval_of_the_pull_request_that_brought_it(
+def test_a_released_waiver_keeps_the_approval_of_the_pull_request_that_added_it(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    history = History(github, tmp_path)
+    history.merged(
+        {SMART: manifest("smart-reports", LEGAL_WAIVER, day=3)}, "dana", "ann", "mo", "lee"
+    )
+    # A later pull request leaves the waiver as its base held it: legal need not approve it.
+    history.merged({SMART: manifest("smart-reports", LEGAL_WAIVER, day=4)}, "dana", "ann", "mo")
+    run = history.release().run(env=TEAM)
+    assert run.code == 0, run.everything
+    assert of(run, "waiver-unapproved") == []
+    assert of(run, "copy-locale-missing")[0]["waiver"]["approved_by"] == "legal"
+
+
+def test_a_released_waiver_its_pull_request_added_without_approval_needs_it_on_the_release(
     github: FakeGitHub, tmp_path: Path
 ) -> None:
     history = History(github, tmp_path)
     history.merged({SMART: manifest("smart-reports", LEGAL_WAIVER, day=3)}, "dana", "ann", "mo")
-    run = history.release().run(env=TEAM)
+    s = history.release()
+    run = s.run(env=TEAM)
+    assert run.code == 1
+    (unapproved,) = of(run, "waiver-unapproved")
+    assert unapproved["message"] == (
+        "waiver of copy-locale-missing not applied: #101 added or changed it, so it needs "
+        "legal's approval here; lee must approve"
+    )
+    s.pull.review("lee", "APPROVED")  # approving the release applies it as it ships
+    run = s.run(env=TEAM)
     assert run.code == 0, run.everything
-    assert of(run, "waiver-unapproved") == []
     assert of(run, "copy-locale-missing")[0]["waiver"]["approved_by"] == "legal"
 
 
@@ -250,3 +273,22 @@ def test_a_released_waiver_no_pull_request_brought_needs_approval_on_the_release
     run = s.run(env=TEAM)
     assert run.code == 0, run.everything
     assert of(run, "copy-locale-missing")[0]["waiver"]["approved_by"] == "legal"
+
+
+def test_a_request_for_changes_on_the_release_holds_a_waiver_approved_earlier(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    history = History(github, tmp_path)
+    history.merged(
+        {SMART: manifest("smart-reports", LEGAL_WAIVER, day=3)}, "dana", "ann", "mo", "lee"
+    )
+    s = history.release()
+    s.pull.review("lee", "CHANGES_REQUESTED")
+    run = s.run(env=TEAM)
+    assert run.code == 1
+    (unapproved,) = of(run, "waiver-unapproved")
+    assert unapproved["message"].endswith(
+        "#101 added or changed it, so it needs legal's approval here; "
+        "lee requested changes and has not approved since"
+    )
+    assert "- lee: changes requested on the waiver of `copy-locale-missing`" in s.comments()[0]
