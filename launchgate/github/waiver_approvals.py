@@ -14,6 +14,12 @@ one (a later or earlier expiry, a wider `where`, another reason) makes it a
 new waiver that its role approves again. Each base waiver stands for one head
 waiver at most: a copy of an approved waiver is a new one.
 
+A release pull request holds the launches it ships unchanged to the same rule
+through provenance (github/provenance.py): the pull request that last changed
+a manifest must have had the approval of each waiver it added or changed
+against its own base, as its check compared them; the release's own approval
+stands in for a missing one.
+
 What this decides goes to the engine (`Supplied.waiver_approvals`: the waivers
 it may apply; `LaunchRoles.waivers`: where each new one's role stands), whose
 `waiver-unapproved` rule reports the ones still waiting.
