@@ -303,6 +303,7 @@ NEVER = ".launchgate.yml lists it under waivers.never: fix what it reports inste
         ("signoff-missing", SIGNOFF),
         ("signoff-unverified", SIGNOFF),
         ("waiver-unused", "the waiver rules can never be waived: fix or remove the waiver"),
+        ("waiver-unapproved", "the waiver rules can never be waived: fix or remove the waiver"),
         ("manifest-invalid", NEVER),
         ("duplicate-id", NEVER),
     ],
