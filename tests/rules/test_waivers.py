@@ -463,39 +463,55 @@ TWO_WAIVERS = SOCIAL + (
 
 
 def pull_request_check(
-    tmp_path: Path, waiting: RoleState, group_pull: tuple[int, str] | None = None
+    tmp_path: Path, signoffs: list[WaiverSignoff], group_pull: tuple[int, str] | None = None
 ) -> Report:
-    """The launch checked as `launchgate ci` hands it over: its second waiver added on the
-    pull request, its role's state `waiting`; the first one unchanged from the base."""
+    """The launch checked as `launchgate ci` hands it over: the pull request adds the
+    waivers `signoffs` name (their roles in those states); the others are unchanged."""
     root = write_repo(tmp_path, files(LAUNCH + TWO_WAIVERS))
     config, config_file = load_config(root)
     repo = load_repository(root, config, config_file)
     (launch,) = repo.launches
-    entry = LaunchRoles(launch, [], group_pull, [WaiverSignoff(1, waiting)])
-    approved = {(FILE, 0)} | ({(FILE, 1)} if waiting.state == "signed" else set())
+    entry = LaunchRoles(launch, [], group_pull, signoffs)
+    waiting = {(FILE, s.index) for s in signoffs if s.state.state != "signed"}
+    approved = {(FILE, 0), (FILE, 1)} - waiting
     return check_loaded(repo, TODAY, supplied=Supplied(signoffs=[entry], waiver_approvals=approved))
 
 
 MISSING = RoleState("marketing", "missing", message="why it waits")
+SIGNED = RoleState("marketing", "signed", ("david",))
 
 
 def test_a_waiver_waiting_for_its_role_is_an_error_on_its_line_and_not_called_unused(
     tmp_path: Path,
 ) -> None:
-    report = pull_request_check(tmp_path, MISSING)
+    report = pull_request_check(tmp_path, [WaiverSignoff(1, MISSING)])
     assert_findings(
         report,
         "waiver-unapproved",
         [(18, ERROR, "waiver of copy-term not applied: why it waits")],
     )
+    assert fired(report, "waiver-unapproved")[0].message == (
+        "waiver of copy-term not applied: why it waits"
+    )
     assert fired(report, "waiver-unused") == []  # its own error says what it waits for
     assert report.failed
+
+
+def test_each_waiting_waiver_is_reported_and_the_others_still_checked(tmp_path: Path) -> None:
+    # The first waiver (x.post and more) waits; the second, approved, covers nothing.
+    report = pull_request_check(tmp_path, [WaiverSignoff(0, MISSING), WaiverSignoff(1, SIGNED)])
+    assert [f.line for f in fired(report, "waiver-unapproved")] == [WAIVER_LINE]
+    assert [f.line for f in fired(report, "waiver-unused")] == [18]
+    approved_first = pull_request_check(
+        tmp_path / "again", [WaiverSignoff(0, SIGNED), WaiverSignoff(1, MISSING)]
+    )
+    assert [f.line for f in fired(approved_first, "waiver-unapproved")] == [18]
 
 
 def test_in_a_merge_group_it_names_the_pull_request_that_adds_the_waiver(
     tmp_path: Path,
 ) -> None:
-    report = pull_request_check(tmp_path, MISSING, group_pull=(12, "dana"))
+    report = pull_request_check(tmp_path, [WaiverSignoff(1, MISSING)], group_pull=(12, "dana"))
     (finding,) = fired(report, "waiver-unapproved")
     assert finding.message == "pull request #12: waiver of copy-term not applied: why it waits"
 
@@ -503,6 +519,6 @@ def test_in_a_merge_group_it_names_the_pull_request_that_adds_the_waiver(
 def test_an_approved_waiver_has_no_unapproved_finding_and_is_unused_when_it_covers_nothing(
     tmp_path: Path,
 ) -> None:
-    report = pull_request_check(tmp_path, RoleState("marketing", "signed", ("david",)))
+    report = pull_request_check(tmp_path, [WaiverSignoff(1, SIGNED)])
     assert fired(report, "waiver-unapproved") == []
     assert [f.line for f in fired(report, "waiver-unused")] == [18]
