@@ -47,9 +47,11 @@ class Supplied:
     `release`: the release to check (`--release`, a release pull request), or why a
     release pull request names none. `signoffs`: each changed launch's role states,
     read from a pull request's reviews by `launchgate ci`. `waiver_approvals`: the
-    waivers (manifest file, index in its `waivers:`) whose `approved_by` role signed
-    off on the pull request; None: not verified by this run, and each waiver applied
-    gets a `waiver-unverified` notice. Given, only the waivers it names are applied.
+    waivers (manifest file, index in its `waivers:`) the run verified: unchanged from
+    the base branch, or approved by their `approved_by` role on the pull request
+    (github/waiver_approvals.py); None: not verified by this run, and each waiver
+    applied gets a `waiver-unverified` notice. Given, only the waivers it names are
+    applied.
     """
 
     release: ReleaseTarget | Unusable | None = None
