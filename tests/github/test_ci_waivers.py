@@ -292,3 +292,22 @@ def test_a_request_for_changes_on_the_release_holds_a_waiver_approved_earlier(
         "lee requested changes and has not approved since"
     )
     assert "- lee: changes requested on the waiver of `copy-locale-missing`" in s.comments()[0]
+
+
+def test_one_approval_signs_off_the_launch_and_its_waiver_when_the_roles_agree(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    # The standard checklist requires marketing too: one line asks for both, one review gives both.
+    changes = {SMART: manifest("smart-reports", waived(), day=3)}
+    s = scenario(github, tmp_path, changes)
+    s.pull.review("ann", "APPROVED")
+    run = s.run(env=TEAM)
+    assert run.code == 1
+    assert (
+        "- marketing: approve this pull request to sign off *Smart Reports* and the waiver of "
+        "`copy-locale-missing` in *Smart Reports* (any member of acme/marketing)."
+        in s.comments()[0]
+    )
+    s.pull.review("mo", "APPROVED")
+    run = s.run(env=TEAM)
+    assert run.code == 0, run.everything
