@@ -201,6 +201,7 @@ UNAPPROVED = Rule(
     release pull request, a launch it ships unchanged keeps the approval of
     each waiver from the pull request that last changed its manifest, if
     that one added or changed it, and any waiver no approved pull request
-    brought needs its role's approval on the release. Checked by `launchgate ci`; offline, `waiver-unverified` says
-    the approval was not verified.""",
+    brought needs its role's approval on the release. Checked by
+    `launchgate ci`; offline, `waiver-unverified` says the approval was not
+    verified.""",
 )
