@@ -305,3 +305,46 @@ def sms_detail(text: str) -> tuple[str, int]:
     """("GSM-7", septets) or ("UCS-2", UTF-16 units), to explain an sms count in messages."""
     encoding, length, _ = _sms(_nfc(text))
     return encoding, length
+
+
+# --- where a limit falls -------------------------------------------------------------------
+
+
+def grapheme_bounds(text: str) -> list[int]:
+    """Every index of `text` (in code points, as written) between two graphemes, 0 and
+    len(text) included: the places copy can be cut without splitting a character."""
+    if _MAY_JOIN.search(text) is None:  # one grapheme a code point, but for CR LF
+        return [i for i in range(len(text) + 1) if text[i - 1 : i + 1] != "\r\n"]
+    ends = [match.end() for match in _grapheme_re().finditer(text)]
+    return [0, *ends]
+
+
+def fit_at(text: str, unit: str, limit: int) -> int:
+    """Where `limit` falls in `text`: the index (in code points, as written, never inside
+    a grapheme) that ends the longest start of the text counting at most `limit`.
+
+    The starts are counted as they are, so NFC and what only the whole text is (a link
+    on X, an SMS that a late emoji turns UCS-2) change nothing. Counts grow with the
+    text nearly everywhere, but not quite ("example.co" is a link on X, "example.coz"
+    is not): the search keeps one side fitting and the other not, so it always ends
+    between two neighbouring cuts that way, and for SMS at the end of the last allowed
+    segment.
+    """
+    if count(text, unit) <= limit:
+        return len(text)
+    cuts = grapheme_bounds(text)
+    fits, over = 0, len(cuts) - 1  # count("") is 0: a limit below 0 fits nothing
+    while over - fits > 1:
+        middle = (fits + over) // 2
+        if count(text[: cuts[middle]], unit) <= limit:
+            fits = middle
+        else:
+            over = middle
+    return cuts[fits]
+
+
+def x_links(text: str) -> int:
+    """How many links X finds in `text`: each counts 23, however long it is."""
+    from launchgate.twitter import _urls  # the very search weighted_length makes
+
+    return len(_urls(_nfc(text)))

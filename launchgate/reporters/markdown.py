@@ -11,8 +11,14 @@ from collections.abc import Callable
 
 from launchgate.days import without_year
 from launchgate.escape import md_code, md_text
-from launchgate.findings import Finding, LaunchSummary, Report, Severity
-from launchgate.reporters.summary import counts, release_line, unattached_groups, verdict
+from launchgate.findings import CopyFit, Finding, LaunchSummary, Report, Severity
+from launchgate.reporters.summary import (
+    counts,
+    fit_parts,
+    release_line,
+    unattached_groups,
+    verdict,
+)
 
 ICONS = {
     Severity.ERROR: "❌",
@@ -73,7 +79,8 @@ def details(
     """A folded table of findings; `where` may turn a place into a link."""
     place = where or (lambda f: md_code(f"{f.file}:{f.line}"))
     rows = [
-        f"| {ICONS[f.severity]} | {place(f)} | {md_code(f.rule)} | {md_text(f.message)} |"
+        f"| {ICONS[f.severity]} | {place(f)} | {md_code(f.rule)} | {md_text(f.message)}"
+        f"{fit_cell(f.fit) if f.fit else ''} |"
         for f in findings
     ]
     return [
@@ -86,3 +93,17 @@ def details(
         "</details>",
         "",
     ]
+
+
+def fit_cell(fit: CopyFit) -> str:
+    """Where the limit falls, for a table cell: what fits, then the overflow struck through."""
+    fits, over = fit_parts(fit)
+    cell = f"<br>fits: {_code(fits)} over: ~~{_code(over)}~~"
+    if fit.readers_see is not None:
+        cell += f"<br>readers see: {_code(fit.readers_see)}"
+    return cell
+
+
+def _code(text: str) -> str:
+    # An empty code span is no code span: it would show its backticks.
+    return md_code(text) if text.strip() else "(nothing)"
