@@ -319,9 +319,21 @@ def grapheme_bounds(text: str) -> list[int]:
     return [0, *ends]
 
 
+def cuts(text: str, unit: str) -> list[int]:
+    """Where `text` may be cut for a writer to see what fits: between graphemes, and on X
+    not inside a link (X counts a whole link as 23, a cut one as its letters)."""
+    bounds = grapheme_bounds(text)
+    if unit != "x_weighted" or "." not in text or "\r" in text or _nfc(text) != text:
+        return bounds  # a link's place is known in NFC text only, which most text is
+    from launchgate.twitter import _urls
+
+    inside = {i for start, url in _urls(text) for i in range(start + 1, start + len(url))}
+    return [b for b in bounds if b not in inside]
+
+
 def fit_at(text: str, unit: str, limit: int) -> int:
     """Where `limit` falls in `text`: the index (in code points, as written, never inside
-    a grapheme) that ends the longest start of the text counting at most `limit`.
+    a grapheme, at one of `cuts`) that ends a start of the text counting at most `limit`.
 
     The starts are counted as they are, so NFC and what only the whole text is (a link
     on X, an SMS that a late emoji turns UCS-2) change nothing. Counts grow with the
@@ -332,15 +344,15 @@ def fit_at(text: str, unit: str, limit: int) -> int:
     """
     if count(text, unit) <= limit:
         return len(text)
-    cuts = grapheme_bounds(text)
-    fits, over = 0, len(cuts) - 1  # count("") is 0: a limit below 0 fits nothing
+    places = cuts(text, unit)
+    fits, over = 0, len(places) - 1  # count("") is 0: a limit below 0 fits nothing
     while over - fits > 1:
         middle = (fits + over) // 2
-        if count(text[: cuts[middle]], unit) <= limit:
+        if count(text[: places[middle]], unit) <= limit:
             fits = middle
         else:
             over = middle
-    return cuts[fits]
+    return places[fits]
 
 
 def x_links(text: str) -> int:

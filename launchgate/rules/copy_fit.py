@@ -114,7 +114,8 @@ def _sms_advice(text: str, limit: int) -> str:
     # A few characters among many: say which, and what the SMS would be without them.
     rare = sum(1 for g in graphemes if not _gsm(g)) * 10 <= len(graphemes)
     if len(switchers) > _NAMED or not rare:  # the text is UCS-2 by nature: cut it
-        return f"{cut} ({_names(switchers)} make it UCS-2: 70 characters per segment, not 160)"
+        makes = "make" if len(switchers) > 1 else "makes"
+        return f"{cut} ({_names(switchers)} {makes} it UCS-2: 70 characters per segment, not 160)"
     quoted = ", ".join(f"'{g}'" for g in switchers)
     without = count("".join(g for g in graphemes if _gsm(g)), "sms")
     them = "them" if len(switchers) > 1 else "it"
