@@ -11,7 +11,7 @@ import pytest
 
 from launchgate.config import load_config
 from launchgate.engine import check_loaded
-from launchgate.findings import Report
+from launchgate.findings import CopyFit, Report
 from launchgate.repository import load_repository
 from tests.rules.conftest import (
     ERROR,
@@ -317,6 +317,77 @@ def test_copy_length_with_config_channels(
 ) -> None:
     report = check_repo({".launchgate.yml": config, "launches/demo.yaml": copy_of(item)})
     assert_findings(report, "copy-length", expected)
+
+
+# The cases of issue 13: each finding says how much to cut, why, and where the limit falls.
+JAPANESE = "新しいレポートで、あなたのコンテンツがどのように読まれているかを毎週確認できます。"
+KEYWORDS = (  # 99 characters, 106 bytes: App Store Connect rejects it
+    "Bücher,Hörbücher,Märchen,Kinderbücher,Krimi,Romane,Thriller,Sachbücher,Ratgeber,Fantasy,"
+    "Küche,Comic"
+)
+
+
+def the_fit(report: Report) -> tuple[str, CopyFit | None]:
+    (finding,) = fired(report, "copy-length")
+    return finding.message, finding.fit
+
+
+def test_japanese_on_x_counts_2_each(check_repo: CheckRepo) -> None:
+    text = JAPANESE * 3 + JAPANESE[:26]  # 149 characters, weighing 298
+    item = text_item("x.post", text, "locale: ja-JP, ")
+    message, fit = the_fit(check_repo({"launches/demo.yaml": copy_of(item)}))
+    assert message == (
+        "x.post (ja-JP) is 298 of 280 weighted characters: cut at least 18 weighted "
+        "characters (on X: Japanese characters count 2 each)"
+    )
+    assert fit == CopyFit(140, 18, text[:140], text[140:])
+
+
+def test_one_emoji_makes_an_sms_two_segments(check_repo: CheckRepo) -> None:
+    text = "Your order has shipped! Track it in the app and have a great weekend, Anna 🎉"
+    message, fit = the_fit(check_repo({"launches/demo.yaml": copy_of(text_item("sms", text))}))
+    assert message == (
+        "sms is 2 of 1 segments (UCS-2, 77 units): '🎉' switched this SMS to UCS-2 "
+        "(70 characters per segment, not 160); without it, 1 segment"
+    )
+    assert fit == CopyFit(75, 1, text[:75], "🎉")  # the text fits one segment without it
+
+
+def test_keywords_limited_in_bytes_name_the_umlauts(check_repo: CheckRepo) -> None:
+    files = {
+        ".launchgate.yml": "channels:\n  store.keywords: {max: 100, unit: bytes}\n",
+        "launches/demo.yaml": copy_of(text_item("store.keywords", KEYWORDS, "locale: de-DE, ")),
+    }
+    message, fit = the_fit(check_repo(files))
+    assert message == (
+        "store.keywords (de-DE) is 106 of 100 bytes: cut at least 6 bytes "
+        "(ü, ö, ä take 2 bytes each)"
+    )
+    assert fit is not None
+    assert (fit.limit_at, fit.over, fit.fits + fit.overflow) == (93, 6, KEYWORDS)
+    assert fit.overflow == ",Comic"  # 93 characters with 7 umlauts are exactly 100 bytes
+
+
+def test_a_push_title_shows_what_readers_see(check_repo: CheckRepo) -> None:
+    item = text_item("push.ios.title", "Know how your content performs today")
+    message, fit = the_fit(check_repo({"launches/demo.yaml": copy_of(item)}))
+    assert message == "push.ios.title is 36 of 30 graphemes: cut at least 6 graphemes"
+    assert fit == CopyFit(
+        30, 6, "Know how your content performs", " today", "Know how your content perform…"
+    )
+
+
+def test_a_store_field_shows_no_readers_see(check_repo: CheckRepo) -> None:
+    item = text_item("app_store.subtitle", "Know how your content performs today")
+    _, fit = the_fit(check_repo({"launches/demo.yaml": copy_of(item)}))
+    assert fit == CopyFit(30, 6, "Know how your content performs", " today")  # it is refused
+
+
+def test_in_app_over_its_own_max_says_where(check_repo: CheckRepo) -> None:
+    item = text_item("in_app", "Hi " + FAMILY + " welcome!", "max: 6, ")
+    message, fit = the_fit(check_repo({"launches/demo.yaml": copy_of(item)}))
+    assert message == "in_app is 13 of 6 graphemes: cut at least 7 graphemes"
+    assert fit == CopyFit(12, 7, "Hi " + FAMILY + " w", "elcome!")  # the family is one
 
 
 def test_unknown_channel_hint_names_the_config_file_in_use(check_repo: CheckRepo) -> None:
