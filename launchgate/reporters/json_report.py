@@ -76,7 +76,6 @@ def _fit(fit: CopyFit | None) -> str:
     return f', "limit_at": {int(fit.limit_at)}, "over": {int(fit.over)}'
 
 
-
 def _subject(launch: str | None, subject: Subject) -> str:
     """What a finding is about: its launch, and each part of its Subject that applies."""
     rest = _subject_parts(subject)

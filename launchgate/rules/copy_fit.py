@@ -9,6 +9,7 @@ falls, for the reporters to show.
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 
 from launchgate.channels import (
@@ -152,4 +153,4 @@ def _nfc(text: str) -> str:
 
 def _graphemes(text: str) -> list[str]:
     bounds = grapheme_bounds(text)
-    return [text[start:end] for start, end in zip(bounds, bounds[1:], strict=False)]
+    return [text[start:end] for start, end in itertools.pairwise(bounds)]

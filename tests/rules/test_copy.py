@@ -104,7 +104,8 @@ LENGTH_CASES = [
             (
                 6,
                 ERROR,
-                "sms is 2 of 1 segments (GSM-7, 161 septets): cut at least 1 character to fit 1 segment",
+                "sms is 2 of 1 segments (GSM-7, 161 septets): "
+                "cut at least 1 character to fit 1 segment",
             )
         ],
         id="sms-gsm-161-septets",
@@ -116,7 +117,8 @@ LENGTH_CASES = [
             (
                 6,
                 ERROR,
-                "sms is 2 of 1 segments (GSM-7, 161 septets): cut at least 1 character to fit 1 segment (€ counts 2)",
+                "sms is 2 of 1 segments (GSM-7, 161 septets): "
+                "cut at least 1 character to fit 1 segment (€ counts 2)",
             )
         ],
         id="sms-gsm-extension-counts-2",
@@ -128,7 +130,9 @@ LENGTH_CASES = [
             (
                 6,
                 ERROR,
-                "sms is 2 of 1 segments (UCS-2, 71 units): cut at least 1 character to fit 1 segment (ł makes it UCS-2: 70 characters per segment, not 160)",
+                "sms is 2 of 1 segments (UCS-2, 71 units): "
+                "cut at least 1 character to fit 1 segment "
+                "(ł makes it UCS-2: 70 characters per segment, not 160)",
             )
         ],
         id="sms-ucs2-71-units",
@@ -140,7 +144,8 @@ LENGTH_CASES = [
             (
                 6,
                 ERROR,
-                "google_ads.headline is 32 of 30 characters: cut at least 2 characters (報 counts 2)",
+                "google_ads.headline is 32 of 30 characters: "
+                "cut at least 2 characters (報 counts 2)",
             )
         ],
         id="ads-cjk-16-counts-32",
@@ -291,7 +296,8 @@ CHANNEL_CONFIG_CASES = [
             (
                 6,
                 ERROR,
-                "sms is 3 of 2 segments (GSM-7, 307 septets): cut at least 1 character to fit 2 segments",
+                "sms is 3 of 2 segments (GSM-7, 307 septets): "
+                "cut at least 1 character to fit 2 segments",
             )
         ],
         id="sms-three-segments",
@@ -418,7 +424,8 @@ def test_copy_length_through_the_cli(tmp_path: Path) -> None:
             "file": "launches/demo.yaml",
             "line": 6,
             "column": 56,  # the opening quote of the text
-            "message": "app_store.subtitle (en-US) is 37 of 30 characters: cut at least 7 characters",
+            "message": "app_store.subtitle (en-US) is 37 of 30 characters: "
+            "cut at least 7 characters",
             "subject": {"launch": "demo", "channel": "app_store.subtitle", "locale": "en-US"},
             "limit_at": 30,
             "over": 7,
