@@ -48,23 +48,23 @@ def test_text_escapes_control_characters_of_the_copy() -> None:
     assert 'fits: "ab\\x1b"  over: "[2J"' in text.render(report_of(fit))
 
 
-def test_markdown_shows_fits_in_code_and_the_overflow_struck_through() -> None:
+def test_markdown_shows_what_fits_and_the_overflow_struck_through() -> None:
     out = markdown.render(report_of(PUSH))
     assert (
-        "web.title is 36 of 30 characters<br>fits: `Know how your content performs` "
-        "over: ~~`today`~~<br>readers see: `Know how your content perform…` |"
+        'web.title is 36 of 30 characters<br>fits: "Know how your content performs" '
+        'over: ~~"today"~~<br>readers see: "Know how your content perform…" |'
     ) in out
 
 
-def test_markdown_keeps_hostile_copy_inside_its_code_spans() -> None:
-    fit = CopyFit(12, 9, "@team <b>|`x", "`` | <!--")
+def test_markdown_escapes_hostile_copy_as_it_escapes_messages() -> None:
+    fit = CopyFit(12, 9, "@team <b>|`x", "~~ | <!-- x")
     cell = markdown.fit_cell(fit)
-    assert cell == "<br>fits: ``@team <b>\\|`x`` over: ~~``` `` \\| <!-- ```~~"
+    assert cell == ('<br>fits: "@&#8203;team &lt;b&gt;\\|\\`x" over: ~~"\\~\\~ \\| &lt;!-- x"~~')
 
 
-def test_markdown_says_nothing_fits_rather_than_an_empty_code_span() -> None:
-    cell = markdown.fit_cell(CopyFit(0, 5, "", FAMILY))
-    assert cell == f"<br>fits: (nothing) over: ~~`{FAMILY}`~~"
+def test_markdown_says_nothing_fits_rather_than_empty_quotes() -> None:
+    cell = markdown.fit_cell(CopyFit(0, 5, "  ", FAMILY))
+    assert cell == f'<br>fits: (nothing) over: ~~"{FAMILY}"~~'
 
 
 def test_long_copy_is_shown_near_its_limit_only() -> None:

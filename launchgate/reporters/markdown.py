@@ -96,14 +96,18 @@ def details(
 
 
 def fit_cell(fit: CopyFit) -> str:
-    """Where the limit falls, for a table cell: what fits, then the overflow struck through."""
+    """Where the limit falls, for a table cell: what fits, then the overflow struck through.
+
+    Escaped like the message, not put in code spans: GitHub would not render HTML inside
+    one, but the comment's hidden marker or an @mention would still be there as text.
+    """
     fits, over = fit_parts(fit)
-    cell = f"<br>fits: {_code(fits)} over: ~~{_code(over)}~~"
+    cell = f"<br>fits: {_quoted(fits)} over: ~~{_quoted(over)}~~"
     if fit.readers_see is not None:
-        cell += f"<br>readers see: {_code(fit.readers_see)}"
+        cell += f"<br>readers see: {_quoted(fit.readers_see)}"
     return cell
 
 
-def _code(text: str) -> str:
-    # An empty code span is no code span: it would show its backticks.
-    return md_code(text) if text.strip() else "(nothing)"
+def _quoted(text: str) -> str:
+    # Spaces alone would leave "~~~~" or empty quotes: say so in words.
+    return f'"{md_text(text)}"' if text.strip() else "(nothing)"
