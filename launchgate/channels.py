@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -310,16 +310,18 @@ def sms_detail(text: str) -> tuple[str, int]:
 # --- where a limit falls -------------------------------------------------------------------
 
 
-def grapheme_bounds(text: str) -> list[int]:
+def grapheme_bounds(text: str) -> Sequence[int]:
     """Every index of `text` (in code points, as written) between two graphemes, 0 and
     len(text) included: the places copy can be cut without splitting a character."""
     if _MAY_JOIN.search(text) is None:  # one grapheme a code point, but for CR LF
-        return [i for i in range(len(text) + 1) if text[i - 1 : i + 1] != "\r\n"]
-    ends = [match.end() for match in _grapheme_re().finditer(text)]
-    return [0, *ends]
+        if "\r\n" not in text:
+            return range(len(text) + 1)
+        inside = {match.start() + 1 for match in re.finditer("\r\n", text)}
+        return [i for i in range(len(text) + 1) if i not in inside]
+    return [0, *(match.end() for match in _grapheme_re().finditer(text))]
 
 
-def cuts(text: str, unit: str) -> list[int]:
+def cuts(text: str, unit: str) -> Sequence[int]:
     """Where `text` may be cut for a writer to see what fits: between graphemes, and on X
     not inside a link (X counts a whole link as 23, a cut one as its letters)."""
     bounds = grapheme_bounds(text)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import unicodedata
+from collections.abc import Iterable
 
 from launchgate.channels import (
     GSM7_BASIC,
@@ -57,9 +58,10 @@ def advice(text: str, unit: str, limit: int, locale: str | None) -> str:
 def _heavy(text: str, unit: str, locale: str | None) -> str:
     """The characters that count more than one each in `unit`, grouped by what they count."""
     weights: dict[str, int] = {}
-    for grapheme in _graphemes(unicodedata.normalize("NFC", text)):
-        if grapheme not in weights:
-            weights[grapheme] = count(grapheme, unit)
+    if not text.isascii():  # an ASCII character counts one in every unit
+        for grapheme in _distinct_graphemes(_nfc(text)):
+            if unicodedata.category(grapheme[0]) != "Cc":  # a line break is no character
+                weights[grapheme] = count(grapheme, unit)
     groups: dict[int, list[str]] = {}
     for grapheme, weight in weights.items():
         if weight > 1:
@@ -149,6 +151,13 @@ def _names(graphemes: list[str]) -> str:
 
 def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
+
+
+def _distinct_graphemes(text: str) -> Iterable[str]:
+    bounds = grapheme_bounds(text)
+    if isinstance(bounds, range):  # a grapheme a character: no need to cut them out
+        return dict.fromkeys(text)
+    return dict.fromkeys(_graphemes(text))
 
 
 def _graphemes(text: str) -> list[str]:
