@@ -66,23 +66,23 @@ def _heavy(text: str, unit: str, locale: str | None) -> str:
     for grapheme, weight in weights.items():
         if weight > 1:
             groups.setdefault(weight, []).append(grapheme)
-    language = _LANGUAGES.get((locale or "").split("-")[0].lower())
+    language = _LANGUAGES.get(locale.split("-")[0].lower()) if locale else None
     parts = []
     for weight, graphemes in sorted(groups.items()):
         script = [g for g in graphemes if _wide_letter(g)] if language else []
         if script:  # "Japanese counts 2 each" says more than three of its characters
-            parts.append(f"{language} characters {_counts(weight, unit, many=True)}")
+            parts.append(f"{language} characters {_counts(weight, unit == 'bytes', many=True)}")
             graphemes = [g for g in graphemes if g not in script]
         if graphemes:
             many = len(graphemes) > 1
-            parts.append(f"{_names(graphemes)} {_counts(weight, unit, many)}")
+            parts.append(f"{_names(graphemes)} {_counts(weight, unit == 'bytes', many)}")
     if unit == "x_weighted":
         parts += _links(text)
     return _WHERE.get(unit, "") + "; ".join(parts) if parts else ""
 
 
-def _counts(weight: int, unit: str, many: bool) -> str:
-    if unit == "bytes":
+def _counts(weight: int, in_bytes: bool, many: bool) -> str:
+    if in_bytes:
         return f"take {weight} bytes each" if many else f"takes {weight} bytes"
     return f"count {weight} each" if many else f"counts {weight}"
 
@@ -90,7 +90,7 @@ def _counts(weight: int, unit: str, many: bool) -> str:
 def _wide_letter(grapheme: str) -> bool:
     """A character of a CJK script (a letter or its punctuation), not an emoji."""
     char = grapheme[0]
-    return unicodedata.east_asian_width(char) in "WF" and unicodedata.category(char)[0] != "S"
+    return unicodedata.east_asian_width(char) in ("W", "F") and unicodedata.category(char)[0] != "S"
 
 
 def _links(text: str) -> list[str]:
@@ -109,7 +109,7 @@ def _sms_advice(text: str, limit: int) -> str:
     if encoding == "GSM-7":
         capacity = 160 if limit == 1 else 153 * limit
         escaped = sorted({char for char in text if char in GSM7_EXTENSION}, key=text.index)
-        why = f" ({_names(escaped)} {_counts(2, 'sms', len(escaped) > 1)})" if escaped else ""
+        why = f" ({_names(escaped)} {_counts(2, False, len(escaped) > 1)})" if escaped else ""
         return f"{_cut(length - capacity, limit)}{why}"
     graphemes = _graphemes(_nfc(text))
     switchers = list(dict.fromkeys(g for g in graphemes if not _gsm(g)))

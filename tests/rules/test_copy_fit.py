@@ -123,6 +123,10 @@ PARTY = "🎉"
             id="threads",
         ),
         pytest.param("Hi " + FAMILY, "graphemes", 3, None, "cut at least 1 grapheme", id="plain"),
+        pytest.param(
+            "Hi there", "x_weighted", 5, None, "cut at least 3 weighted characters", id="x-plain"
+        ),
+        pytest.param("Grüße", "threads", 4, None, "cut at least 1 character", id="threads-plain"),
     ],
 )
 def test_advice(text: str, unit: str, limit: int, locale: str | None, expected: str) -> None:
@@ -140,6 +144,12 @@ GSM = "a" * 80
         pytest.param("a" * 310, 2, "cut at least 4 characters to fit 2 segments", id="gsm-2"),
         pytest.param(
             "a" * 159 + "€", 1, "cut at least 1 character to fit 1 segment (€ counts 2)", id="esc"
+        ),
+        pytest.param(
+            "a" * 157 + "€[",
+            1,
+            "cut at least 1 character to fit 1 segment (€, [ count 2 each)",
+            id="two-escapes",
         ),
         pytest.param(
             "a" * 156 + "€[]",
@@ -167,6 +177,13 @@ GSM = "a" * 80
             "'\u2019', '🎉' switched this SMS to UCS-2 (70 characters per segment, not 160); "
             "without them, 1 segment",
             id="two-switchers",
+        ),
+        pytest.param(
+            GSM + "ąćę",
+            1,
+            "'ą', 'ć', 'ę' switched this SMS to UCS-2 (70 characters per segment, not 160); "
+            "without them, 1 segment",
+            id="three-switchers",
         ),
         pytest.param(
             "a" * 200 + PARTY,
@@ -236,8 +253,8 @@ def test_readers_see_the_text_cut_with_room_for_the_ellipsis() -> None:
 
 def test_readers_see_an_ellipsis_alone_when_even_it_does_not_fit() -> None:
     tiny = Channel("tiny", 2, "bytes", False, truncates=True)
-    fit = copy_fit("äöü", tiny, 2)
-    assert fit == CopyFit(1, 4, "ä", "öü", "…")  # "…" takes 3 bytes
+    assert copy_fit("äöü", tiny, 2) == CopyFit(1, 4, "ä", "öü", "…")  # "…" takes 3 bytes
+    assert copy_fit("abcdef", tiny, 2) == CopyFit(2, 4, "ab", "cdef", "…")
 
 
 def test_a_line_break_is_never_named_as_a_heavy_character() -> None:
