@@ -109,7 +109,8 @@ def _sms_advice(text: str, limit: int) -> str:
     if encoding == "GSM-7":
         capacity = 160 if limit == 1 else 153 * limit
         escaped = sorted({char for char in text if char in GSM7_EXTENSION}, key=text.index)
-        why = f" ({_names(escaped)} {_counts(2, False, len(escaped) > 1)})" if escaped else ""
+        counts = "count 2 each" if len(escaped) > 1 else "counts 2"
+        why = f" ({_names(escaped)} {counts})" if escaped else ""
         return f"{_cut(length - capacity, limit)}{why}"
     graphemes = _graphemes(_nfc(text))
     switchers = list(dict.fromkeys(g for g in graphemes if not _gsm(g)))

@@ -66,6 +66,14 @@ PARTY = "🎉"
             id="x-language-any-case",
         ),
         pytest.param(
+            "日本ＡＢ",
+            "x_weighted",
+            6,
+            "ja-JP",
+            "cut at least 2 weighted characters (on X: Japanese characters count 2 each)",
+            id="x-fullwidth-letters-are-japanese-too",
+        ),
+        pytest.param(
             "한국어",
             "x_weighted",
             5,
