@@ -58,9 +58,11 @@ def advice(text: str, unit: str, limit: int, locale: str | None) -> str:
 def _heavy(text: str, unit: str, locale: str | None) -> str:
     """The characters that count more than one each in `unit`, grouped by what they count."""
     weights: dict[str, int] = {}
-    if not text.isascii():  # an ASCII character counts one in every unit
+    if not text.isascii():
         for grapheme in _distinct_graphemes(_nfc(text)):
-            if unicodedata.category(grapheme[0]) != "Cc":  # a line break is no character
+            # An ASCII character counts one in every unit; a control character (a line
+            # break) is no character a writer would know by name.
+            if not grapheme.isascii() and unicodedata.category(grapheme[0]) != "Cc":
                 weights[grapheme] = count(grapheme, unit)
     groups: dict[int, list[str]] = {}
     for grapheme, weight in weights.items():

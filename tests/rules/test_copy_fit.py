@@ -269,3 +269,5 @@ def test_a_line_break_is_never_named_as_a_heavy_character() -> None:
     # CR LF is one grapheme of 2 bytes, but no writer would know it by name.
     assert advice("a\r\n" + PARTY, "bytes", 5, None) == "cut at least 2 bytes (🎉 takes 4 bytes)"
     assert advice("é\r\nü", "bytes", 4, None) == "cut at least 2 bytes (é, ü take 2 bytes each)"
+    # NEL, a line break from old documents, takes 2 bytes but is no character to name.
+    assert advice("a\x85ü", "bytes", 3, None) == "cut at least 2 bytes (ü takes 2 bytes)"
