@@ -181,30 +181,50 @@ LENGTH_CASES = [
     pytest.param(text_item("email.subject", "a" * 50), [], id="email-subject-50"),
     pytest.param(
         text_item("email.subject", "a" * 51),
-        [(6, WARNING, "email.subject is 51 of 50 characters")],
+        [(6, WARNING, "email.subject is 51 of 50 characters: cut at least 1 character")],
         id="email-subject-51-is-a-recommendation",
     ),
     # App Store Connect counts keywords in bytes ("up to 100 bytes of content").
     pytest.param(
         text_item("app_store.keywords", KEYWORDS_DE, "locale: de-DE, "),
-        [(6, ERROR, "app_store.keywords (de-DE) is 106 of 100 bytes")],
+        [
+            (
+                6,
+                ERROR,
+                "app_store.keywords (de-DE) is 106 of 100 bytes: "
+                "cut at least 6 bytes (ü, ö, ä take 2 bytes each)",
+            )
+        ],
         id="keywords-99-characters-106-bytes",
     ),
     pytest.param(
         text_item("app_store.keywords", KEYWORDS_JA, "locale: ja-JP, "),
-        [(6, ERROR, "app_store.keywords (ja-JP) is 121 of 100 bytes")],
+        [
+            (
+                6,
+                ERROR,
+                "app_store.keywords (ja-JP) is 121 of 100 bytes: "
+                "cut at least 21 bytes (Japanese characters take 3 bytes each)",
+            )
+        ],
         id="keywords-47-japanese-characters-121-bytes",
     ),
     pytest.param(text_item("app_store.keywords", "k," * 50), [], id="keywords-100-ascii-bytes"),
     pytest.param(
         text_item("youtube.description", "ä" * 2501),
-        [(6, ERROR, "youtube.description is 5002 of 5000 bytes")],
+        [
+            (
+                6,
+                ERROR,
+                "youtube.description is 5002 of 5000 bytes: cut at least 2 bytes (ä takes 2 bytes)",
+            )
+        ],
         id="youtube-description-counts-bytes",
     ),
     pytest.param(text_item("bluesky.post", "a" * 299 + FAMILY), [], id="bluesky-300-graphemes"),
     pytest.param(
         text_item("meta_ads.primary_text", "a" * 126),
-        [(6, WARNING, "meta_ads.primary_text is 126 of 125 characters")],
+        [(6, WARNING, "meta_ads.primary_text is 126 of 125 characters: cut at least 1 character")],
         id="meta-ads-text-is-guidance",
     ),
     pytest.param(
