@@ -30,6 +30,12 @@ class Role(Strict):
     def _without_at(cls, names: list[str]) -> list[str]:
         return [name.removeprefix("@") for name in names]
 
+    recorded_by: list[str] = Field(
+        default_factory=list,
+        description="Roles whose members may record this role's sign-off in a manifest's "
+        "signoff_records (for approvers who do not use GitHub)",
+    )
+
 
 class SignoffPolicy(Strict):
     stale: Literal["launch", "any-commit", "never"] = "launch"
@@ -174,6 +180,7 @@ def _config_from(document: Document) -> Config:
         raise ConfigError("invalid config:\n  " + "\n  ".join(lines))
     _check_rule_names(config, document)
     _check_holidays(config, document)
+    _check_recorders(config, document)
     return config
 
 
@@ -200,3 +207,23 @@ def _check_holidays(config: Config, document: Document) -> None:
             f"{document.path}:{line}:{column}: invalid config: no holiday calendar for {code!r} "
             "(use an ISO 3166 country code like US or DE, or DE-BY for a subdivision)"
         )
+
+
+def _check_recorders(config: Config, document: Document) -> None:
+    """`recorded_by` names other roles of this config: a typo would let nobody record."""
+    from launchgate.wording import did_you_mean
+
+    for role, setting in config.roles.items():
+        for index, recorder in enumerate(setting.recorded_by):
+            if recorder in config.roles and recorder != role:
+                continue
+            if recorder == role:
+                why = "a role cannot record its own sign-off"
+            else:
+                close = did_you_mean(recorder, config.roles)
+                why = f"{recorder!r} is not a role under roles:" + (f" ({close})" if close else "")
+            line, column = document.locate(("roles", role, "recorded_by", index))
+            raise ConfigError(
+                f"{document.path}:{line}:{column}: invalid config: roles.{role}.recorded_by: "
+                f"{why}; name the roles whose members record {role}'s sign-offs"
+            )

@@ -15,6 +15,8 @@ RULE_NAMES = (
     "signoff-stale",
     "signoff-rejected",
     "signoff-unverified",
+    "signoff-record-invalid",
+    "signoff-recorded",
     "role-unknown",
     "copy-length",
     "copy-empty",

@@ -18,6 +18,8 @@ ALL: tuple[Rule, ...] = (
     signoffs.STALE,
     signoffs.REJECTED,
     signoffs.UNVERIFIED,
+    signoffs.RECORD_INVALID,
+    signoffs.RECORDED,
     signoffs.ROLE_UNKNOWN,
     copy.LENGTH,
     copy.EMPTY,
