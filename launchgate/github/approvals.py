@@ -140,12 +140,10 @@ class SignoffCheck:
         why = {
             "rejected": f"changes requested by {_names(worst.who)}",
             "stale": f"{_names(worst.who)} must approve again",
-            "missing": f"not approved by {recorders}",
+            "missing": f"not approved by a member of {recorders}",
         }[worst.state]
-        note = (
-            f"the sign-off by {describe(record)} recorded in the manifest does not count: "
-            f"{worst.message}"
-        )
+        said = worst.message.removeprefix(f"{worst.role} has not signed off: ")
+        note = f"the sign-off by {describe(record)} recorded in the manifest does not count: {said}"
         if held.state == "stale" or worst.state == "missing":
             return replace(
                 held, message=f"{held.message}; {note}", record=RecordNote(record, why_not=why)
