@@ -15,8 +15,6 @@ RULE_NAMES = (
     "signoff-stale",
     "signoff-rejected",
     "signoff-unverified",
-    "signoff-record-invalid",
-    "signoff-recorded",
     "role-unknown",
     "copy-length",
     "copy-empty",
@@ -38,4 +36,6 @@ RULE_NAMES = (
     "metric-missing",
     "metric-unknown",
     "release-mismatch",
+    "signoff-record-invalid",
+    "signoff-recorded",
 )

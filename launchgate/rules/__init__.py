@@ -18,8 +18,6 @@ ALL: tuple[Rule, ...] = (
     signoffs.STALE,
     signoffs.REJECTED,
     signoffs.UNVERIFIED,
-    signoffs.RECORD_INVALID,
-    signoffs.RECORDED,
     signoffs.ROLE_UNKNOWN,
     copy.LENGTH,
     copy.EMPTY,
@@ -41,6 +39,8 @@ ALL: tuple[Rule, ...] = (
     checklist.METRIC_MISSING,
     checklist.METRIC_UNKNOWN,
     release.MISMATCH,
+    signoffs.RECORD_INVALID,
+    signoffs.RECORDED,
 )
 
 RULES: dict[str, Rule] = {r.name: r for r in ALL}

@@ -54,7 +54,7 @@ def test_a_legal_signoff_recorded_by_legal_ops_counts(github: FakeGitHub, tmp_pa
     assert s.status()[1] == "success"
     # Every format says so: the notice on the record's line, in the log and the JSON.
     said = "legal: signed off by Lena Weber on Fri 20 Nov 2026 (LEGAL-123), recorded by olga"
-    assert f"::notice file=launches/smart-reports.yaml,line=10" in run.stdout
+    assert "::notice file=launches/smart-reports.yaml,line=10" in run.stdout
     report = json.loads(Path(run.outputs["report"]).read_text(encoding="utf-8"))
     (notice,) = [f for f in report["findings"] if f["rule"] == "signoff-recorded"]
     assert (notice["message"], notice["line"], notice["severity"]) == (said, 10, "notice")
