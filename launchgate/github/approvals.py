@@ -138,8 +138,8 @@ class SignoffCheck:
         worst = min(states, key=lambda state: order[state.state])
         recorders = _names(setting.recorded_by, "or")
         why = {
-            "rejected": f"changes requested by {_names(worst.who)}",
-            "stale": f"{_names(worst.who)} must approve again",
+            "rejected": "held by a request for changes",
+            "stale": "approved before a change",
             "missing": f"not approved by a member of {recorders}",
         }[worst.state]
         said = worst.message.removeprefix(f"{worst.role} has not signed off: ")

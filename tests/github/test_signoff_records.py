@@ -112,7 +112,7 @@ def test_a_contributor_in_the_recording_role_does_not_record() -> None:
 def test_a_recording_approval_goes_stale_when_the_launch_changes() -> None:
     result = state([("olga", "APPROVED", OLD)], NEW)
     assert (result.state, result.who) == ("stale", ("olga",))
-    assert result.record == RecordNote(LENA, why_not="olga must approve again")
+    assert result.record == RecordNote(LENA, why_not="approved before a change")
     assert result.message == (
         f"legal: {SAID} recorded in the manifest does not count: ops: the approval by olga was "
         "given on ooooooo; the launch changed since, so olga must approve again"
@@ -127,7 +127,7 @@ def test_a_recording_approval_follows_the_stale_policy(mode: str, expected: str)
 def test_a_recorders_request_for_changes_holds_the_record() -> None:
     result = state([("olga", "CHANGES_REQUESTED", HEAD), ("omar", "APPROVED", HEAD)], NEW)
     assert (result.state, result.who) == ("rejected", ("olga",))
-    assert result.record == RecordNote(LENA, why_not="changes requested by olga")
+    assert result.record == RecordNote(LENA, why_not="held by a request for changes")
     assert result.message.startswith(f"legal: {SAID} recorded in the manifest does not count: ")
 
 
@@ -251,3 +251,30 @@ def test_evidence_reads_as_a_short_label(evidence: str, url: str | None, label: 
 
 def test_a_record_is_described_with_its_day_and_evidence() -> None:
     assert describe(LENA) == "Lena Weber on Fri 20 Nov 2026 (LEGAL-1)"
+
+
+# ---- the comment's cell: manifest text escaped, evidence a link only when it is a web address --
+
+
+@pytest.mark.parametrize(
+    ("evidence", "shown"),
+    [
+        ("https://t.example/LEGAL-1", "([LEGAL-1](https://t.example/LEGAL-1))"),
+        # Nothing in the address ends the link or the table cell.
+        (
+            "https://t.example/a)](javascript:x)|<b>",
+            r"([a)\](javascript:x)\|&lt;b&gt;](https://t.example/a%29%5D%28javascript:x%29%7C%3Cb%3E))",
+        ),
+        ("javascript:alert(1)", "(`javascript:alert(1)`)"),
+        ("mail from `Lena` | 20 Nov", "(``mail from `Lena` \\| 20 Nov``)"),
+        ("x" * 60, f"(`{'x' * 39}…`)"),
+    ],
+)
+def test_a_recorded_signoff_in_the_comment_is_escaped(evidence: str, shown: str) -> None:
+    from launchgate.github.comment import recorded_signoff
+
+    record = LENA.model_copy(update={"evidence": evidence, "by": "@lena <i>W</i>"})
+    assert recorded_signoff(RecordNote(record, "olga")) == (
+        f"signed off by @&#8203;lena &lt;i&gt;W&lt;/i&gt; on Fri 20 Nov {shown}, "
+        "recorded by @&#8203;olga"
+    )
