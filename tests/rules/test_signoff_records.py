@@ -111,6 +111,7 @@ def test_a_role_without_recorded_by_cannot_be_recorded(check_repo: CheckRepo) ->
         "legal sign-offs can't be recorded in the manifest: add recorded_by to roles.legal "
         "in .launchgate.yml"
     )
+    assert found.subject == Subject(role="legal")
     assert fired(report, "signoff-recorded") == []
 
 
@@ -123,7 +124,7 @@ def test_a_record_dated_after_today_is_an_error_at_its_day(
     assert_findings(report, "signoff-record-invalid", expected if fires else [])
     if fires:
         (found,) = fired(report, "signoff-record-invalid")
-        assert found.column == 39
+        assert (found.column, found.subject) == (39, Subject(role="legal"))
         assert found.message.startswith("the sign-off by Lena Weber is dated")
         assert found.message.endswith("record a sign-off once it is given")
 
@@ -182,8 +183,8 @@ SAID = "legal: sign-off by Lena Weber on Fri 20 Nov 2026 (L-1) recorded here"
             f"{SAID} does not count: not approved",
         ),
         (
-            RoleState("legal", "signed", ("lee",)),
-            f"{SAID}; legal is signed off by lee on the pull request",
+            RoleState("legal", "signed", ("lee", "lou")),
+            f"{SAID}; legal is signed off by lee, lou on the pull request",
         ),
         (RoleState("legal", "missing"), f"{SAID}; another record of legal is the one in question"),
         (
