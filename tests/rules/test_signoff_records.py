@@ -88,6 +88,11 @@ def test_a_record_for_an_unknown_role_is_an_error_at_its_role(check_repo: CheckR
     assert fired(report, "signoff-recorded") == []  # it can never count: one finding says so
 
 
+def test_a_record_after_one_that_can_never_count_is_still_listed(check_repo: CheckRepo) -> None:
+    report = check_repo(check(check_repo, LENA.replace("role: legal", "role: legl") + LENA))
+    assert [f.line for f in fired(report, "signoff-recorded")] == [8]
+
+
 def test_an_unknown_role_far_from_any_lists_the_known(check_repo: CheckRepo) -> None:
     report = check_repo(check(check_repo, LENA.replace("role: legal", "role: finance")))
     (found,) = fired(report, "signoff-record-invalid")
