@@ -232,6 +232,12 @@ def test_on_a_pull_request_only_the_launches_it_changes_list_their_records(
             Subject(role="legal"),
         )
     ]
+    unneeded = Supplied(signoffs=[LaunchRoles(demo, [])])  # legal is not a role it needs
+    (found,) = fired(check_loaded(repo, TODAY, supplied=unneeded), "signoff-recorded")
+    assert found.message == (
+        "legal: sign-off by Lena Weber on Fri 20 Nov 2026 (LEGAL-123) recorded here; this "
+        "launch does not need legal, so it counts for nothing"
+    )
 
 
 # ---- the config: recorded_by names other roles ------------------------------------------------
