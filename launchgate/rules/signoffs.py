@@ -125,7 +125,7 @@ def _in_state(state: State, ctx: Context) -> Iterator[tuple[Launch, Violation]]:
 
 
 def check_record_invalid(launch: Launch, ctx: Context) -> Iterator[Violation]:
-    """A sign-off recorded in the manifest can count: its role may be recorded, and it is past.
+    """A recorded sign-off names a role that may be recorded, and a day that has come.
 
     `signoff_records:` holds sign-offs given outside GitHub (by e-mail, in a
     ticket). Each names a role of the config's `roles` whose `recorded_by`
