@@ -47,6 +47,9 @@ class ChangeLookup(Protocol):
 
 
 _COUNTED = ("APPROVED", "CHANGES_REQUESTED", "DISMISSED")
+# Of the recording roles' states, the one that says the most: a request for changes,
+# then an approval gone stale.
+_WORST_FIRST = ("rejected", "stale", "missing")
 
 
 @dataclass
@@ -133,9 +136,7 @@ class SignoffCheck:
         signed = next((state for state in states if state.state == "signed"), None)
         if signed is not None:
             return RoleState(role, "signed", signed.who, record=RecordNote(record, signed.who[0]))
-        # A recorder's request for changes, then a stale recording, say the most.
-        order = {"rejected": 0, "stale": 1, "missing": 2}
-        worst = min(states, key=lambda state: order[state.state])
+        worst = min(states, key=lambda state: _WORST_FIRST.index(state.state))
         recorders = _names(setting.recorded_by, "or")
         why = {
             "rejected": "held by a request for changes",

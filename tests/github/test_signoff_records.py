@@ -66,7 +66,9 @@ def state(
         changes_since=lambda commit: {MANIFEST},
         contributors=lambda: contributors,
     )
-    return check.role_state("legal", {MANIFEST}, records)
+    result = check.role_state("legal", {MANIFEST}, records)
+    assert result.role == "legal"
+    return result
 
 
 NEW = [Recorded(LENA, 0)]
@@ -140,6 +142,46 @@ def test_a_record_the_base_holds_does_not_sign_off_a_change(mode: str) -> None:
         "; the sign-off by Lena Weber on Fri 20 Nov 2026 (LEGAL-1) was recorded before this "
         "pull request changed the launch: record legal's sign-off of this version"
     )
+
+
+def test_the_newest_record_on_the_base_is_the_one_named() -> None:
+    newer = LENA.model_copy(update={"on": dt.date(2026, 11, 22), "by": "Leo"})
+    for records in ([LENA, newer], [newer, LENA]):
+        on_base = [Recorded(record, index, new=False) for index, record in enumerate(records)]
+        assert state([], on_base).record == RecordNote(newer, why_not="recorded before this change")
+
+
+TWO = {"users": ["lee"], "recorded_by": ["ops", "audit"]}
+
+
+@pytest.mark.parametrize(
+    ("reviews", "expected"),
+    [
+        # ops stale, audit rejected: the request for changes says the most
+        ([("olga", "APPROVED", OLD), ("aude", "CHANGES_REQUESTED", HEAD)], ("rejected", "aude")),
+        ([("aude", "CHANGES_REQUESTED", HEAD), ("olga", "APPROVED", OLD)], ("rejected", "aude")),
+        # ops missing, audit stale: the stale approval
+        ([("aude", "APPROVED", OLD)], ("stale", "aude")),
+        ([("olga", "APPROVED", OLD)], ("stale", "olga")),
+    ],
+)
+def test_of_two_recording_roles_the_state_that_says_most_is_given(
+    reviews: list[tuple[str, str, str]], expected: tuple[str, str]
+) -> None:
+    result = state(reviews, NEW, legal=TWO)
+    assert (result.state, result.who) == (expected[0], (expected[1],))
+
+
+def test_two_recording_roles_are_named_with_or() -> None:
+    result = state([], NEW, legal=TWO)
+    assert result.record == RecordNote(LENA, why_not="not approved by a member of ops or audit")
+
+
+def test_a_members_stale_approval_is_kept_over_a_stale_recording() -> None:
+    result = state([("lee", "APPROVED", OLD), ("olga", "APPROVED", OLD)], NEW)
+    assert (result.state, result.who) == ("stale", ("lee",))
+    assert result.record == RecordNote(LENA, why_not="approved before a change")
+    assert result.message.startswith("legal: the approval by lee was given on ooooooo")
 
 
 def test_a_members_own_approval_still_signs_off_and_comes_first() -> None:
