@@ -233,8 +233,8 @@ def test_on_a_pull_request_only_the_launches_it_changes_list_their_records(
         )
     ]
     unneeded = Supplied(signoffs=[LaunchRoles(demo, [])])  # legal is not a role it needs
-    (found,) = fired(check_loaded(repo, TODAY, supplied=unneeded), "signoff-recorded")
-    assert found.message == (
+    (alone,) = fired(check_loaded(repo, TODAY, supplied=unneeded), "signoff-recorded")
+    assert alone.message == (
         "legal: sign-off by Lena Weber on Fri 20 Nov 2026 (LEGAL-123) recorded here; this "
         "launch does not need legal, so it counts for nothing"
     )
