@@ -410,3 +410,12 @@ def test_copy_expansion_of_a_launch_without_locales_follows_a_scope(
     )
     report = check_repo({"launches/demo.yaml": launch})
     assert_findings(report, "copy-expansion", [(7, NOTICE, "de-DE has none yet")])
+
+
+def test_a_scope_that_is_not_a_list_is_invalid_and_the_rules_that_read_it_sit_out(
+    check_repo: CheckRepo,
+) -> None:
+    report = check_repo(repo("channel_locales: {x.post: en-US}\n"))
+    (invalid,) = fired(report, "manifest-invalid")
+    assert (invalid.line, invalid.column) == (7, 27)
+    assert fired(report, "copy-locale-missing") == []  # not "x.post has no copy in de-DE"
