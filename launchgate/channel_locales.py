@@ -30,12 +30,14 @@ FAMILY = ".*"
 
 def scoped_locales(channel: str, scopes: Iterable[Scope]) -> list[str] | None:
     """The locales the first scope naming `channel` gives it, or None when none names it."""
+    parts = channel.split(".")
     for scope in scopes:
         if channel in scope:
             return list(scope[channel])
-        families = [key for key in scope if key.endswith(FAMILY) and channel.startswith(key[:-1])]
-        if families:
-            return list(scope[max(families, key=len)])
+        for end in range(len(parts) - 1, 0, -1):  # push.ios.title: push.ios.*, then push.*
+            family = ".".join(parts[:end]) + FAMILY
+            if family in scope:
+                return list(scope[family])
     return None
 
 
