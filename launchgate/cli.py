@@ -411,7 +411,7 @@ def _checklists(name: str | None, path: str, out: TextIO) -> ExitCode:
         if name not in (None, each):
             continue
         problems: list[LoadProblem] = []
-        checklist = read_checklist(file, shown, config.max_file_size, problems)
+        checklist = read_checklist(file, shown, config, problems)
         said = tuple(
             f"{p.file}:{p.problem.line}:{p.problem.column}: {p.problem.message}" for p in problems
         )

@@ -80,6 +80,15 @@ def _canonical_locales(tags: list[str]) -> list[str]:
     return [canonical_locale(tag) for tag in tags]
 
 
+# Channel (`x.post`) or family of channels (`push.*`) -> the locales its copy needs;
+# see launchgate.channel_locales.
+ChannelLocales = dict[str, list[str]]
+
+
+def _canonical_scope(scope: ChannelLocales) -> ChannelLocales:
+    return {channel: _canonical_locales(tags) for channel, tags in scope.items()}
+
+
 class Feature(Strict):
     id: str
     name: str | None = None
@@ -238,6 +247,13 @@ class Manifest(Strict):
     def title(self) -> str:
         return self.name or self.id
 
+    channel_locales: ChannelLocales = Field(
+        default_factory=dict,
+        description="Channel (x.post) or family (push.*) -> the locales its copy needs, "
+        "over the checklist's; e.g. {x.post: [en-US]}.",
+    )
+    _channel_locales = field_validator("channel_locales")(_canonical_scope)
+
 
 def _lead_time(text: str) -> str:
     if LEAD_TIME.match(text) is None:
@@ -270,6 +286,9 @@ class Checklist(Strict):
     copy_rules: ChecklistCopy = Field(default_factory=ChecklistCopy, alias="copy")
     metrics: ChecklistMetrics = Field(default_factory=ChecklistMetrics)
     conflicts: Literal["same-day", "none"] = "none"
+    channel_locales: ChannelLocales = Field(default_factory=dict)
+
+    _channel_locales = field_validator("channel_locales")(_canonical_scope)
 
 
 def _word(text: str) -> str:

@@ -11,7 +11,7 @@ import pytest
 
 from launchgate.config import load_config
 from launchgate.engine import check_loaded
-from launchgate.findings import CopyFit, Report
+from launchgate.findings import CopyFit, Report, Subject
 from launchgate.repository import load_repository
 from tests.rules.conftest import (
     ERROR,
@@ -1060,10 +1060,16 @@ def test_copy_placeholder_points_at_the_text(check_repo: CheckRepo) -> None:
     ]
 
 
-def test_copy_locale_missing_lists_every_missing_locale(check_repo: CheckRepo) -> None:
+def test_copy_locale_missing_says_each_missing_locale_apart(check_repo: CheckRepo) -> None:
+    # One finding per locale, each with its own subject: a waiver can accept one of them.
     report = check_repo({"launches/demo.yaml": copy_of(EN, header=TRILINGUAL)})
     assert found(report, "copy-locale-missing") == [
-        (7, 5, "web.title has no copy in de-DE, fr-FR (required: en-US, de-DE, fr-FR)")
+        (7, 5, "web.title has no copy in de-DE (required: en-US, de-DE, fr-FR)"),
+        (7, 5, "web.title has no copy in fr-FR (required: en-US, de-DE, fr-FR)"),
+    ]
+    assert [f.subject for f in fired(report, "copy-locale-missing")] == [
+        Subject(channel="web.title", locale="de-DE"),
+        Subject(channel="web.title", locale="fr-FR"),
     ]
 
 
