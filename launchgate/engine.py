@@ -303,7 +303,15 @@ def _finding(
     if at is not None:
         subject = violation.subject or NO_SUBJECT
         return Finding(
-            at.file, at.line, at.column, rule.name, severity, violation.message, at.launch, subject
+            at.file,
+            at.line,
+            at.column,
+            rule.name,
+            severity,
+            violation.message,
+            at.launch,
+            subject,
+            violation.fit,
         )
     assert launch is not None  # a violation without a place is about a launch
     line, column = launch.document.locate(violation.path, key=violation.at_key)
@@ -317,6 +325,7 @@ def _finding(
         violation.message,
         launch.manifest.id,
         subject,
+        violation.fit,
     )
 
 

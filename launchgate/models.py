@@ -193,6 +193,21 @@ class Waiver(Strict):
     expires: Day = Field(description="The last day the waiver applies.")
 
 
+class SignoffRecord(Strict):
+    """A sign-off given outside GitHub (by e-mail, in a ticket), recorded in the manifest.
+
+    It counts only when a member of a role the config lists under the role's
+    `recorded_by` approves the pull request that adds it (github/approvals.py).
+    """
+
+    role: str = Field(description="The role signed off, e.g. legal.")
+    by: Annotated[str, AfterValidator(_said)] = Field(description="Who signed off.")
+    on: Day = Field(description="The day they signed off.")
+    evidence: Annotated[str, AfterValidator(_said)] = Field(
+        description="Where it is written down: a ticket URL, or words such as an e-mail's subject."
+    )
+
+
 class Manifest(Strict):
     """One launch."""
 
@@ -211,6 +226,9 @@ class Manifest(Strict):
     collateral: list[Collateral] = Field(default_factory=list)
     metrics: Metrics | None = None
     signoffs: list[str] = Field(default_factory=list, description="Adds to the checklist's roles.")
+    signoff_records: list[SignoffRecord] = Field(
+        default_factory=list, description="Sign-offs given outside GitHub, recorded by a role."
+    )
     waivers: list[Waiver] = Field(default_factory=list)
 
     _check_timezone = field_validator("timezone")(check_timezone)

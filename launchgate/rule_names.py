@@ -40,4 +40,6 @@ RULE_NAMES = (
     "waiver-unused",
     "waiver-refused",
     "waiver-unverified",
+    "signoff-record-invalid",
+    "signoff-recorded",
 )

@@ -81,7 +81,8 @@ class PullRequestCheck:
             required = roles.required(launch, previous)
             required += [role for role in moved.get(launch.manifest.id, []) if role not in required]
             covered = launch_files(launch, previous, self.env.workspace)
-            states = [checker.role_state(role, covered) for role in required]
+            records = roles.records(launch, previous)
+            states = [checker.role_state(role, covered, records) for role in required]
             signoffs.append(LaunchSignoffs(launch, states))
         signoffs += self._release_signoffs(shipped, pull, checker)
         if in_group:  # each pull request's reviewers sign off on its own change
@@ -206,6 +207,7 @@ class PullRequestCheck:
         for launch in shipped:
             content = (env.workspace / launch.file).read_bytes()
             provenance = finder.find(env.prefix + launch.file, content)
+            records = finder.records(provenance, env.prefix + launch.file, launch)
             states = release_role_states(
                 Shipped(
                     launch.file,
@@ -218,6 +220,7 @@ class PullRequestCheck:
                     finder.reviews(provenance),
                     finder.contributors(provenance),
                     since,
+                    records,
                 ),
                 checker,
             )

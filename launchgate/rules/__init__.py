@@ -53,6 +53,8 @@ ALL: tuple[Rule, ...] = (
     waivers.UNUSED,
     waivers.REFUSED,
     waivers.UNVERIFIED,
+    signoffs.RECORD_INVALID,
+    signoffs.RECORDED,
 )
 
 RULES: dict[str, Rule] = {r.name: r for r in ALL}

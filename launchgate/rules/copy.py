@@ -13,6 +13,7 @@ from launchgate.findings import Severity, Subject
 from launchgate.launch import Launch
 from launchgate.models import CopyItem, Glossary, Term
 from launchgate.rules.base import Context, Rule, Violation
+from launchgate.rules.copy_fit import advice, copy_fit
 from launchgate.wording import did_you_mean, you_mean
 
 # Translation expansion by English source length (IBM's globalization guidelines),
@@ -38,6 +39,11 @@ def check_length(launch: Launch, ctx: Context) -> Iterator[Violation]:
     recommendation (search titles, e-mail subjects, push) is a warning (it gets
     cut off). A `max:` on the item is a hard limit of its own and is required
     for `in_app`. Add or override channels under `channels:` in the config.
+
+    The finding says how much to cut, in the unit that counts, and which
+    characters count more than they look ("ä, ö, ü take 2 bytes each"); the
+    reports show the text up to the limit and what is over it, and for a
+    channel that cuts text off, what readers see.
 
     Fails:
 
@@ -73,10 +79,12 @@ def check_length(launch: Launch, ctx: Context) -> Iterator[Violation]:
         if channel.unit == "sms":
             encoding, units = sms_detail(item.text)
             detail = f" ({encoding}, {units} {'septets' if encoding == 'GSM-7' else 'units'})"
+        help_ = advice(item.text, channel.unit, limit, item.locale)
         yield Violation(
             (*path, "text"),
-            f"{describe(item)} is {used} of {limit} {UNIT_LABELS[channel.unit]}{detail}",
+            f"{describe(item)} is {used} of {limit} {UNIT_LABELS[channel.unit]}{detail}: {help_}",
             None if hard else Severity.WARNING,
+            fit=copy_fit(item.text, channel, limit),
         )
 
 
