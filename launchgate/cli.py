@@ -459,7 +459,7 @@ def _digest(args: argparse.Namespace, out: TextIO) -> ExitCode:
 
     config, _, repo, skipped = _load_launches(args.path)
     days = config.digest.days if args.days is None else args.days
-    digest = build(repo.launches, args.today or config.today(), days, skipped)
+    digest = build(repo.launches, args.today or config.today(), days, skipped, config)
     if args.format == "json":
         out.write(render_json(digest))
     else:
