@@ -16,6 +16,7 @@ from launchgate.days import iso_with_weekday
 from launchgate.escape import md_code, md_text
 from launchgate.events import Event, schedule
 from launchgate.launch import Launch
+from launchgate.waivers import scope
 
 _SUFFIXES = {".ics": "ics", ".mmd": "mermaid", ".mermaid": "mermaid"}
 
@@ -101,6 +102,11 @@ def _what(event: Event, today: dt.date) -> str:
     if event.kind == "embargo":
         assert event.moment is not None, "an embargo is a moment"
         return f"embargo lifts {event.moment:%H:%M} {md_text(str(event.moment.tzinfo))}"
+    if event.waiver is not None:
+        narrowed = scope(event.waiver)
+        what = f" for {md_text(narrowed)}" if narrowed else ""
+        ended = " ⌛ expired: its findings count again" if event.overdue(today) else ""
+        return f"waiver of {md_code(event.waiver.rule)}{what} ends{ended}"
     state = md_text(event.status or "")
     late = " ⏰ overdue" if event.overdue(today) else ""
     return f"{md_code(event.item)} due ({md_text(event.label)}, {state}){late}"

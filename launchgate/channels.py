@@ -23,7 +23,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -328,3 +328,60 @@ def _configured(name: str, setting: ChannelSetting, base: Channel | None) -> Cha
 
 def _either(setting: bool | None, default: bool) -> bool:
     return default if setting is None else setting
+
+
+# --- where a limit falls -------------------------------------------------------------------
+
+
+def grapheme_bounds(text: str) -> Sequence[int]:
+    """Every index of `text` (in code points, as written) between two graphemes, 0 and
+    len(text) included: the places copy can be cut without splitting a character."""
+    if _MAY_JOIN.search(text) is None:  # one grapheme a code point, but for CR LF
+        if "\r\n" not in text:
+            return range(len(text) + 1)
+        inside = {match.start() + 1 for match in re.finditer("\r\n", text)}
+        return [i for i in range(len(text) + 1) if i not in inside]
+    return [0, *(match.end() for match in _grapheme_re().finditer(text))]
+
+
+def cuts(text: str, unit: str) -> Sequence[int]:
+    """Where `text` may be cut for a writer to see what fits: between graphemes, and on X
+    not inside a link (X counts a whole link as 23, a cut one as its letters)."""
+    bounds = grapheme_bounds(text)
+    if unit != "x_weighted" or "." not in text or "\r" in text or _nfc(text) != text:
+        return bounds  # a link's place is known in NFC text only, which most text is
+    from launchgate.twitter import _urls
+
+    inside = {i for start, url in _urls(text) for i in range(start + 1, start + len(url))}
+    return [b for b in bounds if b not in inside]
+
+
+def fit_at(text: str, unit: str, limit: int) -> int:
+    """Where `limit` falls in `text`: the index (in code points, as written, never inside
+    a grapheme, at one of `cuts`) that ends a start of the text counting at most `limit`.
+
+    The starts are counted as they are, so NFC and what only the whole text is (a link
+    on X, an SMS that a late emoji turns UCS-2) change nothing. Counts grow with the
+    text nearly everywhere, but not quite ("example.co" is a link on X, "example.coz"
+    is not): the search keeps one side fitting and the other not, so it always ends
+    between two neighbouring cuts that way, and for SMS at the end of the last allowed
+    segment.
+    """
+    if count(text, unit) <= limit:
+        return len(text)
+    places = cuts(text, unit)
+    fits, over = 0, len(places) - 1  # count("") is 0: a limit below 0 fits nothing
+    while over - fits > 1:
+        middle = (fits + over) // 2
+        if count(text[: places[middle]], unit) <= limit:
+            fits = middle
+        else:
+            over = middle
+    return places[fits]
+
+
+def x_links(text: str) -> int:
+    """How many links X finds in `text`: each counts 23, however long it is."""
+    from launchgate.twitter import _urls  # the very search weighted_length makes
+
+    return len(_urls(_nfc(text)))

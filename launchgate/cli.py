@@ -411,7 +411,7 @@ def _checklists(name: str | None, path: str, out: TextIO) -> ExitCode:
         if name not in (None, each):
             continue
         problems: list[LoadProblem] = []
-        checklist = read_checklist(file, shown, config.max_file_size, problems)
+        checklist = read_checklist(file, shown, config, problems)
         said = tuple(
             f"{p.file}:{p.problem.line}:{p.problem.column}: {p.problem.message}" for p in problems
         )
@@ -459,7 +459,7 @@ def _digest(args: argparse.Namespace, out: TextIO) -> ExitCode:
 
     config, _, repo, skipped = _load_launches(args.path)
     days = config.digest.days if args.days is None else args.days
-    digest = build(repo.launches, args.today or config.today(), days, skipped)
+    digest = build(repo.launches, args.today or config.today(), days, skipped, config)
     if args.format == "json":
         out.write(render_json(digest))
     else:

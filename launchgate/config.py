@@ -30,6 +30,12 @@ class Role(Strict):
     def _without_at(cls, names: list[str]) -> list[str]:
         return [name.removeprefix("@") for name in names]
 
+    recorded_by: list[str] = Field(
+        default_factory=list,
+        description="Roles whose members may record this role's sign-off in a manifest's "
+        "signoff_records (for approvers who do not use GitHub)",
+    )
+
 
 class SignoffPolicy(Strict):
     stale: Literal["launch", "any-commit", "never"] = "launch"
@@ -234,6 +240,7 @@ def _config_from(document: Document) -> Config:
     _check_unwaivable(config, document)
     _check_holidays(config, document)
     _check_channels(config, document)
+    _check_recorders(config, document)
     return config
 
 
@@ -315,3 +322,23 @@ def _channel_problem(name: str, setting: ChannelSetting) -> tuple[str, tuple[str
         known = f"not a built-in channel ({close}); " if close else ""
         return f"{known}a new channel needs its limit, e.g. {{max: 60, unit: utf16}}", ()
     return "", ()
+
+
+def _check_recorders(config: Config, document: Document) -> None:
+    """`recorded_by` names other roles of this config: a typo would let nobody record."""
+    from launchgate.wording import did_you_mean
+
+    for role, setting in config.roles.items():
+        for index, recorder in enumerate(setting.recorded_by):
+            if recorder in config.roles and recorder != role:
+                continue
+            if recorder == role:
+                why = "a role cannot record its own sign-off"
+            else:
+                close = did_you_mean(recorder, config.roles)
+                why = f"{recorder!r} is not a role under roles:" + (f" ({close})" if close else "")
+            line, column = document.locate(("roles", role, "recorded_by", index))
+            raise ConfigError(
+                f"{document.path}:{line}:{column}: invalid config: roles.{role}.recorded_by: "
+                f"{why}; name the roles whose members record {role}'s sign-offs"
+            )

@@ -8,7 +8,13 @@ for each owner, the dated work that needs them:
   from today through `today + days` (both ends included);
 - a launch's release and announcement dates within the window, for each of
   the launch's `owners` (a milestone has no status, so it is never overdue:
-  once its day has passed it is history, not work).
+  once its day has passed it is history, not work);
+- waivers that end within the window (`expires`, their last day), for each
+  member of the approving role as the config's `roles:` names them: its users,
+  and its teams by name (`@acme/marketing`: the digest calls no API to list a
+  team). A waiver past its last day is overdue until it is renewed or removed:
+  its findings count again. A waiver the config refuses is left out (it never
+  applied; `launchgate check` reports it).
 
 Metric targets have owners but no dates, so they are not in the digest.
 Work nobody owns goes into a group of its own ("no owner"): it is exactly
@@ -24,18 +30,24 @@ import datetime as dt
 from dataclasses import dataclass
 
 from launchgate.config import DIGEST_MAX_DAYS as MAX_DAYS
+from launchgate.config import Config, Role
 from launchgate.dated_work import ANNOUNCE, COLLATERAL, RELEASE, dated_work
 from launchgate.launch import Launch
+from launchgate.models import Waiver
 from launchgate.repository import LoadProblem, problem_order
+from launchgate.waivers import standing
 
 SCHEMA = "launchgate.digest/v1"
+WAIVER = "waiver"
+# Work that stays in the digest after its day, until someone acts on it.
+LINGERING = (COLLATERAL, WAIVER)
 
 
 @dataclass(frozen=True)
 class Item:
     """One piece of dated work for one owner."""
 
-    kind: str  # "collateral", "release" or "announce"
+    kind: str  # "collateral", "release", "announce" or "waiver"
     due: dt.date
     launch: str  # the launch's id
     launch_name: str
@@ -45,8 +57,9 @@ class Item:
     id: str | None = None  # the collateral's id
     type: str | None = None  # the collateral's type
     status: str | None = None  # the collateral's status
-    roles: tuple[str, ...] = ()  # a milestone: the owner's roles in the launch
+    roles: tuple[str, ...] = ()  # a milestone: the owner's roles in the launch; a waiver: its role
     version: str | None = None  # a release: its version
+    waiver: Waiver | None = None  # a waiver: `due` is its last day
 
     def days_from(self, today: dt.date) -> int:
         """Days until due: negative when overdue."""
@@ -99,15 +112,19 @@ def build(
     today: dt.date,
     days: int,
     skipped: list[LoadProblem] | None = None,
+    config: Config | None = None,
 ) -> Digest:
+    """The digest as of `today`; `config` names the roles that approve waivers (without one,
+    no role exists, so every waiver is refused and none is listed)."""
     if not 0 <= days <= MAX_DAYS:
         raise ValueError(f"days must be 0 to {MAX_DAYS}, not {days}")
     until = today + dt.timedelta(days=days)
+    settings = config or Config()
     items = [
         item
         for launch in launches
-        for item in _work(launch)
-        if item.due <= until and (item.due >= today or item.kind == "collateral")
+        for item in [*_work(launch), *_waivers(launch, settings, today)]
+        if item.due <= until and (item.due >= today or item.kind in LINGERING)
     ]
     groups: dict[str, list[Item]] = {}
     for item in items:
@@ -178,3 +195,37 @@ def _work(launch: Launch) -> list[Item]:
                 for owner, who in people
             ]
     return items
+
+
+def _waivers(launch: Launch, config: Config, today: dt.date) -> list[Item]:
+    """Each waiver that applies or has expired, once for every member of its role."""
+    manifest = launch.manifest
+    items = []
+    for index, waiver in enumerate(manifest.waivers or ()):  # None: a launch across launches
+        if standing(waiver, config, today, "").state == "refused":
+            continue
+        line = launch.locate(("waivers", index))[0]
+        members: list[str | None] = [*_members(config.roles[waiver.approved_by])] or [None]
+        items += [
+            Item(
+                WAIVER,
+                waiver.expires,
+                manifest.id,
+                manifest.title,
+                launch.file,
+                line,
+                member,
+                roles=(waiver.approved_by,),
+                waiver=waiver,
+            )
+            for member in members
+        ]
+    return items
+
+
+def _members(role: Role) -> list[str]:
+    """The role's users and teams as handles (`@ann`, `@acme/marketing`), each person once."""
+    seen: dict[str, str] = {}
+    for name in [*role.users, *role.teams]:
+        seen.setdefault(owner_key(name), f"@{name.removeprefix('@')}")
+    return list(seen.values())

@@ -18,11 +18,11 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from launchgate.channels import channel_lookup
-from launchgate.config import config_name
+from launchgate.config import Config, config_name
 from launchgate.errors import Unusable
 from launchgate.findings import NO_SUBJECT, Finding, LaunchSummary, Report, Severity, Waived
 from launchgate.launch import Launch, SourceText
-from launchgate.loader import DEFAULT_MAX_BYTES, PARALLEL_FROM, bulk_loading, read_document
+from launchgate.loader import PARALLEL_FROM, bulk_loading, read_document
 from launchgate.models import Waiver
 from launchgate.parallel import split_map
 from launchgate.release_target import ReleaseTarget, release_input, release_summary
@@ -259,7 +259,7 @@ def builtin_roles() -> frozenset[str]:
     problems: list[LoadProblem] = []  # a broken built-in checklist is caught by the tests
     roles: set[str] = set()
     for name, path in builtin_checklists().items():
-        checklist = read_checklist(path, name, DEFAULT_MAX_BYTES, problems)
+        checklist = read_checklist(path, name, Config(), problems)
         roles.update(checklist.signoffs if checklist else [])
     return frozenset(roles)
 
@@ -305,7 +305,15 @@ def _finding(
     if at is not None:
         subject = violation.subject or NO_SUBJECT
         return Finding(
-            at.file, at.line, at.column, rule.name, severity, violation.message, at.launch, subject
+            at.file,
+            at.line,
+            at.column,
+            rule.name,
+            severity,
+            violation.message,
+            at.launch,
+            subject,
+            violation.fit,
         )
     assert launch is not None  # a violation without a place is about a launch
     line, column = launch.document.locate(violation.path, key=violation.at_key)
@@ -319,6 +327,7 @@ def _finding(
         violation.message,
         launch.manifest.id,
         subject,
+        violation.fit,
     )
 
 

@@ -1,5 +1,8 @@
 """Launches and freeze windows -> dated events: what `launchgate calendar` and the timeline show.
 
+A waiver's last day (`expires`) is an event too: after it, the findings it
+covered count again, so its role has to renew it or let it go in time.
+
 One list of events feeds every calendar format (ICS, Markdown, Mermaid), so they
 never disagree about what happens when, who owns it, or where it is declared.
 Event text comes from manifests untouched; each format escapes it its own way.
@@ -14,40 +17,39 @@ from dataclasses import dataclass
 from launchgate.config import Freeze
 from launchgate.dated_work import RELEASE, dated_work
 from launchgate.launch import Launch
-from launchgate.models import FINISHED_STATUSES
+from launchgate.models import FINISHED_STATUSES, Waiver
 
 # The order of the kinds on one day: the release before its announcement, etc.
-KINDS = ("freeze", "collateral", "release", "embargo", "announce")
+KINDS = ("freeze", "collateral", "release", "embargo", "announce", "waiver")
 
 
 @dataclass(frozen=True)
 class Event:
-    """One dated thing: a launch's release, announcement, embargo or deliverable, or a freeze."""
+    """One dated thing: a launch's release, announcement, embargo, deliverable or a waiver's
+    last day, or a freeze."""
 
     kind: str  # one of KINDS
     start: dt.date
     end: dt.date  # the last day, inclusive (a freeze spans days; the rest end where they start)
     launch: Launch | None = None  # None for a freeze window
-    item: str = ""  # the collateral id, or the freeze's number in the config (1-based)
+    item: str = ""  # the collateral id, the waiver's rule, the freeze's number (1-based)
     label: str = ""  # the version, the deliverable's name, the freeze's reason
-    owner: str | None = None
+    owner: str | None = None  # a waiver: its approving role
     status: str | None = None  # a deliverable's status
     moment: dt.datetime | None = None  # the embargo, in its launch's time zone
     file: str | None = None
     line: int | None = None
+    waiver: Waiver | None = None
 
     @property
     def finished(self) -> bool:
         return self.status in FINISHED_STATUSES
 
     def overdue(self, today: dt.date | None) -> bool:
-        """A deliverable past its due day and not finished."""
-        return (
-            self.kind == "collateral"
-            and today is not None
-            and self.start < today
-            and not self.finished
-        )
+        """A deliverable past its due day and not finished, or a waiver past its last day."""
+        if today is None or self.start >= today:
+            return False
+        return self.kind == "waiver" or (self.kind == "collateral" and not self.finished)
 
     @property
     def where(self) -> str | None:
@@ -104,6 +106,29 @@ def launch_events(launch: Launch, timezone: str = "UTC") -> list[Event]:
     return events
 
 
+def waiver_events(launch: Launch) -> list[Event]:
+    """A launch's waivers, each on its last day, in the order the manifest declares them.
+
+    Every waiver is shown, whatever the check makes of it: the calendar lists the
+    dates manifests set, and `launchgate check` says which waivers it refuses.
+    """
+    manifest = launch.manifest
+    return [
+        Event(
+            "waiver",
+            waiver.expires,
+            waiver.expires,
+            launch,
+            item=waiver.rule,
+            owner=waiver.approved_by,
+            file=launch.file,
+            line=launch.locate(("waivers", index))[0],
+            waiver=waiver,
+        )
+        for index, waiver in enumerate(manifest.waivers or ())
+    ]
+
+
 def freeze_events(freezes: Sequence[Freeze], config_file: str | None = None) -> list[Event]:
     """Freeze windows, numbered in the config's order (a number names one across runs)."""
     return [
@@ -121,5 +146,5 @@ def schedule(
     """Every event of the launches and the freeze windows, in date order."""
     events = freeze_events(freezes, config_file)
     for launch in launches:
-        events += launch_events(launch, timezone)
+        events += launch_events(launch, timezone) + waiver_events(launch)
     return sorted(events, key=Event.sort_key)

@@ -50,6 +50,16 @@ class Waived(NamedTuple):
     line: int  # 1-based
 
 
+class CopyFit(NamedTuple):
+    """Where a copy item's limit falls in its text: what fits, what is over, what readers see."""
+
+    limit_at: int  # index into the text as written, in code points, never inside a character
+    over: int  # how far over the limit, in the channel's unit (for SMS: extra segments)
+    fits: str  # the text up to the limit
+    overflow: str  # the rest
+    readers_see: str | None = None  # where the platform cuts text off: the cut text with "…"
+
+
 class Finding(NamedTuple):
     """One thing wrong, at one place. Field order is the sort order.
 
@@ -64,6 +74,7 @@ class Finding(NamedTuple):
     message: str
     launch: str | None = None
     subject: Subject = NO_SUBJECT
+    fit: CopyFit | None = None  # on a copy-length finding: where the limit falls
     waiver: Waived | None = None
 
 

@@ -1,7 +1,9 @@
 """Dated events -> an iCalendar (RFC 5545) file that calendar apps import or subscribe to.
 
 - Every event's UID comes from what it is, never from when: the launch id, the
-  kind and the deliverable's id (a freeze window: its number in the config).
+  kind and the deliverable's id (a freeze window: its number in the config; a
+  waiver: its rule and what its `where` names, so renewing it moves the event
+  and reordering the waivers changes nothing).
   Importing the file again after a date moved updates the event in place.
 - Days are all-day events (`VALUE=DATE`, DTEND the day after, exclusive); a
   freeze window spans its days. The embargo is a moment, in its launch's time
@@ -20,6 +22,8 @@ from collections.abc import Sequence
 from urllib.parse import quote
 
 from launchgate.events import Event
+from launchgate.models import Waiver
+from launchgate.waivers import named, where_parts
 
 PRODID = "-//launchgate//launchgate calendar//EN"
 UID_DOMAIN = "launchgate"
@@ -30,15 +34,32 @@ _WHAT = {
     "embargo": "embargo lifts",
     "collateral": "due",
     "freeze": "freeze",
+    "waiver": "waiver",
 }
 
 
 def uid(event: Event) -> str:
-    """`launch/kind[/item]@launchgate`, each part percent-encoded so no two events share one."""
+    """`launch/kind[/item]@launchgate`, each part percent-encoded so no two events share one.
+
+    A waiver's: `launch/waiver/rule[/channel=a+b][/locale=…]…@launchgate`, its place.
+    """
     parts = [event.launch.manifest.id if event.launch else "", event.kind]
     if event.item:
         parts.append(event.item)
-    return "/".join(quote(part, safe="") for part in parts) + "@" + UID_DOMAIN
+    place = _place(event.waiver) if event.waiver else []
+    return "/".join([*(quote(part, safe="") for part in parts), *place]) + "@" + UID_DOMAIN
+
+
+def _place(waiver: Waiver) -> list[str]:
+    """What a waiver's `where` names, as UID parts: `channel=sms+x.post`.
+
+    Names are sorted and each is percent-encoded (so none holds `/`, `=` or `+`):
+    the order of a list does not matter, and two different `where`s never meet.
+    """
+    return [
+        f"{key}={'+'.join(quote(name, safe='') for name in sorted(set(names)))}"
+        for key, names in where_parts(waiver).items()
+    ]
 
 
 def summary(event: Event) -> str:
@@ -50,12 +71,21 @@ def summary(event: Event) -> str:
         return f"{title}: release{' ' + event.label if event.label else ''}"
     if event.kind == "collateral":
         return f"{title}: {event.item} due ({event.label})"
+    if event.waiver is not None:
+        return f"Waiver ends: {named(event.waiver)} ({title}), approved by {event.owner}"
     return f"{title}: {_WHAT[event.kind]}"
 
 
 def description(event: Event) -> str:
     lines = []
-    if event.owner:
+    if event.waiver is not None:
+        back = event.start + dt.timedelta(days=1)
+        lines += [
+            f"The waiver's last day: from {back.isoformat()} its findings count again. "
+            f"Renewing it takes a later expires, approved by {event.owner}.",
+            f"Reason: {event.waiver.reason}",
+        ]
+    elif event.owner:
         lines.append(f"Owner: {event.owner}")
     if event.status:
         lines.append(f"Status: {event.status}")

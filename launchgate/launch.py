@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 
+from launchgate.channel_locales import scoped_locales
 from launchgate.findings import NO_SUBJECT, Subject
 from launchgate.loader import Document, PathKey
 from launchgate.models import Checklist, Manifest
@@ -97,6 +98,22 @@ class Launch:
         wanted = list(self.checklist.locales) if self.checklist else []
         wanted += [locale for locale in self.manifest.locales if locale not in wanted]
         return wanted
+
+    def locales_for(self, channel: str) -> list[str]:
+        """The locales a channel's copy must be in: as `channel_locales:` scopes it (the
+        manifest's over the checklist's), else every locale the launch requires."""
+        found = self._locales_by_channel.get(channel)
+        if found is None:
+            scopes = [self.manifest.channel_locales]
+            if self.checklist:
+                scopes.append(self.checklist.channel_locales)
+            scoped = scoped_locales(channel, scopes)
+            found = self._locales_by_channel[channel] = self.locales if scoped is None else scoped
+        return found
+
+    @functools.cached_property
+    def _locales_by_channel(self) -> dict[str, list[str]]:
+        return {}  # asked once per copy item by some rules: kept
 
     @functools.cached_property
     def primary_locale(self) -> str:

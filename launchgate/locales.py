@@ -9,6 +9,7 @@ their shape alone.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 _LANGTAG = re.compile(
     r"(?P<language>[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{5,8})"
@@ -39,3 +40,23 @@ def locale_problem(tag: str) -> str | None:
     if (len(language) == 2 and language not in ISO_639_1) or len(language) > 3:
         return f"names no language: {language!r} is not an ISO 639 language code"
     return None
+
+
+# Country codes people write for a language (jp for ja), and UK for the region GB.
+_LANGUAGE_FOR = {"jp": "ja", "cn": "zh", "kr": "ko", "dk": "da", "se": "sv", "gr": "el"}
+_REGION_FOR = {"UK": "GB"}
+
+
+def nearest(tag: str, locales: Sequence[str]) -> str:
+    """` (did you mean 'ja-JP'?)` for a tag one of `locales` was likely meant as, else ""."""
+    from launchgate.wording import did_you_mean, you_mean  # only once a tag is wrong
+
+    others = [locale for locale in locales if locale != tag]
+    language, *rest = tag.split("-")
+    meant = "-".join(
+        [_LANGUAGE_FOR.get(language, language), *(_REGION_FOR.get(p, p) for p in rest)]
+    )
+    if meant != tag and meant in others:  # en-UK: en-GB, not the closer-spelt en-US
+        return f" ({you_mean(meant)})"
+    close = did_you_mean(tag, others)
+    return f" ({close})" if close else ""

@@ -80,6 +80,15 @@ def _canonical_locales(tags: list[str]) -> list[str]:
     return [canonical_locale(tag) for tag in tags]
 
 
+# Channel (`x.post`) or family of channels (`push.*`) -> the locales its copy needs;
+# see launchgate.channel_locales.
+ChannelLocales = dict[str, list[str]]
+
+
+def _canonical_scope(scope: ChannelLocales) -> ChannelLocales:
+    return {channel: _canonical_locales(tags) for channel, tags in scope.items()}
+
+
 class Feature(Strict):
     id: str
     name: str | None = None
@@ -193,6 +202,21 @@ class Waiver(Strict):
     expires: Day = Field(description="The last day the waiver applies.")
 
 
+class SignoffRecord(Strict):
+    """A sign-off given outside GitHub (by e-mail, in a ticket), recorded in the manifest.
+
+    It counts only when a member of a role the config lists under the role's
+    `recorded_by` approves the pull request that adds it (github/approvals.py).
+    """
+
+    role: str = Field(description="The role signed off, e.g. legal.")
+    by: Annotated[str, AfterValidator(_said)] = Field(description="Who signed off.")
+    on: Day = Field(description="The day they signed off.")
+    evidence: Annotated[str, AfterValidator(_said)] = Field(
+        description="Where it is written down: a ticket URL, or words such as an e-mail's subject."
+    )
+
+
 class Manifest(Strict):
     """One launch."""
 
@@ -211,6 +235,9 @@ class Manifest(Strict):
     collateral: list[Collateral] = Field(default_factory=list)
     metrics: Metrics | None = None
     signoffs: list[str] = Field(default_factory=list, description="Adds to the checklist's roles.")
+    signoff_records: list[SignoffRecord] = Field(
+        default_factory=list, description="Sign-offs given outside GitHub, recorded by a role."
+    )
     waivers: list[Waiver] = Field(default_factory=list)
 
     _check_timezone = field_validator("timezone")(check_timezone)
@@ -219,6 +246,13 @@ class Manifest(Strict):
     @property
     def title(self) -> str:
         return self.name or self.id
+
+    channel_locales: ChannelLocales = Field(
+        default_factory=dict,
+        description="Channel (x.post) or family (push.*) -> the locales its copy needs, "
+        "over the checklist's; e.g. {x.post: [en-US]}.",
+    )
+    _channel_locales = field_validator("channel_locales")(_canonical_scope)
 
 
 def _lead_time(text: str) -> str:
@@ -252,6 +286,9 @@ class Checklist(Strict):
     copy_rules: ChecklistCopy = Field(default_factory=ChecklistCopy, alias="copy")
     metrics: ChecklistMetrics = Field(default_factory=ChecklistMetrics)
     conflicts: Literal["same-day", "none"] = "none"
+    channel_locales: ChannelLocales = Field(default_factory=dict)
+
+    _channel_locales = field_validator("channel_locales")(_canonical_scope)
 
 
 def _word(text: str) -> str:

@@ -303,7 +303,7 @@ def _own_checklists(
 ) -> dict[str, Checklist | None]:
     """The repository's own checklists before the built-in ones."""
     return {
-        name: read_checklist(path, shown, config.max_file_size, problems)
+        name: read_checklist(path, shown, config, problems)
         for name, (path, shown) in checklist_files(root, config).items()
     }
 
@@ -325,22 +325,46 @@ def _checklists_in(
     for name in sorted(own.keys() | builtin.keys()):
         if name in own:
             document = parse_document(files[own[name]], own[name], config.max_file_size)
-            checklists[name] = checklist_from(document, problems)
+            checklists[name] = checklist_from(document, problems, config)
         else:
             shown = f"{BUILTIN_MARK} checklists/{builtin[name].name}"
-            checklists[name] = read_checklist(builtin[name], shown, config.max_file_size, problems)
+            checklists[name] = read_checklist(builtin[name], shown, config, problems)
     return checklists
 
 
 def read_checklist(
-    path: Path, shown: str, max_bytes: int, problems: list[LoadProblem]
+    path: Path, shown: str, config: Config, problems: list[LoadProblem]
 ) -> Checklist | None:
-    return checklist_from(read_document(path, shown, max_bytes), problems)
+    return checklist_from(read_document(path, shown, config.max_file_size), problems, config)
 
 
-def checklist_from(document: Document, problems: list[LoadProblem]) -> Checklist | None:
-    """A checklist file, read from disk or given as bytes; what is wrong goes to `problems`."""
-    return _model_from(document, Checklist, problems)
+def checklist_from(
+    document: Document, problems: list[LoadProblem], config: Config
+) -> Checklist | None:
+    """A checklist file, read from disk or given as bytes; what is wrong goes to `problems`.
+
+    Its `channel_locales:` must name the config's channels (a checklist is read
+    once, so it is said once here, not for each launch that follows it).
+    """
+    checklist = _model_from(document, Checklist, problems)
+    if checklist is not None:
+        problems += _scope_problems(document, checklist, config)
+    return checklist
+
+
+def _scope_problems(document: Document, checklist: Checklist, config: Config) -> list[LoadProblem]:
+    from launchgate.channel_locales import key_problems, tag_problems
+
+    scope = checklist.channel_locales
+    found = [
+        _problem_at(document, ("channel_locales", key), message, key=True)
+        for key, message in key_problems(scope, config)
+    ]
+    found += [
+        _problem_at(document, ("channel_locales", key, index), message)
+        for key, index, message in tag_problems(scope, checklist.locales)
+    ]
+    return [LoadProblem(document.path, problem) for problem in found]
 
 
 def glossary_from(document: Document, problems: list[LoadProblem]) -> Glossary | None:

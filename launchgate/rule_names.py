@@ -40,5 +40,7 @@ RULE_NAMES = (
     "waiver-unused",
     "waiver-refused",
     "waiver-unverified",
+    "signoff-record-invalid",
+    "signoff-recorded",
     "waiver-unapproved",
 )

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from launchgate.launch import Launch
+from launchgate.signoff_records import RecordNote
 
 State = Literal["signed", "missing", "stale", "rejected"]
 
@@ -24,6 +25,8 @@ class RoleState:
     who: tuple[str, ...] = ()  # who signed, requested changes, or must approve again
     message: str = ""  # why not signed; empty when signed
     pull: int | None = None  # the earlier pull request it was given in (a release's launch)
+    # The sign-off recorded in the manifest for this role: counted, or why not.
+    record: RecordNote | None = None
 
 
 @dataclass(frozen=True)

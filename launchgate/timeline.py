@@ -2,7 +2,8 @@
 
 A section per launch (in the order of its first date), milestones for the
 release and the announcement, a one-day bar on each deliverable's due day
-(`done` when finished, `crit` when overdue), and the freeze windows last.
+(`done` when finished, `crit` when overdue) and on each waiver's last day
+(`crit` once it has passed), and the freeze windows last.
 
 Mermaid reads a task line as `name :data`, where `:`, `#`, `;` and newlines
 end things, `%%` starts a comment or a directive, and a line that starts with
@@ -21,13 +22,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from launchgate.config import Freeze
-from launchgate.events import Event, freeze_events, launch_events
+from launchgate.events import Event, freeze_events, launch_events, waiver_events
 from launchgate.launch import Launch
+from launchgate.waivers import named
 
 NAME_LIMIT = 60  # characters of manifest text in one task or section name
 # What survives of manifest text: \w is letters (any script), digits and _.
 _UNSAFE = re.compile(r"[^\w \-.,/()+'!?]")
-_ICONS = {"release": "🚀", "announce": "📣", "collateral": "📝", "freeze": "❄️"}
+_ICONS = {"release": "🚀", "announce": "📣", "collateral": "📝", "freeze": "❄️", "waiver": "⌛"}
+# What fills the room the milestones and freezes leave, earliest first.
+_FILLERS = ("collateral", "waiver")
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,7 @@ def chart(
     sections: list[tuple[str, list[Event]]] = []
     for launch in launches:
         events = [e for e in launch_events(launch, timezone) if e.kind != "embargo"]
+        events += waiver_events(launch)
         if events:
             title = mermaid_text(launch.manifest.title) or mermaid_text(launch.manifest.id)
             sections.append((title or "launch", sorted(events, key=Event.sort_key)))
@@ -64,11 +69,9 @@ def chart(
     if freezes:
         sections.append(("Freeze windows", freeze_events(freezes)))
     # Over the budget, the release and announcement milestones and the freezes stay:
-    # they are what the chart is for. Deliverables fill what is left, earliest first.
+    # they are what the chart is for. Deliverables and waivers fill what is left, earliest first.
     every = [event for _, events in sections for event in events]
-    ranked = [e for e in every if e.kind != "collateral"] + [
-        e for e in every if e.kind == "collateral"
-    ]
+    ranked = [e for e in every if e.kind not in _FILLERS] + [e for e in every if e.kind in _FILLERS]
     kept = {id(event) for event in ranked[: max_tasks if max_tasks is not None else len(every)]}
     lines = ["gantt", "  dateFormat YYYY-MM-DD", "  axisFormat %d %b"]
     for title, events in sections:
@@ -93,7 +96,10 @@ def _task(event: Event, today: dt.date | None) -> str:
     if event.kind == "freeze":
         days = (event.end - event.start).days + 1
         return f"{icon} {mermaid_text(event.label) or 'Freeze'} :{day}, {days}d"
-    name = mermaid_text(event.item) or mermaid_text(event.label) or "deliverable"
+    if event.waiver is not None:  # its owner is the role that approves it
+        name = mermaid_text(f"Waiver ends {named(event.waiver)}")
+    else:
+        name = mermaid_text(event.item) or mermaid_text(event.label) or "deliverable"
     owner = mermaid_text(event.owner or "")
     state = "done, " if event.finished else "crit, " if event.overdue(today) else ""
     return f"{icon} {name}{' · ' + owner if owner else ''} :{state}{day}, 1d"

@@ -17,7 +17,7 @@ from typing import Literal
 from launchgate.config import Config, config_name
 from launchgate.findings import Report
 from launchgate.launch import Launch
-from launchgate.waivers import WHERE_KEYS, standing
+from launchgate.waivers import standing, where_parts
 
 SCHEMA = "launchgate.waivers/v1"
 ListedState = Literal["active", "expiring", "expired", "unused", "refused"]
@@ -79,12 +79,6 @@ def list_waivers(
                 state = "unused"
             elif state == "active" and (waiver.expires - today).days <= days:
                 state = "expiring"
-            where = waiver.where
-            parts = {
-                key: list(getattr(where, key))
-                for key in WHERE_KEYS
-                if where is not None and getattr(where, key) is not None
-            }
             listed.append(
                 Listed(
                     launch=manifest.id,
@@ -92,7 +86,7 @@ def list_waivers(
                     file=launch.file,
                     line=line,
                     rule=waiver.rule,
-                    where=parts,
+                    where=where_parts(waiver),
                     reason=waiver.reason,
                     approved_by=waiver.approved_by,
                     expires=waiver.expires,

@@ -69,6 +69,26 @@ def standing(waiver: Waiver, config: Config, today: dt.date, config_file: str) -
     return Standing("active")
 
 
+def where_parts(waiver: Waiver) -> dict[str, list[str]]:
+    """The parts of `where` the waiver names, in WHERE_KEYS order: {"channel": ["x.post"]}."""
+    where = waiver.where
+    if where is None:
+        return {}
+    return {key: list(getattr(where, key)) for key in WHERE_KEYS if getattr(where, key) is not None}
+
+
+def scope(waiver: Waiver) -> str:
+    """What the waiver is narrowed to, as the digest and the calendar say it: `x.post, sms`
+    ("" when it has no `where`). Raw text: each format escapes it its own way."""
+    return ", ".join(name for names in where_parts(waiver).values() for name in names)
+
+
+def named(waiver: Waiver) -> str:
+    """The rule and its scope: `copy-locale-missing for x.post, linkedin.post, sms`."""
+    narrowed = scope(waiver)
+    return f"{waiver.rule} for {narrowed}" if narrowed else waiver.rule
+
+
 def covers(waiver: Waiver, finding: Finding) -> bool:
     """Is the finding one of those the waiver names: its rule, narrowed by `where` against the
     finding's subject (never its message). A `where` part the subject lacks matches nothing."""

@@ -222,3 +222,141 @@ def test_output_file_picks_its_format_from_the_suffix(tmp_path: Path) -> None:
     assert chart.read_text(encoding="utf-8").startswith("gantt\n")
     missing = run_cli("calendar", str(tmp_path), "--output", str(tmp_path / "no/such/x.ics"))
     assert missing.returncode == 2 and "cannot write" in missing.stderr
+
+
+# ---- waivers -----------------------------------------------------------------------------
+
+ROLES = "roles: {marketing: {users: [mia]}, legal: {users: [lee]}}\n"
+LOCALES = """\
+  - rule: copy-locale-missing
+    where: {channel: [x.post, linkedin.post, sms]}
+    reason: REASON
+    approved_by: marketing
+    expires: ENDS
+"""
+LENGTH = """\
+  - {rule: copy-length, where: {channel: sms}, reason: Carrier splits it, approved_by: legal,
+     expires: 2026-12-10}
+"""
+LOCALES_UID = "smart-reports/waiver/copy-locale-missing/channel=linkedin.post+sms+x.post@launchgate"
+LENGTH_UID = "smart-reports/waiver/copy-length/channel=sms@launchgate"
+
+
+def waivers(*entries: str, reason: str = "English only", ends: str = "2026-12-31") -> str:
+    text = "waivers:\n" + "".join(entries)
+    return text.replace("REASON", json.dumps(reason)).replace("ENDS", ends)
+
+
+def test_a_waivers_last_day_is_an_all_day_event_saying_what_ends(tmp_path: Path) -> None:
+    files = {".launchgate.yml": ROLES, "launches/a.yaml": manifest() + waivers(LOCALES)}
+    write_tree(tmp_path, files)
+    data, calendar = ics(tmp_path)
+    ends = events(calendar)[LOCALES_UID]
+    assert (ends.decoded("dtstart"), ends.decoded("dtend")) == (
+        dt.date(2026, 12, 31),
+        dt.date(2027, 1, 1),
+    )
+    assert str(ends["summary"]) == (
+        "Waiver ends: copy-locale-missing for x.post, linkedin.post, sms (Smart Reports), "
+        "approved by marketing"
+    )
+    text = str(ends["description"])
+    assert "from 2027-01-01 its findings count again" in text
+    assert "Reason: English only" in text and "launches/a.yaml:10" in text
+    assert b"CATEGORIES:waiver\r\n" in data
+    assert ics(tmp_path)[0] == data  # byte-identical
+
+
+def test_a_waivers_uid_is_its_launch_rule_and_where_whatever_moves_around_it(
+    tmp_path: Path,
+) -> None:
+    files = {".launchgate.yml": ROLES, "launches/a.yaml": manifest() + waivers(LOCALES, LENGTH)}
+    write_tree(tmp_path, files)
+    before = events(ics(tmp_path)[1])
+    assert {LOCALES_UID, LENGTH_UID} <= set(before)
+    # Renewed, reordered, its channels listed in another order, another launch added:
+    # the same events, moved where a date moved.
+    renewed = waivers(
+        LENGTH,
+        LOCALES.replace("x.post, linkedin.post, sms", "sms, x.post, linkedin.post"),
+        ends="2027-01-15",
+    )
+    other = "id: other\nwaivers:\n" + LENGTH.replace("2026-12-10", "2026-12-11")
+    write_tree(tmp_path, {"launches/a.yaml": manifest() + renewed, "launches/0-other.yaml": other})
+    after = events(ics(tmp_path)[1])
+    assert set(before) <= set(after)
+    assert set(after) - set(before) == {"other/waiver/copy-length/channel=sms@launchgate"}
+    assert after[LOCALES_UID].decoded("dtstart") == dt.date(2027, 1, 15)
+    assert after[LENGTH_UID].decoded("dtstart") == dt.date(2026, 12, 10)
+    # Narrowed to other channels, it is another waiver: another event.
+    narrowed = waivers(LOCALES.replace("x.post, linkedin.post, sms", "x.post"))
+    write_tree(tmp_path, {"launches/a.yaml": manifest() + narrowed})
+    assert "smart-reports/waiver/copy-locale-missing/channel=x.post@launchgate" in events(
+        ics(tmp_path)[1]
+    )
+
+
+def test_where_names_that_look_like_separators_still_give_distinct_uids(tmp_path: Path) -> None:
+    entries = [
+        "  - {rule: copy-length, where: {channel: [a, b]}, reason: r, approved_by: legal, "
+        "expires: 2026-12-10}\n",
+        '  - {rule: copy-length, where: {channel: ["a+b"]}, reason: r, approved_by: legal, '
+        "expires: 2026-12-10}\n",
+        '  - {rule: copy-length, where: {channel: ["a/locale=b"]}, reason: r, '
+        "approved_by: legal, expires: 2026-12-10}\n",
+        "  - {rule: copy-length, where: {channel: a, locale: b}, reason: r, approved_by: legal, "
+        "expires: 2026-12-10}\n",
+        "  - {rule: copy-length, reason: r, approved_by: legal, expires: 2026-12-10}\n",
+    ]
+    write_tree(tmp_path, {"launches/a.yaml": "id: a\n" + waivers(*entries)})
+    uids = [str(event["uid"]) for event in ics(tmp_path)[1].walk("VEVENT")]
+    assert len(set(uids)) == len(uids) == 5
+    assert "a/waiver/copy-length@launchgate" in uids
+    assert "a/waiver/copy-length/channel=a/locale=b@launchgate" in uids
+
+
+def test_hostile_waiver_text_stays_text_in_the_ics(tmp_path: Path) -> None:
+    hostile = "X\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:evil\r\nSUMMARY:owned; a,b\u0007"
+    entry = LOCALES.replace("[x.post, linkedin.post, sms]", json.dumps([hostile]))
+    files = {
+        ".launchgate.yml": ROLES,
+        "launches/a.yaml": manifest() + waivers(entry, reason=hostile),
+    }
+    write_tree(tmp_path, files)
+    found = events(ics(tmp_path)[1])
+    assert "evil" not in found and len(found) == 5
+    (ends,) = [event for uid, event in found.items() if "/waiver/" in uid]
+    assert str(ends["summary"]).startswith(
+        "Waiver ends: copy-locale-missing for X\nEND:VEVENT\nBEGIN:VEVENT\nUID:evil\n"
+    )
+    assert "Reason: X\nEND:VEVENT\nBEGIN:VEVENT\nUID:evil\nSUMMARY:owned; a,b\n" in str(
+        ends["description"]
+    )
+
+
+def test_markdown_and_mermaid_show_when_each_waiver_ends_and_which_have_ended(
+    tmp_path: Path,
+) -> None:
+    reason = "<img src=x> @everyone | [x](y)"
+    entry = LOCALES.replace("x.post, linkedin.post, sms", '"x.post", "<b>|`sms`"')
+    files = {
+        ".launchgate.yml": ROLES,
+        "launches/a.yaml": manifest() + waivers(entry, LENGTH, reason=reason, ends="2026-11-20"),
+    }
+    write_tree(tmp_path, files)
+    body = run_cli("calendar", str(tmp_path), "--today", TODAY).stdout
+    rows = [line for line in body.splitlines() if "waiver of" in line]
+    assert rows == [
+        "| Fri 2026-11-20 | Smart Reports | waiver of `copy-locale-missing` for x.post, "
+        "&lt;b&gt;\\|\\`sms\\` ends ⌛ expired: its findings count again | marketing | "
+        "`launches/a.yaml:10` |",
+        "| Thu 2026-12-10 | Smart Reports | waiver of `copy-length` for sms ends | legal | "
+        "`launches/a.yaml:15` |",
+    ]
+    assert "<img" not in body and "@everyone" not in body
+    chart = run_cli("calendar", str(tmp_path), "--today", TODAY, "--format", "mermaid").stdout
+    assert (
+        "  ⌛ Waiver ends copy-locale-missing for x.post, b sms · marketing :crit, 2026-11-20, 1d"
+        in chart
+    )
+    assert "  ⌛ Waiver ends copy-length for sms · legal :2026-12-10, 1d" in chart

@@ -733,3 +733,115 @@ def test_an_in_app_channel_takes_the_config_s_in_app_whatever_the_order() -> Non
     settings = _settings(in_app__banner={"max": 24}, in_app={"unit": "utf16"})
     assert list(settings) == ["in_app.banner", "in_app"]
     assert channels.resolve(settings)["in_app.banner"].unit == "utf16"
+
+
+# --- where a limit falls ---------------------------------------------------------------------
+
+# Pieces whose counts differ by unit: wide, emoji, joined, decomposed, GSM-7 escapes, links.
+FIT_PIECES = st.sampled_from(
+    [
+        "a",
+        " ",
+        "é",
+        E_DECOMPOSED,
+        "ä",
+        "€",
+        "[",
+        "\r\n",
+        "日本",
+        "。",
+        "ł",
+        GRIN,
+        FAMILY,
+        THUMBS_MEDIUM,
+        FLAG_DE,
+        KEYCAP_1,
+        HANGUL_JAMO,
+        " example.com",
+        " https://example.co",
+        "m/x",
+        "\u2019",
+    ]
+)
+FIT_TEXT = st.lists(FIT_PIECES, max_size=60).map("".join) | st.text(max_size=60)
+
+
+@given(FIT_TEXT, st.sampled_from(sorted(UNIT_LABELS)), st.integers(0, 90))
+def test_the_limit_falls_where_the_next_cut_goes_over(text: str, unit: str, limit: int) -> None:
+    if unit == "sms":
+        limit %= 3  # segments
+    at = channels.fit_at(text, unit, limit)
+    if count(text, unit) <= limit:
+        assert at == len(text)
+        return
+    places = channels.cuts(text, unit)
+    assert at in places
+    assert count(text[:at], unit) <= limit < count(text[: places[places.index(at) + 1]], unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "limit", "fits"),
+    [
+        pytest.param("Know how your content performs today", "utf16", 30, 30, id="plain"),
+        pytest.param("Know how your content perfo" + GRIN * 2, "utf16", 30, 28, id="emoji-2"),
+        pytest.param("Hi " + FAMILY + "!", "graphemes", 4, 10, id="family-is-one"),
+        pytest.param("Hi " + FAMILY + "!", "graphemes", 3, 3, id="family-is-never-split"),
+        pytest.param("Cafe\u0301 au lait", "utf16", 4, 5, id="decomposed-e-counts-1"),
+        pytest.param("Cafe\u0301 au lait", "utf16", 3, 3, id="decomposed-kept-whole"),
+        pytest.param("Bücher,Hörbücher", "bytes", 10, 8, id="umlauts-take-2"),
+        pytest.param("日本語のテキスト", "x_weighted", 5, 2, id="x-cjk-2"),
+        pytest.param("日本語のテキスト", "wide2", 7, 3, id="wide-2"),
+        pytest.param("Hi 🎉 there", "threads", 6, 3, id="threads-emoji-bytes"),
+        pytest.param("a" * 161, "sms", 1, 160, id="sms-gsm-first-segment"),
+        pytest.param("a" * 400, "sms", 2, 306, id="sms-gsm-two-segments"),
+        pytest.param("a" * 100 + "🎉", "sms", 1, 100, id="sms-emoji-makes-ucs2"),
+        pytest.param("ł" * 71, "sms", 1, 70, id="sms-ucs2-first-segment"),
+        pytest.param("ab\r\ncd", "graphemes", 2, 2, id="crlf-kept-whole"),
+        pytest.param("ab\r\ncd", "graphemes", 3, 4, id="crlf-is-one"),
+        pytest.param("abc", "utf16", 0, 0, id="limit-0-fits-nothing"),
+    ],
+)
+def test_fit_at(text: str, unit: str, limit: int, fits: int) -> None:
+    assert channels.fit_at(text, unit, limit) == fits
+
+
+def test_fit_at_never_cuts_a_link_on_x() -> None:
+    text = "a" * 257 + " https://example.com/" + "p" * 60  # 257 + 1 + 23 = 281
+    assert channels.fit_at(text, "x_weighted", 280) == 258  # before the link, not inside it
+    # Cut inside, the link would be letters again: "https://example.c" counts 17.
+    assert channels.fit_at(text, "utf16", 275) == 275
+
+
+@pytest.mark.parametrize(
+    ("text", "bounds"),
+    [
+        ("", [0]),
+        ("ab", [0, 1, 2]),
+        ("a\r\nb", [0, 1, 3, 4]),
+        ("\r\n", [0, 2]),
+        ("e\u0301x", [0, 2, 3]),
+        (FLAG_DE + FLAG_FR, [0, 2, 4]),
+        ("Größe", [0, 1, 2, 3, 4, 5]),
+    ],
+)
+def test_grapheme_bounds(text: str, bounds: list[int]) -> None:
+    assert list(channels.grapheme_bounds(text)) == bounds
+
+
+@pytest.mark.parametrize(
+    ("text", "links"),
+    [("no links here", 0), ("see example.com now", 1), ("a.co and https://b.org/x", 2)],
+)
+def test_x_links(text: str, links: int) -> None:
+    assert channels.x_links(text) == links
+
+
+def test_cuts_on_x_skip_only_the_inside_of_links() -> None:
+    text = "go example.com!"
+    assert channels.cuts(text, "x_weighted") == [0, 1, 2, 3, 14, 15]
+    assert list(channels.cuts(text, "utf16")) == list(range(16))
+    decomposed = "Cafe\u0301 example.com"  # not NFC: a link's place is not known, cut anywhere
+    assert channels.cuts(decomposed, "x_weighted") == channels.grapheme_bounds(decomposed)
+    assert channels.cuts("x\r\nexample.com", "x_weighted") == channels.grapheme_bounds(
+        "x\r\nexample.com"
+    )

@@ -38,7 +38,7 @@ def digest_of(root: Path, files: dict[str, str], days: int = 7, today: dt.date =
     write_tree(root, files)
     config, config_file = load_config(root)
     repo = load_repository(root, config, config_file)
-    return build(repo.launches, today, days, skipped_manifests(repo))
+    return build(repo.launches, today, days, skipped_manifests(repo), config)
 
 
 def ids(digest: Digest, owner: str | None = "@mo") -> tuple[list[str | None], list[str | None]]:
@@ -196,3 +196,151 @@ def test_digest_with_an_unreadable_config_or_bad_days_is_exit_2(tmp_path: Path) 
     assert result.returncode == 2 and "dayz" in result.stderr
     assert run_cli("digest", str(tmp_path), "--days", "-1").returncode == 2
     assert run_cli("digest", str(tmp_path / "nowhere")).returncode == 2
+
+
+# ---- waivers -----------------------------------------------------------------------------
+
+ROLES = """\
+roles:
+  marketing: {users: [mia, "@Mo"], teams: [acme/marketing]}
+  legal: {}
+"""
+
+
+def waiver(expires: dt.date, role: str = "marketing", rule: str = "copy-locale-missing") -> str:
+    return (
+        f"  - {{rule: {rule}, where: {{channel: [x.post, sms]}}, approved_by: {role},\n"
+        f'     reason: "English only", expires: {expires.isoformat()}}}\n'
+    )
+
+
+def with_waivers(*waivers: str) -> str:
+    return HEADER + item("blog", DAY) + "waivers:\n" + "".join(waivers)
+
+
+def waived(digest: Digest, owner: str | None) -> tuple[list[int], list[int]]:
+    """The lines of the waivers listed for the owner: (overdue, due)."""
+    work = next((w for w in digest.owners if w.owner == owner), None)
+    if work is None:
+        return [], []
+    return (
+        [i.line for i in work.overdue if i.kind == "waiver"],
+        [i.line for i in work.due if i.kind == "waiver"],
+    )
+
+
+def test_waivers_ending_in_the_window_go_to_every_member_of_their_role(tmp_path: Path) -> None:
+    days = dt.timedelta
+    manifest = with_waivers(
+        waiver(DAY - days(1)),  # line 9: ended yesterday: overdue
+        waiver(DAY),  # line 11: its last day is today
+        waiver(DAY + days(7)),  # line 13: the window's last day
+        waiver(DAY + days(8)),  # line 15: after the window
+    )
+    files = {".launchgate.yml": ROLES, "launches/demo.yaml": manifest}
+    digest = digest_of(tmp_path, files)
+    # Users by handle (the role's @Mo and the manifest's @mo are one), teams by name: no API call.
+    assert [w.owner for w in digest.owners] == ["@acme/marketing", "@mia", "@Mo"]
+    for owner in ("@acme/marketing", "@mia", "@Mo"):
+        assert waived(digest, owner) == ([9], [11, 13])
+    assert ids(digest, "@Mo") == ([None], ["blog", None, None])  # @mo's own deliverable stays
+    team = digest.owners[0]
+    assert [(i.days_from(DAY), i.roles) for i in team.overdue + team.due] == [
+        (-1, ("marketing",)),
+        (0, ("marketing",)),
+        (7, ("marketing",)),
+    ]
+    assert digest.overdue == 3 and digest.due == 7  # 3 waivers x 2 + the deliverable
+    narrow = digest_of(tmp_path / "narrow", files, days=0)
+    assert waived(narrow, "@mia") == ([9], [11])
+
+
+def test_a_waiver_the_config_refuses_is_not_listed_and_a_role_nobody_is_in_is_no_owner(
+    tmp_path: Path,
+) -> None:
+    manifest = with_waivers(
+        waiver(DAY + dt.timedelta(2), role="legal"),  # a role without members
+        waiver(DAY + dt.timedelta(2), role="sales"),  # not a role: refused
+        waiver(DAY + dt.timedelta(2), rule="signoff-missing"),  # never waivable
+    )
+    files = {".launchgate.yml": ROLES, "launches/demo.yaml": manifest}
+    digest = digest_of(tmp_path, files)
+    assert waived(digest, None) == ([], [9])
+    assert all(waived(digest, w.owner)[1] in ([], [9]) for w in digest.owners)
+    # Without a config no role exists, so no waiver applies and none is listed.
+    bare = digest_of(tmp_path / "bare", {"launches/demo.yaml": manifest})
+    assert all(i.kind != "waiver" for w in bare.owners for i in w.overdue + w.due)
+
+
+def test_waivers_in_markdown_say_what_ends_and_escape_the_manifest(tmp_path: Path) -> None:
+    reason = "<img src=x> @everyone | [x](y) <!-- launchgate:digest -->"
+    manifest = with_waivers(waiver(DAY - dt.timedelta(3)), waiver(DAY + dt.timedelta(2)))
+    manifest = manifest.replace('"English only"', json.dumps(reason))
+    files = {".launchgate.yml": ROLES, "launches/demo.yaml": manifest}
+    digest = digest_of(tmp_path, files)
+    text = render_markdown(digest)
+    rows = [line for line in text.splitlines() if "waiver of" in line]
+    assert len(rows) == 6  # two waivers, three members
+    assert rows[0].startswith(
+        "| ⏰ expired 3 days ago | Fri 20 Nov | waiver of `copy-locale-missing` for x.post, sms "
+        "ended: its findings count again (approved by marketing): "
+    )
+    assert rows[1].startswith(
+        "| in 2 days | Wed 25 Nov | waiver of `copy-locale-missing` for x.post, sms ends "
+    )
+    assert rows[0].endswith("| Demo | `launches/demo.yaml:9` |")
+    for row in rows:
+        assert len(re.split(r"(?<!\\)\|", row)) - 2 == 5  # the reason's | splits no cell
+    assert "<img" not in text and "<!-- launchgate" not in text and "[x](y)" not in text
+    outside_code = re.sub(r"`[^`]*`", "", text)
+    assert "@everyone" not in outside_code and "@acme/marketing" not in outside_code
+    assert "#### `@acme/marketing` — 1 overdue, 1 due" in text
+    mentioned = render_markdown(digest, mention=True)
+    assert "#### @acme/marketing — 1 overdue, 1 due" in mentioned
+    assert "#### @mia — 1 overdue, 1 due" in mentioned
+    assert "@everyone" not in re.sub(r"`[^`]*`", "", mentioned)
+
+
+def test_waivers_in_json_carry_their_rule_where_reason_and_role(tmp_path: Path) -> None:
+    manifest = with_waivers(waiver(DAY + dt.timedelta(2)), waiver(DAY - dt.timedelta(1)))
+    files = {".launchgate.yml": ROLES, "launches/demo.yaml": manifest}
+    data = json.loads(render_json(digest_of(tmp_path, files)))
+    mia = next(o for o in data["owners"] if o["owner"] == "@mia")
+    (ended,) = mia["overdue"]
+    (ending,) = mia["due"]
+    assert ending == {
+        "kind": "waiver",
+        "due": "2026-11-25",
+        "days": 2,
+        "launch": "demo",
+        "file": "launches/demo.yaml",
+        "line": 9,
+        "id": None,
+        "type": None,
+        "status": None,
+        "roles": ["marketing"],
+        "version": None,
+        "waiver": {
+            "rule": "copy-locale-missing",
+            "where": {"channel": ["x.post", "sms"]},
+            "reason": "English only",
+            "approved_by": "marketing",
+        },
+    }
+    assert (ended["days"], ended["line"]) == (-1, 11)
+    mo = next(o for o in data["owners"] if o["owner"] == "@Mo")
+    blog = next(i for i in mo["due"] if i["kind"] == "collateral")
+    assert "waiver" not in blog  # the other kinds keep their shape
+    assert data["summary"]["overdue"] == 3 and data["summary"]["due"] == 3 + 1
+
+
+def test_digest_command_lists_waivers_with_the_configs_roles_and_window(tmp_path: Path) -> None:
+    config = ROLES + "digest: {days: 14, mention: true}\n"
+    manifest = with_waivers(waiver(DAY + dt.timedelta(10)))
+    write_tree(tmp_path, {".launchgate.yml": config, "launches/demo.yaml": manifest})
+    result = run_cli("digest", str(tmp_path), "--today", TODAY)
+    assert result.returncode == 0, result.stderr
+    assert "#### @acme/marketing — 1 due" in result.stdout
+    assert "| in 10 days | Thu 3 Dec | waiver of `copy-locale-missing`" in result.stdout
+    shorter = run_cli("digest", str(tmp_path), "--today", TODAY, "--days", "9")
+    assert "waiver of" not in shorter.stdout

@@ -42,4 +42,4 @@ def test_parse_keeps_the_condition_of_an_example() -> None:
     assert fails.kind == "Fails"
     assert fails.condition == "the checklist requires en-US and de-DE"
     assert passes.condition == ""
-    assert passes.yaml.startswith("copy:\n  - {channel: app_store.subtitle, locale: en-US")
+    assert passes.yaml.startswith("channel_locales: {x.post: [en-US]}")

@@ -7,7 +7,7 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
-from launchgate.findings import Finding, LaunchSummary, Report, Severity, Subject, Waived
+from launchgate.findings import CopyFit, Finding, LaunchSummary, Report, Severity, Subject, Waived
 from launchgate.reporters import json_report
 
 TEXT = st.text()  # any code point: quotes, backslashes, controls, lone surrogates, emoji
@@ -26,6 +26,15 @@ MAYBE = st.none() | TEXT
         launch=MAYBE,
         subject=st.builds(
             Subject, channel=MAYBE, locale=MAYBE, collateral=MAYBE, feature=MAYBE, role=MAYBE
+        ),
+        fit=st.none()
+        | st.builds(
+            CopyFit,
+            limit_at=st.integers(0, 10**6),
+            over=st.integers(1, 10**6),
+            fits=TEXT,
+            overflow=TEXT,
+            readers_see=MAYBE,
         ),
         waiver=st.none()
         | st.builds(
@@ -53,6 +62,8 @@ def test_a_finding_line_is_what_json_dumps_writes(finding: Finding) -> None:
             if value is not None
         },
     }
+    if finding.fit is not None:  # only a copy-length finding over its limit has these
+        expected |= {"limit_at": finding.fit.limit_at, "over": finding.fit.over}
     if finding.waiver is not None:  # only a waived finding has the key
         expected["waiver"] = finding.waiver._asdict()
     assert json_report._finding_line(finding) == json.dumps(expected, ensure_ascii=False)

@@ -29,6 +29,7 @@ DOMAIN = (
     "validate",
     "repository",
     "signoff_state",
+    "signoff_records",
     "release_target",
     "rule_names",
     "waivers",

@@ -122,3 +122,23 @@ def test_a_config_from_bytes_is_refused_as_the_same_file_on_disk(tmp_path: Path)
         "launches/**/*.yaml",
         "launches/**/*.yml",
     ]
+
+
+def test_a_checklists_channel_locales_are_checked_against_the_configs_channels() -> None:
+    checklist = b"channel_locales:\n  line.message: [ja-JP]\n  x.posts: [en-US]\n"
+    files = {
+        ".launchgate.yml": CONFIG + b"channels: {line.message: {max: 500}}\n",
+        "checklists/web.yaml": checklist,
+        "launches/smart-reports.yaml": MANIFEST,
+    }
+    repo = load_files(files, Path("."))
+    (problem,) = repo.problems
+    assert (problem.file, problem.problem.line, problem.problem.column) == (
+        "checklists/web.yaml",
+        3,
+        3,
+    )
+    assert "unknown channel 'x.posts' (did you mean 'x.post'?)" in problem.problem.message
+    (launch,) = repo.launches
+    assert launch.checklist is not None
+    assert launch.locales_for("line.message") == ["ja-JP"]

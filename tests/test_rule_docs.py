@@ -22,7 +22,11 @@ from launchgate.rules import ALL, Rule
 from tests.conftest import write_tree
 
 CONFIG = """\
-roles: {product: {users: [ann]}, marketing: {users: [david]}, legal: {users: [lee]}}
+roles:
+  product: {users: [ann]}
+  marketing: {users: [david]}
+  legal: {users: [lee], recorded_by: [legal-ops]}
+  legal-ops: {users: [olga]}
 calendar:
   freeze: [{from: 2026-12-21, to: 2027-01-04}]
 """
@@ -47,6 +51,17 @@ BASE: dict[str, Any] = {
     "checklist": "doc",
     "owners": {"product": "@ann", "marketing": "@david"},
 }
+
+
+class _Loader(yaml.SafeLoader):
+    """PyYAML reads YAML 1.1, where `on:` (a sign-off record's day) is the boolean true and
+    yes/no/off are booleans too; launchgate keeps them as text, so these examples do."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:bool" or first in "tTfF"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 EXAMPLE = re.compile(r"^(Fails|Passes)\b[^\n]*:\n\n((?:(?: {4}.*)?\n)+)", re.MULTILINE)
 
 
@@ -59,11 +74,11 @@ def manifests(body: str) -> dict[str, dict[str, Any]]:
     text = "\n".join(line[4:] for line in body.splitlines())
     parts = re.split(r"^# (launches/\S+)\n", text, flags=re.MULTILINE)
     if len(parts) == 1:
-        return {"launches/example.yaml": {**BASE, **yaml.safe_load(text)}}
+        return {"launches/example.yaml": {**BASE, **yaml.load(text, _Loader)}}
     files = {}
     for name, chunk in zip(parts[1::2], parts[2::2], strict=True):
         stem = Path(name).stem
-        files[name] = {**BASE, "id": stem, **yaml.safe_load(chunk)}
+        files[name] = {**BASE, "id": stem, **yaml.load(chunk, _Loader)}
     return files
 
 

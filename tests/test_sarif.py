@@ -102,7 +102,8 @@ def test_results_match_the_json_report(examples_log: Any) -> None:
             "startLine": finding["line"],
             "startColumn": finding["column"],
         }
-        assert result["properties"] == {"launch": finding["launch"]}
+        fit = {"limitAt": finding["limit_at"], "over": finding["over"]} if "over" in finding else {}
+        assert result["properties"] == {"launch": finding["launch"], **fit}
     assert run["properties"] == {"today": TODAY, "failOn": "error", "status": "fail"}
 
 

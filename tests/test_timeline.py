@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from pathlib import Path
 
@@ -138,3 +139,46 @@ def test_nearby_freezes_are_those_overlapping_the_launches_dates(tmp_path: Path)
         freeze("2026-12-03", "2026-12-31"),
     )
     assert nearby_freezes(launches(tmp_path), [before, inside, after]) == [inside]
+
+
+def with_waiver(root: Path, where: str) -> list[Launch]:
+    """The launch of `launches()` with a waiver of copy-length ending 21 Nov, narrowed to a
+    collateral id (a YAML string: any text)."""
+    write_tree(root, {".launchgate.yml": "roles: {legal: {users: [lee]}}\n"})
+    launches(root)
+    manifest = root / "launches/one.yaml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8")
+        + f"waivers:\n  - {{rule: copy-length, where: {{collateral: {json.dumps(where)}}},"
+        " reason: r, approved_by: legal, expires: 2026-11-21}\n",
+        encoding="utf-8",
+    )
+    return load_repository(root, *load_config(root)).launches
+
+
+def test_a_waivers_last_day_is_a_bar_that_yields_to_the_milestones(tmp_path: Path) -> None:
+    found = with_waiver(tmp_path, "blog-post")
+    ended = "  ⌛ Waiver ends copy-length for blog-post · legal :crit, 2026-11-21, 1d"
+    assert ended in chart(found, today=dt.date(2026, 11, 23)).text.splitlines()
+    on_its_day = chart(found, today=dt.date(2026, 11, 21)).text.splitlines()
+    assert "  ⌛ Waiver ends copy-length for blog-post · legal :2026-11-21, 1d" in on_its_day
+    # Over the budget, a waiver fills what is left like a deliverable, earliest first.
+    kept = chart(found, max_tasks=3).text.splitlines()[4:]
+    assert kept == [
+        "  📝 deck · david :done, 2026-11-18, 1d",
+        "  🚀 Release 4.2.0 :milestone, 2026-12-01, 0d",
+        "  📣 Announcement :milestone, 2026-12-02, 0d",
+    ]
+    assert chart(found, max_tasks=5).text.splitlines()[6] == (
+        "  ⌛ Waiver ends copy-length for blog-post · legal :2026-11-21, 1d"
+    )
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_a_waivers_where_cannot_break_the_chart(tmp_path: Path, hostile: str) -> None:
+    text = chart(with_waiver(tmp_path, hostile)).text
+    assert "⌛ Waiver ends copy-length" in text
+    waiver_line = re.compile(r"  ⌛ [^:#;%`<>\n]* :2026-11-21, 1d")
+    for line in text.splitlines():
+        assert _LINE.fullmatch(line) or waiver_line.fullmatch(line), line
+    assert text.count("  section ") == 1

@@ -86,28 +86,31 @@ def test_text_lists_waived_findings_marked_with_reason_role_and_expiry(tmp_path:
     lines = text.splitlines()
     assert lines[0] == f"Team Insights (insights, {FILE}): ready"
     waived = [line for line in lines if " waived error copy-locale-missing " in line]
-    assert [line.split()[0] for line in waived] == [f"{FILE}:7:5", f"{FILE}:8:5", f"{FILE}:9:5"]
+    assert [line.split()[0] for line in waived] == [
+        f"{FILE}:{line}:5"
+        for line in (7, 7, 8, 8, 9, 9)  # de-DE and ja-JP each
+    ]
     detail = (
         f"      waived until 2026-12-31, approved by marketing ({FILE}:{WAIVER_LINE}): {REASON}"
     )
-    assert lines.count(detail) == 3
-    assert lines[-1] == "✓ 1 launch ready — 1 notice, 3 waived (as of 2026-11-23)"
+    assert lines.count(detail) == 6
+    assert lines[-1] == "✓ 1 launch ready — 1 notice, 6 waived (as of 2026-11-23)"
 
 
 def test_markdown_folds_the_waived_findings_apart_and_escapes_the_reason(tmp_path: Path) -> None:
     code, markdown = check(repository(tmp_path, HOSTILE), "markdown")
     assert code == 0
-    assert markdown.startswith("### ✅ launchgate: 1 launch ready — 1 notice, 3 waived")
-    fold = markdown[markdown.index("<details><summary>Waived (3)</summary>") :]
+    assert markdown.startswith("### ✅ launchgate: 1 launch ready — 1 notice, 6 waived")
+    fold = markdown[markdown.index("<details><summary>Waived (6)</summary>") :]
     rows = [line for line in fold.splitlines() if line.startswith("| Team Insights |")]
-    assert len(rows) == 3
+    assert len(rows) == 6
     for row in rows:
         assert len(re.split(r"(?<!\\)\|", row)[1:-1]) == 5  # the reason's | cannot add a cell
         assert "approved by marketing, until Thu 31 Dec" in row
     assert "<img" not in markdown and "@everyone" not in markdown
     # The launch's own fold holds only what is not waived.
     own = markdown[
-        markdown.index("<summary>Team Insights — 1 notice") : markdown.index("Waived (3)")
+        markdown.index("<summary>Team Insights — 1 notice") : markdown.index("Waived (6)")
     ]
     assert "`waiver-unverified`" in own
     assert "`copy-locale-missing`" not in own
@@ -123,10 +126,10 @@ def test_json_counts_waived_findings_and_gives_each_its_waiver(tmp_path: Path) -
         "errors": 0,
         "warnings": 0,
         "notices": 1,
-        "waived": 3,
+        "waived": 6,
     }
     waived = [f for f in report["findings"] if "waiver" in f]
-    assert [f["line"] for f in waived] == [7, 8, 9]
+    assert [f["line"] for f in waived] == [7, 7, 8, 8, 9, 9]
     assert {json.dumps(f["waiver"]) for f in waived} == {
         json.dumps(
             {
@@ -138,7 +141,7 @@ def test_json_counts_waived_findings_and_gives_each_its_waiver(tmp_path: Path) -
             }
         )
     }
-    assert [f["severity"] for f in waived] == ["error"] * 3
+    assert [f["severity"] for f in waived] == ["error"] * 6
     assert report["launches"][0]["status"] == "pass"
 
 
@@ -151,7 +154,10 @@ def test_sarif_marks_waived_results_suppressed_in_source_with_the_reason(tmp_pat
     suppressed = [r for r in results if "suppressions" in r]
     assert [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in suppressed] == [
         7,
+        7,
         8,
+        8,
+        9,
         9,
     ]
     (suppression,) = suppressed[0]["suppressions"]
@@ -169,7 +175,7 @@ def test_github_annotations_make_a_waived_finding_a_notice(tmp_path: Path) -> No
     assert code == 0
     assert "::error" not in text
     waived = [line for line in text.splitlines() if "(waived)" in line]
-    assert len(waived) == 3
+    assert len(waived) == 6
     assert waived[0].startswith(
         f"::notice file={FILE},line=7,col=5,title=launchgate copy-locale-missing (waived)::"
     )
@@ -186,11 +192,11 @@ def test_the_pull_request_comment_has_a_waived_fold_with_escaped_text(tmp_path: 
     pull = PullRequest(7, "dana", "a" * 40, "feature", "b" * 40, "main", "t", (), False)
     result = Outcome(report, pull, [], "b" * 40, "main", [], config, repo.launches)
     body = render_comment(result, env(tmp_path))
-    assert "<details><summary>Waived (3)</summary>" in body
+    assert "<details><summary>Waived (6)</summary>" in body
     link = f"https://github.com/acme/app/blob/{'a' * 40}/{FILE}#L7"
     assert f"]({link})" in body  # linked like every other finding
     assert "<img" not in body and "@everyone" not in body
-    assert body.startswith("### ✅ launchgate: 1 launch ready — 1 notice, 3 waived")
+    assert body.startswith("### ✅ launchgate: 1 launch ready — 1 notice, 6 waived")
 
 
 EXTRA = """\
@@ -214,7 +220,7 @@ def test_the_waivers_command_lists_every_waiver_with_its_state(tmp_path: Path) -
     lines = text.splitlines()
     assert lines[0] == (
         f"{FILE}:{WAIVER_LINE} insights copy-locale-missing "
-        "[channel: x.post, linkedin.post, sms]: active, covers 3 findings"
+        "[channel: x.post, linkedin.post, sms]: active, covers 6 findings"
     )
     assert lines[1] == f"    until 2026-12-31, approved by marketing: {REASON}"
     assert lines[2] == f"{FILE}:16 insights copy-term: unused: covers no finding"
@@ -245,7 +251,7 @@ def test_a_waiver_is_expiring_when_it_ends_within_days(
         "expires": "2026-12-31",
         "state": state,
         "why": "",
-        "covers": 3,
+        "covers": 6,
     }
 
 

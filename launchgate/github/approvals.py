@@ -11,18 +11,21 @@ of the brief is testable here without a server:
   `signoffs.allow_contributors`;
 - a member's CHANGES_REQUESTED holds the role until they approve again;
 - an approval goes stale by the `signoffs.stale` policy;
-- a membership the token cannot read is said to be unknown, never guessed.
+- a membership the token cannot read is said to be unknown, never guessed;
+- a sign-off recorded in the manifest counts for a role whose `recorded_by`
+  lists a role of the approver, on the pull request that adds the record.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from launchgate.config import Config, Role
 from launchgate.github.client import Review
 from launchgate.github.contributors import LISTED_AT_MOST, Contributors
+from launchgate.signoff_records import Recorded, RecordNote, describe
 from launchgate.signoff_state import RoleState
 
 # login, "org/team" -> True (active member), False (not one), None (cannot tell)
@@ -44,6 +47,9 @@ class ChangeLookup(Protocol):
 
 
 _COUNTED = ("APPROVED", "CHANGES_REQUESTED", "DISMISSED")
+# Of the recording roles' states, the one that says the most: a request for changes,
+# then an approval gone stale.
+_WORST_FIRST = ("rejected", "stale", "missing")
 
 
 @dataclass
@@ -72,15 +78,83 @@ class SignoffCheck:
             if review.state in _COUNTED and review.login:
                 self._latest[review.login.lower()] = review
 
-    def role_state(self, role: str, launch_files: set[str]) -> RoleState:
+    def role_state(
+        self, role: str, launch_files: set[str], records: Sequence[Recorded] = ()
+    ) -> RoleState:
         """Where ROLE stands for a launch whose approval goes stale when LAUNCH_FILES change.
 
         Rejected while a member's latest review requests changes; else signed by a
         member whose latest review approves and is still valid (the role's listed
         users are asked first: each team lookup costs a request); stale when the
         only such approvals predate a change; else missing, with whose approvals
-        did not count and why.
+        did not count and why. A role the config lets other roles record
+        (`recorded_by`) is also signed off by a sign-off RECORDS holds for it, when
+        a member of a recording role approves (`_by_record`).
         """
+        held = self._approval_state(role, launch_files)
+        setting = self.config.roles.get(role)
+        if held.state in ("signed", "rejected") or setting is None or not setting.recorded_by:
+            return held
+        mine = [recorded for recorded in records if recorded.record.role == role]
+        hint = (
+            "record a sign-off given outside GitHub under signoff_records: in the manifest, "
+            f"approved by a member of {_names(setting.recorded_by, 'or')}"
+        )
+        if not (setting.users or setting.teams):  # recorded sign-offs are the only way
+            held = replace(
+                held, message=f"{role} has not signed off" + ("" if mine else f": {hint}")
+            )
+        elif not mine:
+            held = replace(held, message=f"{held.message}; or {hint}")
+        return self._by_record(role, held, mine, launch_files) if mine else held
+
+    def _by_record(
+        self, role: str, held: RoleState, mine: list[Recorded], launch_files: set[str]
+    ) -> RoleState:
+        """ROLE signed off by a record this pull request adds, which a member of a recording
+        role approved under the usual rules; else where it stands, and why the record does
+        not count.
+
+        A record the base branch already holds signed off the launch as it was then. It
+        does not sign off this pull request's change, just as an approval given on an
+        earlier pull request does not.
+        """
+        setting = self.config.roles[role]
+        new = [recorded.record for recorded in mine if recorded.new]
+        if not new:
+            record = max((recorded.record for recorded in mine), key=lambda r: r.on)
+            why = "recorded before this change"
+            note = (
+                f"the sign-off by {describe(record)} was recorded before this pull request "
+                f"changed the launch: record {role}'s sign-off of this version"
+            )
+            return replace(
+                held, message=f"{held.message}; {note}", record=RecordNote(record, why_not=why)
+            )
+        record = max(new, key=lambda r: r.on)
+        states = [self._approval_state(name, launch_files) for name in setting.recorded_by]
+        signed = next((state for state in states if state.state == "signed"), None)
+        if signed is not None:
+            return RoleState(role, "signed", signed.who, record=RecordNote(record, signed.who[0]))
+        worst = min(states, key=lambda state: _WORST_FIRST.index(state.state))
+        recorders = _names(setting.recorded_by, "or")
+        why = {
+            "rejected": "held by a request for changes",
+            "stale": "approved before a change",
+            "missing": f"not approved by a member of {recorders}",
+        }[worst.state]
+        said = worst.message.removeprefix(f"{worst.role} has not signed off: ")
+        note = f"the sign-off by {describe(record)} recorded in the manifest does not count: {said}"
+        if held.state == "stale" or worst.state == "missing":
+            return replace(
+                held, message=f"{held.message}; {note}", record=RecordNote(record, why_not=why)
+            )
+        return RoleState(
+            role, worst.state, worst.who, f"{role}: {note}", record=RecordNote(record, why_not=why)
+        )
+
+    def _approval_state(self, role: str, launch_files: set[str]) -> RoleState:
+        """Where ROLE stands by its own members' reviews on this pull request."""
         setting = self.config.roles.get(role)
         if setting is None or not (setting.users or setting.teams):
             return RoleState(

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from launchgate.config import Config
+from launchgate.days import without_year
 from launchgate.escape import md_code, md_mention, md_text
 from launchgate.findings import Finding, LaunchSummary, Report
 from launchgate.github.actions import ActionsEnv
@@ -33,6 +34,7 @@ from launchgate.reporters.markdown import (
     waived_details,
 )
 from launchgate.reporters.summary import counts, unattached_groups, verdict
+from launchgate.signoff_records import RecordNote, evidence_label, evidence_url
 from launchgate.timeline import chart, nearby_freezes
 from launchgate.timeline import markdown as timeline_markdown
 
@@ -166,13 +168,48 @@ def _role_cell(entry: LaunchSignoffs | None, role: str) -> str:
         return "—"
     icon = _ROLE_ICONS[state.state]
     who = ", ".join(md_text(login) for login in state.who)
+    note = state.record
     if state.state == "signed":
+        if note is not None and note.recorder:
+            who = recorded_signoff(note)
         return f"{icon} {who} in #{state.pull}" if state.pull else f"{icon} {who}"
     if state.state == "stale":
-        return f"{icon} {who}: approve again"
-    if state.state == "rejected":
-        return f"{icon} changes requested by {who}"
-    return f"{icon} not yet"
+        cell = f"{icon} {who}: approve again"
+    elif state.state == "rejected":
+        cell = f"{icon} changes requested by {who}"
+    else:
+        cell = f"{icon} not yet"
+    if note is not None and note.why_not:
+        cell += f"; sign-off by {md_text(note.record.by)} recorded, {md_text(note.why_not)}"
+    return cell
+
+
+def recorded_signoff(note: RecordNote) -> str:
+    """`signed off by Lena Weber on Fri 20 Nov ([LEGAL-123](…)), recorded by @olga`, all of
+    it escaped: the record is manifest text, and the recorder is not mentioned."""
+    record = note.record
+    return (
+        f"signed off by {md_text(record.by)} on {without_year(record.on)} "
+        f"({_evidence(record.evidence)}), recorded by {md_text('@' + note.recorder)}"
+    )
+
+
+EVIDENCE_SHOWN = 40  # characters of a label: the cell is a table's
+
+
+def _evidence(evidence: str) -> str:
+    """A short label for the evidence: a link when it is a web address, else a code span."""
+    label = evidence_label(evidence)
+    if len(label) > EVIDENCE_SHOWN:
+        label = label[: EVIDENCE_SHOWN - 1] + "…"
+    url = evidence_url(evidence)
+    if url is None:
+        return md_code(label)
+    # Nothing in the address may end the link or the table cell, or open markup.
+    return f"[{md_text(label)}]({quote(url, safe=_URL_SAFE)})"
+
+
+_URL_SAFE = ":/?#=&%+,;@!$~"
 
 
 def _release(outcome: Outcome, env: ActionsEnv) -> list[str]:
@@ -194,7 +231,7 @@ def _release(outcome: Outcome, env: ActionsEnv) -> list[str]:
             lines.append(f"- {title}: {md_text(provenance.describe(entry.launch.file, base))}")
             continue
         signers = [
-            md_text(login)
+            md_text(login) if state.record is None else _recorded_by(state.record)
             for state in entry.roles
             if state.state == "signed" and state.pull == provenance.pull
             for login in state.who
@@ -252,16 +289,28 @@ def _action(todo: _Todo, titles: str, config: Config) -> str:
     if kind == "stale":
         names = _people(list(who), config)
         return f"{names}: changed since your approval; approve {titles} again ({role})."
-    if setting is None or not (setting.users or setting.teams):
+    if setting is None or not (setting.users or setting.teams or setting.recorded_by):
         return f"{role}: nobody can sign off {titles}: the role has no members in the policy."
+    where = f"#{number}" if number else "this pull request"
+    recorders = " or ".join(md_text(name) for name in setting.recorded_by)
+    record = (
+        f"record {role}'s sign-off under `signoff_records` in the manifest, and a member of "
+        f"{recorders} approves {where}"
+    )
+    if not (setting.users or setting.teams):
+        return f"{role}: {record} to sign off {titles}."
     people = [user for user in setting.users if user.lower() != author.lower()]
     if config.signoffs.mention:
         choices = [md_mention(name) for name in [*people, *setting.teams]]
         names = " or ".join(choices) or "nobody but the author"
     else:
         names = md_text(who_may_sign(setting, author))
-    where = f"#{number}" if number else "this pull request"
-    return f"{role}: approve {where} to sign off {titles} ({names})."
+    also = f"; or {record}" if setting.recorded_by else ""
+    return f"{role}: approve {where} to sign off {titles} ({names}){also}."
+
+
+def _recorded_by(note: RecordNote) -> str:
+    return f"{md_text(note.record.by)} (recorded by {md_text(note.recorder)})"
 
 
 def _joined(titles: list[str]) -> str:

@@ -106,12 +106,13 @@ class RemoteChecklists:
                 return None
             data = self.client.file_at(self.prefix + shown, self.commit)
             if data is not None:
-                return checklist_from(parse_document(data, shown, max_bytes), self.problems)
+                document = parse_document(data, shown, max_bytes)
+                return checklist_from(document, self.problems, self.config)
         builtin = builtin_checklists().get(name)
         if builtin is None:
             return None
         shown = f"(built-in) checklists/{builtin.name}"
-        return read_checklist(builtin, shown, max_bytes, self.problems)
+        return read_checklist(builtin, shown, self.config, self.problems)
 
 
 def policy_changes(config: Config, config_file: str | None, files: list[ChangedFile]) -> list[str]:

@@ -8,6 +8,10 @@ manifest on the base branch, found in three requests:
 2. the merged pull request into the base branch that brought that commit;
 3. that pull request's reviews, as they stood when it was merged.
 
+A sign-off recorded in the manifest counts when that pull request added it
+(its base held no such record) and a member of a recording role approved it.
+A waiver that pull request added or changed needs its role's approval there
+(github/waiver_approvals.py); the manifest at its base is read once for both.
 The usual sign-off rules apply to those reviews (its author and its other
 contributors never sign off, only each reviewer's latest review counts,
 approvals go stale by the policy); its contributors cost one more request.
@@ -24,8 +28,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from typing import Any
 
+from launchgate.config import Config
 from launchgate.github.approvals import (
     ChangeLookup,
     ContributorsLookup,
@@ -34,6 +40,9 @@ from launchgate.github.approvals import (
 )
 from launchgate.github.client import COMPARE_FILES, GitHubClient, NotFound, Review
 from launchgate.github.contributors import NOBODY, PullContributors
+from launchgate.github.required_roles import base_data
+from launchgate.launch import Launch
+from launchgate.signoff_records import Recorded, marked, records_in
 
 
 @dataclass(frozen=True)
@@ -48,7 +57,7 @@ class Provenance:
     outdated: bool = False  # the base changed the manifest since the release branch left it
     unsure: bool = False  # outdated only because what the base changed cannot be listed
     altered: bool = False  # the commit (a merge pushed by hand) changed it beyond the PR's head
-    base_sha: str = ""  # that pull request's base, which its own check compared against
+    base_sha: str = ""  # that pull request's base: what it changed the manifest from
 
     def describe(self, file: str, base_ref: str) -> str:
         """Why there is no pull request to take sign-offs from."""
@@ -89,6 +98,7 @@ class ProvenanceFinder:
         self._pulls: dict[str, Provenance] = {}
         self._reviews: dict[int, list[Review]] = {}
         self._contributors: dict[int, PullContributors] = {}
+        self._bases: dict[tuple[str, str], dict[str, Any]] = {}
         self._moved: set[str] | None = None
         self._compared = False
         self._cut_short = False
@@ -124,6 +134,30 @@ class ProvenanceFinder:
             and (submitted := _instant(review.submitted_at)) is not None
             and submitted <= merged
         ]
+
+    def records(self, provenance: Provenance, path: str, launch: Launch) -> list[Recorded]:
+        """The shipped manifest's sign-off records, each marked new when the provenance's
+        pull request added or changed it (the manifest at its base held no such record).
+        One file read, only for a launch with records."""
+        head = launch.manifest.signoff_records
+        base = self.base_manifest(provenance, path, launch) if head else None
+        if base is None:
+            return []
+        return marked(head, records_in(base))
+
+    def base_manifest(
+        self, provenance: Provenance, path: str, launch: Launch
+    ) -> dict[str, Any] | None:
+        """The manifest at `path` as the provenance's pull request found it on its base (what
+        it changed, and its check compared against), as data; read once. None when there
+        is no such pull request or base."""
+        if provenance.pull is None or not provenance.base_sha:
+            return None
+        key = (path, provenance.base_sha)
+        if key not in self._bases:
+            data = self.client.file_at(path, provenance.base_sha)
+            self._bases[key] = {} if data is None else base_data(data, launch.file, Config())
+        return self._bases[key]
 
     def contributors(self, provenance: Provenance) -> ContributorsLookup:
         """Who contributed to the provenance's pull request, read when first needed."""
@@ -202,6 +236,7 @@ class Origin:
     reviews: list[Review]
     contributors: ContributorsLookup
     changes_since: Callable[[str], ChangeLookup]  # the changed-files lookup against a head
+    records: list[Recorded] = field(default_factory=list)  # the shipped manifest's
 
 
 def origin_check(origin: Origin, here: SignoffCheck) -> SignoffCheck | None:
@@ -237,7 +272,7 @@ def release_role_states(shipped: Shipped, origin: Origin, here: SignoffCheck) ->
     file, launch_files = shipped.file, shipped.launch_files
     states = []
     for role in shipped.roles:
-        earlier = before.role_state(role, launch_files) if before else None
+        earlier = before.role_state(role, launch_files, origin.records) if before else None
         now = here.role_state(role, launch_files)
         if now.state in ("signed", "rejected"):
             states.append(now)

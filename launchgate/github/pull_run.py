@@ -84,11 +84,12 @@ class PullRequestCheck:
             required = roles.required(launch, previous)
             required += [role for role in moved.get(launch.manifest.id, []) if role not in required]
             covered = launch_files(launch, previous, self.env.workspace)
-            states = [checker.role_state(role, covered) for role in required]
+            records = roles.records(launch, previous)
+            states = [checker.role_state(role, covered, records) for role in required]
             base = roles.base_manifest(previous) if previous is not None else None
             new = waivers.changed(launch, base, covered)
             signoffs.append(LaunchSignoffs(launch, states, waivers=new))
-        signoffs += self._release_signoffs(shipped, pull, waivers, roles)
+        signoffs += self._release_signoffs(shipped, pull, waivers)
         if in_group:  # each pull request's reviewers sign off on its own change
             signoffs = [replace(e, group_pull=(pull.number, pull.author)) for e in signoffs]
         # The policy's checklists, read for the workspace's manifests and the base's.
@@ -195,11 +196,7 @@ class PullRequestCheck:
         )
 
     def _release_signoffs(
-        self,
-        shipped: list[Launch],
-        pull: PullRequest,
-        waivers: WaiverApprovals,
-        roles: RolePolicy,
+        self, shipped: list[Launch], pull: PullRequest, waivers: WaiverApprovals
     ) -> list[LaunchSignoffs]:
         """Sign-offs of the launches a release ships unchanged: their provenance's, or this PR's.
 
@@ -221,16 +218,21 @@ class PullRequestCheck:
             content = (env.workspace / launch.file).read_bytes()
             provenance = finder.find(env.prefix + launch.file, content)
             covered = launch_files(launch, None, env.workspace)
+            records = finder.records(provenance, env.prefix + launch.file, launch)
             origin = Origin(
-                provenance, finder.reviews(provenance), finder.contributors(provenance), since
+                provenance,
+                finder.reviews(provenance),
+                finder.contributors(provenance),
+                since,
+                records,
             )
             shipping = Shipped(launch.file, launch.required_roles, covered, pull.base_ref)
             states = release_role_states(shipping, origin, checker)
             # The manifest the provenance pull request was checked against: read only for
             # a launch with waivers (a base that cannot be read leaves them all to approve).
             base = None
-            if launch.manifest.waivers and provenance.base_sha:
-                base = roles.base_manifest(launch.file, provenance.base_sha)
+            if launch.manifest.waivers:
+                base = finder.base_manifest(provenance, env.prefix + launch.file, launch)
             new = waivers.released(launch, covered, origin, base, pull.base_ref)
             entries.append(LaunchSignoffs(launch, states, provenance=provenance, waivers=new))
         return entries

@@ -19,6 +19,7 @@ from launchgate.launch import Launch
 from launchgate.loader import parse_document
 from launchgate.manifest_files import pattern_regex
 from launchgate.repository import ChecklistShelf
+from launchgate.signoff_records import Recorded, marked, records_in
 
 
 class RolePolicy:
@@ -28,8 +29,7 @@ class RolePolicy:
         self.client = client
         self.policy = policy
         self.prefix = prefix  # where the checked folder sits in the repository
-        # Each base manifest read once: its roles and its waivers are both asked for.
-        self._bases: dict[tuple[str, str], dict[str, Any]] = {}
+        self._base: dict[str, dict[str, Any]] = {}  # base manifests, read once each
 
     def required(self, launch: Launch, previous: str | None) -> list[str]:
         """The head manifest's roles, then the base manifest's (at `previous`, its base path)."""
@@ -38,6 +38,15 @@ class RolePolicy:
             return roles
         base = self.base_manifest(previous)
         return roles + [r for r in roles_of(base, self.policy.checklists) if r not in roles]
+
+    def records(self, launch: Launch, previous: str | None) -> list[Recorded]:
+        """The head manifest's sign-off records, each marked new unless the base manifest
+        (at `previous`) holds it unchanged. No request for a launch without records."""
+        head = launch.manifest.signoff_records
+        if not head:
+            return []
+        base = records_in(self.base_manifest(previous)) if previous is not None else []
+        return marked(head, base)
 
     def removed(self, files: list[ChangedFile], patterns: list[str]) -> dict[str, list[str]]:
         """Launch id -> the roles of the manifests the pull request removes.
@@ -58,20 +67,18 @@ class RolePolicy:
                 known += [role for role in listed if role not in known]
         return roles
 
-    def base_manifest(self, path: str, commit: str | None = None) -> dict[str, Any]:
-        """The manifest at `path` in the base commit (or `commit`), as data; empty when there
-        is none."""
-        at = commit or self.policy.commit
-        if (path, at) not in self._bases:
-            data = self.client.file_at(self.prefix + path, at)
-            document = (
-                parse_document(data, path, self.policy.config.max_file_size)
-                if data is not None
-                else None
-            )
-            ok = document is not None and document.ok and isinstance(document.data, dict)
-            self._bases[path, at] = document.data if ok and document is not None else {}
-        return self._bases[path, at]
+    def base_manifest(self, path: str) -> dict[str, Any]:
+        """The manifest at `path` in the base commit, as data; empty when there is none."""
+        if path not in self._base:
+            data = self.client.file_at(self.prefix + path, self.policy.commit)
+            self._base[path] = {} if data is None else base_data(data, path, self.policy.config)
+        return self._base[path]
+
+
+def base_data(data: bytes, path: str, config: Config) -> dict[str, Any]:
+    """A base branch's manifest as data: empty when it does not parse to a mapping."""
+    document = parse_document(data, path, config.max_file_size)
+    return document.data if document.ok and isinstance(document.data, dict) else {}
 
 
 def roles_of(base: dict[str, Any], checklists: ChecklistShelf) -> list[str]:

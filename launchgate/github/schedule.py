@@ -65,7 +65,7 @@ def run_digest(
             f"::warning file={where},line={problem.problem.line},title=launchgate::{message}\n"
         )
     settings = config.digest
-    digest = build(repo.launches, today or config.today(), settings.days, skipped)
+    digest = build(repo.launches, today or config.today(), settings.days, skipped, config)
     body = render_markdown(digest, _linker(env), settings.mention)
 
     path = env.temp / "launchgate-digest.json"

@@ -6,13 +6,15 @@ Manifest text is escaped; owners are shown as handles that ping nobody unless
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable
 from typing import Any
 
 from launchgate.days import with_year, without_year
-from launchgate.due_work import SCHEMA, Digest, Item, OwnerWork
+from launchgate.due_work import SCHEMA, WAIVER, Digest, Item, OwnerWork
 from launchgate.escape import md_code, md_mention, md_text
+from launchgate.waivers import scope, where_parts
 
 # (file, line) -> the URL of that manifest line, when the repository is known
 Linker = Callable[[str, int], str]
@@ -66,9 +68,9 @@ def _owner_section(
     ]
     for item in work.overdue + work.due:
         cells = [
-            _when(item.days_from(digest.today)),
+            _when(item, item.days_from(digest.today)),
             without_year(item.due),
-            _what(item),
+            _what(item, digest.today),
             md_text(item.launch_name),
             _where(item.file, item.line, link),
         ]
@@ -76,13 +78,24 @@ def _owner_section(
     return [*lines, ""]
 
 
-def _when(days: int) -> str:
+def _when(item: Item, days: int) -> str:
+    if days < 0 and item.kind == WAIVER:
+        return f"⏰ expired {_plural(-days, 'day')} ago"
     if days < 0:
         return f"⏰ {_plural(-days, 'day')} overdue"
     return {0: "today", 1: "tomorrow"}.get(days, f"in {days} days")
 
 
-def _what(item: Item) -> str:
+def _what(item: Item, today: dt.date) -> str:
+    if item.waiver is not None:
+        waiver = item.waiver
+        narrowed = scope(waiver)
+        what = f" for {md_text(narrowed)}" if narrowed else ""
+        ends = "ended: its findings count again" if item.due < today else "ends"
+        return (
+            f"waiver of {md_code(waiver.rule)}{what} {ends} (approved by "
+            f"{md_text(waiver.approved_by)}): {md_text(waiver.reason)}"
+        )
     roles = f" ({md_text(', '.join(item.roles))} owner)" if item.roles else ""
     if item.kind == "release":
         version = f" {md_code(item.version)}" if item.version else ""
@@ -137,7 +150,7 @@ def render_json(digest: Digest) -> str:
 
 
 def _item(item: Item, digest: Digest) -> dict[str, Any]:
-    return {
+    data: dict[str, Any] = {
         "kind": item.kind,
         "due": item.due.isoformat(),
         "days": item.days_from(digest.today),
@@ -150,3 +163,11 @@ def _item(item: Item, digest: Digest) -> dict[str, Any]:
         "roles": list(item.roles),
         "version": item.version,
     }
+    if item.waiver is not None:  # only on waivers: the other kinds' items keep their shape
+        data["waiver"] = {
+            "rule": item.waiver.rule,
+            "where": where_parts(item.waiver),
+            "reason": item.waiver.reason,
+            "approved_by": item.waiver.approved_by,
+        }
+    return data

@@ -6,7 +6,7 @@ import functools
 import json
 from json.encoder import encode_basestring as _text  # what dumps(ensure_ascii=False) uses
 
-from launchgate.findings import Finding, LaunchSummary, Report, Severity, Subject, Waived
+from launchgate.findings import CopyFit, Finding, LaunchSummary, Report, Severity, Subject, Waived
 
 SCHEMA = "launchgate.report/v1"
 
@@ -69,7 +69,7 @@ def _finding_line(f: Finding) -> str:
         f'{{"rule": {_text(f.rule)}, "severity": "{f.severity.label}", '
         f'"launch": {_maybe(f.launch)}, "file": {_text(f.file)}, '
         f'"line": {int(f.line)}, "column": {int(f.column)}, "message": {_text(f.message)}, '
-        f'"subject": {_subject(f.launch, f.subject)}{_waiver(f.waiver)}}}'
+        f'"subject": {_subject(f.launch, f.subject)}{_fit(f.fit)}{_waiver(f.waiver)}}}'
     )
 
 
@@ -82,6 +82,13 @@ def _waiver(waiver: Waived | None) -> str:
         f'"approved_by": {_text(waiver.approved_by)}, "expires": {_text(waiver.expires)}, '
         f'"file": {_text(waiver.file)}, "line": {int(waiver.line)}}}'
     )
+
+
+def _fit(fit: CopyFit | None) -> str:
+    """Where a copy-length finding's limit falls; other findings leave the keys out."""
+    if fit is None:
+        return ""
+    return f', "limit_at": {int(fit.limit_at)}, "over": {int(fit.over)}'
 
 
 def _subject(launch: str | None, subject: Subject) -> str:

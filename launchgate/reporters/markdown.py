@@ -11,8 +11,14 @@ from collections.abc import Callable
 
 from launchgate.days import without_year
 from launchgate.escape import md_code, md_text
-from launchgate.findings import Finding, LaunchSummary, Report, Severity
-from launchgate.reporters.summary import counts, release_line, unattached_groups, verdict
+from launchgate.findings import CopyFit, Finding, LaunchSummary, Report, Severity
+from launchgate.reporters.summary import (
+    counts,
+    fit_parts,
+    release_line,
+    unattached_groups,
+    verdict,
+)
 
 ICONS = {
     Severity.ERROR: "❌",
@@ -108,7 +114,8 @@ def details(
     """A folded table of findings; `where` may turn a place into a link."""
     place = where or (lambda f: md_code(f"{f.file}:{f.line}"))
     rows = [
-        f"| {ICONS[f.severity]} | {place(f)} | {md_code(f.rule)} | {md_text(f.message)} |"
+        f"| {ICONS[f.severity]} | {place(f)} | {md_code(f.rule)} | {md_text(f.message)}"
+        f"{fit_cell(f.fit) if f.fit else ''} |"
         for f in findings
     ]
     return [
@@ -121,3 +128,21 @@ def details(
         "</details>",
         "",
     ]
+
+
+def fit_cell(fit: CopyFit) -> str:
+    """Where the limit falls, for a table cell: what fits, then the overflow struck through.
+
+    Escaped like the message, not put in code spans: GitHub would not render HTML inside
+    one, but the comment's hidden marker or an @mention would still be there as text.
+    """
+    fits, over = fit_parts(fit)
+    cell = f"<br>fits: {_quoted(fits)} over: ~~{_quoted(over)}~~"
+    if fit.readers_see is not None:
+        cell += f"<br>readers see: {_quoted(fit.readers_see)}"
+    return cell
+
+
+def _quoted(text: str) -> str:
+    # Spaces alone would leave "~~~~" or empty quotes: say so in words.
+    return f'"{md_text(text)}"' if text.strip() else "(nothing)"

@@ -89,8 +89,14 @@ def _result(finding: Finding, index: Mapping[str, int]) -> dict[str, object]:
             }
         ],
     }
+    properties: dict[str, object] = {}
     if finding.launch is not None:
-        result["properties"] = {"launch": finding.launch}
+        properties["launch"] = finding.launch
+    if finding.fit is not None:  # copy over its limit: where the limit falls in its text
+        properties["limitAt"] = finding.fit.limit_at
+        properties["over"] = finding.fit.over
+    if properties:
+        result["properties"] = properties
     waiver = finding.waiver
     if waiver is not None:
         # SARIF 2.1.0 §3.35: written in the manifest itself (inSource), accepted by a role.

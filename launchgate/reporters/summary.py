@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from launchgate.findings import Finding, Report, Severity
+from launchgate.channels import grapheme_bounds
+from launchgate.findings import CopyFit, Finding, Report, Severity
+
+# How much of the copy around a limit the human reports show: enough to see the words.
+SHOWN_AROUND_LIMIT = 40
 
 
 def counts(findings: Iterable[Finding]) -> str:
@@ -63,3 +67,16 @@ def unattached_groups(report: Report) -> list[tuple[str, list[Finding]]]:
     if broken:
         groups.append(("Files that could not be checked", broken))
     return groups
+
+
+def fit_parts(fit: CopyFit) -> tuple[str, str]:
+    """The text up to the limit and the overflow, each clipped near the limit with "…"
+    (a 4,000-character description need not be shown whole), never inside a character."""
+    fits, over = fit.fits, fit.overflow
+    if len(fits) > SHOWN_AROUND_LIMIT:
+        start = next(b for b in grapheme_bounds(fits) if b >= len(fits) - SHOWN_AROUND_LIMIT)
+        fits = "…" + fits[start:]
+    if len(over) > SHOWN_AROUND_LIMIT:
+        end = max(b for b in grapheme_bounds(over) if b <= SHOWN_AROUND_LIMIT)
+        over = over[:end] + "…"
+    return fits, over

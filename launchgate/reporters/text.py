@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from launchgate.escape import terminal_text as shown
 from launchgate.findings import Finding, Report, Severity
-from launchgate.reporters.summary import release_line, unattached_groups, verdict
+from launchgate.reporters.summary import fit_parts, release_line, unattached_groups, verdict
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.NOTICE: "36"}
 
@@ -16,7 +16,17 @@ def render(report: Report, colour: bool = False) -> str:
     def line(finding: Finding) -> str:
         where = f"{shown(finding.file)}:{finding.line}:{finding.column}"
         level = paint(finding.severity.label, _COLOURS[finding.severity])
-        return f"  {where} {level} {paint(finding.rule, '2')} {shown(finding.message)}"
+        head = f"  {where} {level} {paint(finding.rule, '2')} {shown(finding.message)}"
+        fit = finding.fit
+        if fit is None:
+            return head
+        # Labelled, quoted parts read in any terminal and survive a copy-paste; colour
+        # only adds the red.
+        fits, over = fit_parts(fit)
+        out = f'{head}\n      fits: "{shown(fits)}"  over: "{paint(shown(over), "31")}"'
+        if fit.readers_see is not None:
+            out += f'\n      readers see: "{shown(fit.readers_see)}"'
+        return out
 
     def waived(finding: Finding) -> list[str]:
         """A waived finding, marked, and the waiver under it: why, who approved, until when."""

@@ -53,6 +53,8 @@ ALL: tuple[Rule, ...] = (
     waivers.UNUSED,
     waivers.REFUSED,
     waivers.UNVERIFIED,
+    signoffs.RECORD_INVALID,
+    signoffs.RECORDED,
     waivers.UNAPPROVED,
 )
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from launchgate.channels import Channel
 from launchgate.config import DEFAULT_CONFIG_NAME, Config
-from launchgate.findings import Severity, Subject
+from launchgate.findings import CopyFit, Severity, Subject
 from launchgate.launch import Launch, SourceText
 from launchgate.loader import PathKey
 from launchgate.models import Glossary
@@ -53,6 +53,7 @@ class Violation:
     # None: the engine reads it off the path (the copy item's channel and locale, say).
     subject: Subject | None = None
     at: Place | None = None  # set for a violation outside any launch's manifest
+    fit: CopyFit | None = None  # copy over its limit: where the limit falls
 
 
 def elsewhere(message: str, place: Place) -> Violation:

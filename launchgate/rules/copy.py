@@ -13,7 +13,7 @@ from launchgate.findings import Severity, Subject
 from launchgate.launch import Launch
 from launchgate.models import CopyItem, Glossary, Term
 from launchgate.rules.base import Context, Rule, Violation
-from launchgate.wording import did_you_mean, you_mean
+from launchgate.rules.copy_fit import advice, copy_fit
 
 # Translation expansion by English source length (IBM's globalization guidelines),
 # the low end of each band: what a translator will typically need, not the worst case.
@@ -38,6 +38,11 @@ def check_length(launch: Launch, ctx: Context) -> Iterator[Violation]:
     recommendation (search titles, e-mail subjects, push) is a warning (it gets
     cut off). A `max:` on the item is a hard limit of its own and is required
     for `in_app`. Add or override channels under `channels:` in the config.
+
+    The finding says how much to cut, in the unit that counts, and which
+    characters count more than they look ("ä, ö, ü take 2 bytes each"); the
+    reports show the text up to the limit and what is over it, and for a
+    channel that cuts text off, what readers see.
 
     Fails:
 
@@ -73,10 +78,12 @@ def check_length(launch: Launch, ctx: Context) -> Iterator[Violation]:
         if channel.unit == "sms":
             encoding, units = sms_detail(item.text)
             detail = f" ({encoding}, {units} {'septets' if encoding == 'GSM-7' else 'units'})"
+        help_ = advice(item.text, channel.unit, limit, item.locale)
         yield Violation(
             (*path, "text"),
-            f"{describe(item)} is {used} of {limit} {UNIT_LABELS[channel.unit]}{detail}",
+            f"{describe(item)} is {used} of {limit} {UNIT_LABELS[channel.unit]}{detail}: {help_}",
             None if hard else Severity.WARNING,
+            fit=copy_fit(item.text, channel, limit),
         )
 
 
@@ -125,9 +132,10 @@ def check_expansion(launch: Launch, ctx: Context) -> Iterator[Violation]:
 
     Translations usually run longer than English: up to three times for
     strings under ten characters, about 1.3 times over seventy (IBM's
-    figures). When a launch needs locales that have no copy yet for a channel,
-    English copy whose length times the typical expansion exceeds the limit is
-    worth rewording before it goes to translation.
+    figures). When a launch needs locales that have no copy yet for a channel
+    (as `channel_locales:` scopes it), English copy whose length times the
+    typical expansion exceeds the limit is worth rewording before it goes to
+    translation.
 
     Fails (the launch's checklist requires en-US and de-DE):
 
@@ -139,9 +147,6 @@ def check_expansion(launch: Launch, ctx: Context) -> Iterator[Violation]:
         copy:
           - {channel: app_store.subtitle, locale: en-US, text: "Clear reports"}
     """
-    foreign = [locale for locale in launch.locales if not _english(locale)]
-    if not foreign:
-        return  # nothing is waiting for translation
     primary = launch.primary_locale
     present: dict[tuple[str, str | None], set[str]] = {}
     for item in launch.manifest.copy_items:
@@ -150,7 +155,11 @@ def check_expansion(launch: Launch, ctx: Context) -> Iterator[Violation]:
         if not _english(item.locale or primary):
             continue
         translated = present[(item.channel, item.id)]
-        untranslated = [locale for locale in foreign if locale not in translated]
+        untranslated = [
+            locale
+            for locale in launch.locales_for(item.channel)
+            if not _english(locale) and locale not in translated
+        ]
         channel = ctx.channels(item.channel)
         if not untranslated or channel is None or channel.unit == "sms":
             continue
@@ -445,41 +454,53 @@ def check_term(launch: Launch, ctx: Context) -> Iterator[Violation]:
 
 
 def check_locale_missing(launch: Launch, ctx: Context) -> Iterator[Violation]:
-    """Every piece of copy exists in every locale the launch requires.
+    """Every piece of copy exists in every locale the launch requires of its channel.
 
     The required locales are the checklist's `locales` plus the manifest's own
-    `locales`. Copy items are grouped by channel and `id`; each group needs one
-    item per required locale. An item without `locale:` is in the launch's
-    first locale.
+    `locales`, unless `channel_locales:` scopes a channel to its own list: in
+    the checklist for every launch that follows it, in the manifest for one
+    launch (the manifest's entry wins). A key is a channel (`x.post`) or a
+    family of channels (`push.*`); the channel's own id wins over a family.
+    Copy items are grouped by channel and `id`; each group needs one item per
+    required locale, and each locale it lacks is a finding of its own. An item
+    without `locale:` is in the launch's first locale. A key that names no
+    channel is an error (it would scope nothing).
 
     Fails (the checklist requires en-US and de-DE):
 
         copy:
           - {channel: app_store.subtitle, locale: en-US, text: "Know how your content performs"}
+          - {channel: app_store.subtitle, locale: de-DE, text: "Wissen, was Inhalte leisten"}
+          - {channel: x.post, locale: en-US, text: "Reports that explain themselves."}
 
     Passes:
 
+        channel_locales: {x.post: [en-US]}   # our social posts are English only
         copy:
           - {channel: app_store.subtitle, locale: en-US, text: "Know how your content performs"}
           - {channel: app_store.subtitle, locale: de-DE, text: "Wissen, was Inhalte leisten"}
+          - {channel: x.post, locale: en-US, text: "Reports that explain themselves."}
     """
-    required = launch.locales
-    if not required:
-        return
-    primary = required[0]
+    from launchgate.channel_locales import key_problems
+
+    scope = launch.manifest.channel_locales
+    for key, message in key_problems(scope, ctx.config, ctx.config_file):
+        yield Violation(("channel_locales", key), message, at_key=True)
+    primary = launch.primary_locale
     groups: dict[tuple[str, str | None], tuple[int, set[str]]] = {}
     for index, item in enumerate(launch.manifest.copy_items):
         first, locales = groups.setdefault((item.channel, item.id), (index, set()))
         locales.add(item.locale or primary)
     for (channel, item_id), (first, locales) in groups.items():
-        missing = [locale for locale in required if locale not in locales]
-        if missing:
-            name = channel + (f"#{item_id}" if item_id else "")
-            yield Violation(
-                ("copy", first),
-                f"{name} has no copy in {', '.join(missing)} (required: {', '.join(required)})",
-                subject=Subject(channel=channel),
-            )
+        required = launch.locales_for(channel)
+        name = channel + (f"#{item_id}" if item_id else "")
+        for locale in required:
+            if locale not in locales:
+                yield Violation(
+                    ("copy", first),
+                    f"{name} has no copy in {locale} (required: {', '.join(required)})",
+                    subject=Subject(channel=channel, locale=locale),
+                )
 
 
 def check_locale_unknown(launch: Launch, ctx: Context) -> Iterator[Violation]:
@@ -504,47 +525,37 @@ def check_locale_unknown(launch: Launch, ctx: Context) -> Iterator[Violation]:
           - {channel: app_store.subtitle, locale: en-US, text: "Know how your content performs"}
           - {channel: app_store.subtitle, locale: de-DE, text: "Wissen, was Inhalte leisten"}
     """
-    from launchgate.locales import locale_problem
+    from launchgate.channel_locales import tag_problems
+    from launchgate.locales import locale_problem, nearest
 
     wanted = launch.locales
     for index, listed in enumerate(launch.manifest.locales):
         problem = locale_problem(listed)
         if problem is not None:
-            hint = _nearest(listed, wanted)
+            hint = nearest(listed, wanted)
             yield Violation(("locales", index), f"locale {listed!r} {problem}{hint}")
+    for key, index, message in tag_problems(launch.manifest.channel_locales, wanted):
+        yield Violation(("channel_locales", key, index), message)
     for index, item in enumerate(launch.manifest.copy_items):
         tag = item.locale
         if tag is None or tag in wanted:
             continue
+        asked = launch.locales_for(item.channel)
+        if tag in asked:
+            continue
+        known = [*wanted, *(locale for locale in asked if locale not in wanted)]
         problem = locale_problem(tag)
         if problem is not None:
-            message = f"{describe(item)}: locale {tag!r} {problem}{_nearest(tag, wanted)}"
+            message = f"{describe(item)}: locale {tag!r} {problem}{nearest(tag, known)}"
             yield Violation(("copy", index, "locale"), message)
-        elif wanted:
+        elif known:
             yield Violation(
                 ("copy", index, "locale"),
                 f"{describe(item)}: the launch does not ask for {tag} "
-                f"(its locales: {', '.join(wanted)}){_nearest(tag, wanted)}; "
+                f"(its locales: {', '.join(known)}){nearest(tag, known)}; "
                 "add it to locales: or fix the tag",
                 Severity.WARNING,
             )
-
-
-# Country codes people write for a language (jp for ja), and UK for the region GB.
-_LANGUAGE_FOR = {"jp": "ja", "cn": "zh", "kr": "ko", "dk": "da", "se": "sv", "gr": "el"}
-_REGION_FOR = {"UK": "GB"}
-
-
-def _nearest(tag: str, locales: list[str]) -> str:
-    others = [locale for locale in locales if locale != tag]
-    language, *rest = tag.split("-")
-    meant = "-".join(
-        [_LANGUAGE_FOR.get(language, language), *(_REGION_FOR.get(p, p) for p in rest)]
-    )
-    if meant != tag and meant in others:  # en-UK: en-GB, not the closer-spelt en-US
-        return f" ({you_mean(meant)})"
-    close = did_you_mean(tag, others)
-    return f" ({close})" if close else ""
 
 
 def check_drift(launch: Launch, ctx: Context) -> Iterator[Violation]:
@@ -598,7 +609,7 @@ EXPANSION = Rule(
     "copy-expansion",
     Severity.NOTICE,
     check_expansion,
-    reads={"checklist", "locales", "copy"},
+    reads={"checklist", "locales", "copy", "channel_locales"},
 )
 PLACEHOLDER = Rule("copy-placeholder", Severity.ERROR, check_placeholder, reads=())
 TERM = Rule("copy-term", Severity.WARNING, check_term, reads=())
@@ -606,9 +617,12 @@ LOCALE_MISSING = Rule(
     "copy-locale-missing",
     Severity.ERROR,
     check_locale_missing,
-    reads={"checklist", "locales", "copy"},
+    reads={"checklist", "locales", "copy", "channel_locales"},
 )
 LOCALE_UNKNOWN = Rule(
-    "copy-locale-unknown", Severity.ERROR, check_locale_unknown, reads={"checklist", "locales"}
+    "copy-locale-unknown",
+    Severity.ERROR,
+    check_locale_unknown,
+    reads={"checklist", "locales", "channel_locales"},
 )
 DRIFT = Rule("copy-drift", Severity.ERROR, check_drift, reads=())

@@ -71,6 +71,23 @@ def test_checklists_are_fetched_once_each_and_their_problems_kept(github: FakeGi
     assert github.count("GET", "secrets") == 0
 
 
+def test_a_base_checklists_channel_locales_name_the_base_configs_channels(
+    github: FakeGitHub,
+) -> None:
+    checklist = "channel_locales:\n  line.message: [ja-JP]\n  x.posts: [en-US]\n"
+    files = {
+        **BASE,
+        ".launchgate.yml": CONFIG + "channels: {line.message: {max: 500}}\n",
+        "checklists/social.yaml": checklist,
+    }
+    policy = _policy(github, files)
+    social = policy.checklists.get("social")
+    assert social is not None and social.channel_locales["line.message"] == ["ja-JP"]
+    (problem,) = policy.checklists.problems
+    assert (problem.file, problem.problem.line) == ("checklists/social.yaml", 3)
+    assert "unknown channel 'x.posts' (did you mean 'x.post'?)" in problem.problem.message
+
+
 def test_the_policy_files_a_pull_request_changes(github: FakeGitHub) -> None:
     policy = _policy(github, BASE)
     files = [

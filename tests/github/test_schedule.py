@@ -8,6 +8,7 @@ holds. `workflow_dispatch` uses GitHub's own example.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -163,6 +164,26 @@ def test_nothing_due_and_no_issue_opens_none(github: FakeGitHub, tmp_path: Path)
     assert run.code == 0 and s.issues() == []
     assert "nothing overdue or due by" in run.summary
     assert github.count("POST") == 0
+
+
+def test_a_waiver_ending_soon_opens_the_issue_under_its_roles_team(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    s = scheduled(github, tmp_path)
+    waiver = (
+        "waivers:\n  - {rule: copy-locale-missing, reason: English only, approved_by: marketing,"
+        " expires: 2026-11-26}\n"
+    )
+    s.push({SMART: smart() + waiver})
+    run = s.run()
+    assert run.code == 0
+    (issue,) = s.issues()
+    body = issue.body or ""
+    assert "#### `@acme/marketing` — 1 due" in body  # the config's team, by name
+    assert "waiver of `copy-locale-missing` ends (approved by marketing)" in body
+    report = json.loads(Path(run.outputs["report"]).read_text(encoding="utf-8"))
+    (team,) = report["owners"]
+    assert team["due"][0]["waiver"]["approved_by"] == "marketing"
 
 
 def test_an_issue_with_the_marker_by_someone_else_is_left_alone(

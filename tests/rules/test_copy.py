@@ -11,7 +11,7 @@ import pytest
 
 from launchgate.config import load_config
 from launchgate.engine import check_loaded
-from launchgate.findings import Report
+from launchgate.findings import CopyFit, Report, Subject
 from launchgate.repository import load_repository
 from tests.rules.conftest import (
     ERROR,
@@ -61,7 +61,7 @@ LENGTH_CASES = [
     ),
     pytest.param(
         text_item("app_store.subtitle", "Know how your content performs!", "locale: en-US, "),
-        [(6, ERROR, "app_store.subtitle (en-US) is 31 of 30 characters")],
+        [(6, ERROR, "app_store.subtitle (en-US) is 31 of 30 characters: cut at least 1 character")],
         id="subtitle-31-of-30",
     ),
     pytest.param(
@@ -71,7 +71,13 @@ LENGTH_CASES = [
     ),
     pytest.param(
         text_item("app_store.subtitle", "Know how your content perform" + GRIN),
-        [(6, ERROR, "app_store.subtitle is 31 of 30 characters")],
+        [
+            (
+                6,
+                ERROR,
+                "app_store.subtitle is 31 of 30 characters: cut at least 1 character (😀 counts 2)",
+            )
+        ],
         id="subtitle-emoji-2-units-makes-31",
     ),
     pytest.param(
@@ -81,37 +87,73 @@ LENGTH_CASES = [
     ),
     pytest.param(
         text_item("push.ios.title", "Family night is here for you! " + FAMILY),
-        [(6, WARNING, "push.ios.title is 31 of 30 graphemes")],
+        [(6, WARNING, "push.ios.title is 31 of 30 graphemes: cut at least 1 grapheme")],
         id="push-31-graphemes-is-a-warning",
     ),
     pytest.param(text_item("x.post", "a" * 256 + " " + URL), [], id="x-url-counts-23-makes-280"),
     pytest.param(
         text_item("x.post", "a" * 257 + " " + URL),
-        [(6, ERROR, "x.post is 281 of 280 weighted characters")],
+        [
+            (
+                6,
+                ERROR,
+                "x.post is 281 of 280 weighted characters: cut at least 1 weighted character "
+                "(on X: a link counts 23, however long it is)",
+            )
+        ],
         id="x-url-counts-23-makes-281",
     ),
     pytest.param(text_item("sms", "a" * 160), [], id="sms-gsm-160-septets"),
     pytest.param(
         text_item("sms", "a" * 161),
-        [(6, ERROR, "sms is 2 of 1 segments (GSM-7, 161 septets)")],
+        [
+            (
+                6,
+                ERROR,
+                "sms is 2 of 1 segments (GSM-7, 161 septets): "
+                "cut at least 1 character to fit 1 segment",
+            )
+        ],
         id="sms-gsm-161-septets",
     ),
     pytest.param(text_item("sms", "a" * 158 + "€"), [], id="sms-gsm-extension-makes-160"),
     pytest.param(
         text_item("sms", "a" * 157 + "€€"),
-        [(6, ERROR, "sms is 2 of 1 segments (GSM-7, 161 septets)")],
+        [
+            (
+                6,
+                ERROR,
+                "sms is 2 of 1 segments (GSM-7, 161 septets): "
+                "cut at least 1 character to fit 1 segment (€ counts 2)",
+            )
+        ],
         id="sms-gsm-extension-counts-2",
     ),
     pytest.param(text_item("sms", "ł" * 70), [], id="sms-ucs2-70-units"),
     pytest.param(
         text_item("sms", "ł" * 71),
-        [(6, ERROR, "sms is 2 of 1 segments (UCS-2, 71 units)")],
+        [
+            (
+                6,
+                ERROR,
+                "sms is 2 of 1 segments (UCS-2, 71 units): "
+                "cut at least 1 character to fit 1 segment "
+                "(ł makes it UCS-2: 70 characters per segment, not 160)",
+            )
+        ],
         id="sms-ucs2-71-units",
     ),
     pytest.param(text_item("google_ads.headline", "報" * 15), [], id="ads-cjk-15-counts-30"),
     pytest.param(
         text_item("google_ads.headline", "報" * 16),
-        [(6, ERROR, "google_ads.headline is 32 of 30 characters")],
+        [
+            (
+                6,
+                ERROR,
+                "google_ads.headline is 32 of 30 characters: "
+                "cut at least 2 characters (報 counts 2)",
+            )
+        ],
         id="ads-cjk-16-counts-32",
     ),
     pytest.param(
@@ -122,47 +164,67 @@ LENGTH_CASES = [
     pytest.param(text_item("in_app", "Hi " + FAMILY, "max: 4, "), [], id="in-app-max-graphemes"),
     pytest.param(
         text_item("in_app", "Hello", "max: 4, "),
-        [(6, ERROR, "in_app is 5 of 4 graphemes")],
+        [(6, ERROR, "in_app is 5 of 4 graphemes: cut at least 1 grapheme")],
         id="in-app-over-its-max",
     ),
     pytest.param(
         text_item("web.title", "Hello world!", "max: 10, "),
-        [(6, ERROR, "web.title is 12 of 10 characters")],
+        [(6, ERROR, "web.title is 12 of 10 characters: cut at least 2 characters")],
         id="item-max-is-a-hard-limit-of-its-own",
     ),
     pytest.param(text_item("web.title", "a" * 60), [], id="web-title-60"),
     pytest.param(
         text_item("web.title", "a" * 61),
-        [(6, WARNING, "web.title is 61 of 60 characters")],
+        [(6, WARNING, "web.title is 61 of 60 characters: cut at least 1 character")],
         id="web-title-61-is-a-recommendation",
     ),
     pytest.param(text_item("email.subject", "a" * 50), [], id="email-subject-50"),
     pytest.param(
         text_item("email.subject", "a" * 51),
-        [(6, WARNING, "email.subject is 51 of 50 characters")],
+        [(6, WARNING, "email.subject is 51 of 50 characters: cut at least 1 character")],
         id="email-subject-51-is-a-recommendation",
     ),
     # App Store Connect counts keywords in bytes ("up to 100 bytes of content").
     pytest.param(
         text_item("app_store.keywords", KEYWORDS_DE, "locale: de-DE, "),
-        [(6, ERROR, "app_store.keywords (de-DE) is 106 of 100 bytes")],
+        [
+            (
+                6,
+                ERROR,
+                "app_store.keywords (de-DE) is 106 of 100 bytes: "
+                "cut at least 6 bytes (ü, ö, ä take 2 bytes each)",
+            )
+        ],
         id="keywords-99-characters-106-bytes",
     ),
     pytest.param(
         text_item("app_store.keywords", KEYWORDS_JA, "locale: ja-JP, "),
-        [(6, ERROR, "app_store.keywords (ja-JP) is 121 of 100 bytes")],
+        [
+            (
+                6,
+                ERROR,
+                "app_store.keywords (ja-JP) is 121 of 100 bytes: "
+                "cut at least 21 bytes (Japanese characters take 3 bytes each)",
+            )
+        ],
         id="keywords-47-japanese-characters-121-bytes",
     ),
     pytest.param(text_item("app_store.keywords", "k," * 50), [], id="keywords-100-ascii-bytes"),
     pytest.param(
         text_item("youtube.description", "ä" * 2501),
-        [(6, ERROR, "youtube.description is 5002 of 5000 bytes")],
+        [
+            (
+                6,
+                ERROR,
+                "youtube.description is 5002 of 5000 bytes: cut at least 2 bytes (ä takes 2 bytes)",
+            )
+        ],
         id="youtube-description-counts-bytes",
     ),
     pytest.param(text_item("bluesky.post", "a" * 299 + FAMILY), [], id="bluesky-300-graphemes"),
     pytest.param(
         text_item("meta_ads.primary_text", "a" * 126),
-        [(6, WARNING, "meta_ads.primary_text is 126 of 125 characters")],
+        [(6, WARNING, "meta_ads.primary_text is 126 of 125 characters: cut at least 1 character")],
         id="meta-ads-text-is-guidance",
     ),
     pytest.param(
@@ -198,7 +260,9 @@ def test_copy_length_points_at_the_text_line_of_a_block_item(check_repo: CheckRe
         '    text: "See how each of your reports performs"\n'
     )
     report = check_repo({"launches/demo.yaml": manifest})
-    assert_findings(report, "copy-length", [(8, ERROR, "is 37 of 30 characters")])
+    assert_findings(
+        report, "copy-length", [(8, ERROR, "is 37 of 30 characters: cut at least 7 characters")]
+    )
     assert fired(report, "copy-length")[0].column == 11
 
 
@@ -221,7 +285,9 @@ def test_copy_length_findings_of_several_items_are_each_on_their_line(
 def test_item_max_cannot_raise_a_hard_platform_limit(check_repo: CheckRepo) -> None:
     manifest = copy_of(text_item("app_store.subtitle", "x" * 35, "max: 40, "))
     report = check_repo({"launches/demo.yaml": manifest})
-    assert_findings(report, "copy-length", [(6, ERROR, "is 35 of 30 characters")])
+    assert_findings(
+        report, "copy-length", [(6, ERROR, "is 35 of 30 characters: cut at least 5 characters")]
+    )
 
 
 CHANNEL_CONFIG_CASES = [
@@ -240,7 +306,7 @@ CHANNEL_CONFIG_CASES = [
     pytest.param(
         "channels:\n  in_app.banner: {max: 24, unit: graphemes}\n",
         text_item("in_app.banner", "x" * 25),
-        [(6, ERROR, "in_app.banner is 25 of 24 graphemes")],
+        [(6, ERROR, "in_app.banner is 25 of 24 graphemes: cut at least 1 grapheme")],
         id="new-channel-over-its-max",
     ),
     pytest.param(
@@ -258,13 +324,13 @@ CHANNEL_CONFIG_CASES = [
     pytest.param(
         "channels:\n  app_store.subtitle: {max: 35}\n",
         text_item("app_store.subtitle", "x" * 36),
-        [(6, ERROR, "app_store.subtitle is 36 of 35 characters")],
+        [(6, ERROR, "app_store.subtitle is 36 of 35 characters: cut at least 1 character")],
         id="override-keeps-unit-and-hardness",
     ),
     pytest.param(
         "channels:\n  app_store.subtitle: {kind: recommendation}\n",
         text_item("app_store.subtitle", "x" * 31),
-        [(6, WARNING, "app_store.subtitle is 31 of 30 characters")],
+        [(6, WARNING, "app_store.subtitle is 31 of 30 characters: cut at least 1 character")],
         id="override-kind-makes-a-warning",
     ),
     pytest.param(
@@ -276,7 +342,14 @@ CHANNEL_CONFIG_CASES = [
     pytest.param(
         "channels:\n  sms: {max_segments: 2}\n",
         text_item("sms", "x" * 307),
-        [(6, ERROR, "sms is 3 of 2 segments (GSM-7, 307 septets)")],
+        [
+            (
+                6,
+                ERROR,
+                "sms is 3 of 2 segments (GSM-7, 307 septets): "
+                "cut at least 1 character to fit 2 segments",
+            )
+        ],
         id="sms-three-segments",
     ),
     pytest.param(
@@ -288,7 +361,7 @@ CHANNEL_CONFIG_CASES = [
     pytest.param(
         "channels:\n  carrier_pigeon: {max: 10, kind: recommendation}\n",
         text_item("carrier_pigeon", "x" * 11),
-        [(6, WARNING, "carrier_pigeon is 11 of 10 characters")],
+        [(6, WARNING, "carrier_pigeon is 11 of 10 characters: cut at least 1 character")],
         id="new-recommendation-channel",
     ),
 ]
@@ -300,6 +373,77 @@ def test_copy_length_with_config_channels(
 ) -> None:
     report = check_repo({".launchgate.yml": config, "launches/demo.yaml": copy_of(item)})
     assert_findings(report, "copy-length", expected)
+
+
+# The cases of issue 13: each finding says how much to cut, why, and where the limit falls.
+JAPANESE = "新しいレポートで、あなたのコンテンツがどのように読まれているかを毎週確認できます。"
+KEYWORDS = (  # 99 characters, 106 bytes: App Store Connect rejects it
+    "Bücher,Hörbücher,Märchen,Kinderbücher,Krimi,Romane,Thriller,Sachbücher,Ratgeber,Fantasy,"
+    "Küche,Comic"
+)
+
+
+def the_fit(report: Report) -> tuple[str, CopyFit | None]:
+    (finding,) = fired(report, "copy-length")
+    return finding.message, finding.fit
+
+
+def test_japanese_on_x_counts_2_each(check_repo: CheckRepo) -> None:
+    text = JAPANESE * 3 + JAPANESE[:26]  # 149 characters, weighing 298
+    item = text_item("x.post", text, "locale: ja-JP, ")
+    message, fit = the_fit(check_repo({"launches/demo.yaml": copy_of(item)}))
+    assert message == (
+        "x.post (ja-JP) is 298 of 280 weighted characters: cut at least 18 weighted "
+        "characters (on X: Japanese characters count 2 each)"
+    )
+    assert fit == CopyFit(140, 18, text[:140], text[140:])
+
+
+def test_one_emoji_makes_an_sms_two_segments(check_repo: CheckRepo) -> None:
+    text = "Your order has shipped! Track it in the app and have a great weekend, Anna 🎉"
+    message, fit = the_fit(check_repo({"launches/demo.yaml": copy_of(text_item("sms", text))}))
+    assert message == (
+        "sms is 2 of 1 segments (UCS-2, 77 units): '🎉' switched this SMS to UCS-2 "
+        "(70 characters per segment, not 160); without it, 1 segment"
+    )
+    assert fit == CopyFit(75, 1, text[:75], "🎉")  # the text fits one segment without it
+
+
+def test_keywords_limited_in_bytes_name_the_umlauts(check_repo: CheckRepo) -> None:
+    files = {
+        ".launchgate.yml": "channels:\n  store.keywords: {max: 100, unit: bytes}\n",
+        "launches/demo.yaml": copy_of(text_item("store.keywords", KEYWORDS, "locale: de-DE, ")),
+    }
+    message, fit = the_fit(check_repo(files))
+    assert message == (
+        "store.keywords (de-DE) is 106 of 100 bytes: cut at least 6 bytes "
+        "(ü, ö, ä take 2 bytes each)"
+    )
+    assert fit is not None
+    assert (fit.limit_at, fit.over, fit.fits + fit.overflow) == (93, 6, KEYWORDS)
+    assert fit.overflow == ",Comic"  # 93 characters with 7 umlauts are exactly 100 bytes
+
+
+def test_a_push_title_shows_what_readers_see(check_repo: CheckRepo) -> None:
+    item = text_item("push.ios.title", "Know how your content performs today")
+    message, fit = the_fit(check_repo({"launches/demo.yaml": copy_of(item)}))
+    assert message == "push.ios.title is 36 of 30 graphemes: cut at least 6 graphemes"
+    assert fit == CopyFit(
+        30, 6, "Know how your content performs", " today", "Know how your content perform…"
+    )
+
+
+def test_a_store_field_shows_no_readers_see(check_repo: CheckRepo) -> None:
+    item = text_item("app_store.subtitle", "Know how your content performs today")
+    _, fit = the_fit(check_repo({"launches/demo.yaml": copy_of(item)}))
+    assert fit == CopyFit(30, 6, "Know how your content performs", " today")  # it is refused
+
+
+def test_in_app_over_its_own_max_says_where(check_repo: CheckRepo) -> None:
+    item = text_item("in_app", "Hi " + FAMILY + " welcome!", "max: 6, ")
+    message, fit = the_fit(check_repo({"launches/demo.yaml": copy_of(item)}))
+    assert message == "in_app is 13 of 6 graphemes: cut at least 7 graphemes"
+    assert fit == CopyFit(12, 7, "Hi " + FAMILY + " w", "elcome!")  # the family is one
 
 
 def test_unknown_channel_hint_names_the_config_file_in_use(check_repo: CheckRepo) -> None:
@@ -330,8 +474,11 @@ def test_copy_length_through_the_cli(tmp_path: Path) -> None:
             "file": "launches/demo.yaml",
             "line": 6,
             "column": 56,  # the opening quote of the text
-            "message": "app_store.subtitle (en-US) is 37 of 30 characters",
+            "message": "app_store.subtitle (en-US) is 37 of 30 characters: "
+            "cut at least 7 characters",
             "subject": {"launch": "demo", "channel": "app_store.subtitle", "locale": "en-US"},
+            "limit_at": 30,
+            "over": 7,
         }
     ]
 
@@ -732,7 +879,9 @@ def test_a_typo_below_a_known_channel_is_unknown(check_repo: CheckRepo) -> None:
 def test_in_app_is_a_family_of_channels(check_repo: CheckRepo) -> None:
     items = text_item("in_app.tooltip", "x" * 12, "max: 10, ")
     report = check_repo({"launches/demo.yaml": copy_of(items)})
-    assert_findings(report, "copy-length", [(6, ERROR, "is 12 of 10 graphemes")])
+    assert_findings(
+        report, "copy-length", [(6, ERROR, "is 12 of 10 graphemes: cut at least 2 graphemes")]
+    )
 
 
 def test_locale_tags_ignore_case(check_repo: CheckRepo) -> None:
@@ -755,7 +904,9 @@ def test_quoted_spaces_are_kept_and_counted(check_repo: CheckRepo) -> None:
     report = check_repo(
         {"launches/demo.yaml": copy_of(text_item("app_store.subtitle", " " * 2 + "x" * 29))}
     )
-    assert_findings(report, "copy-length", [(6, ERROR, "is 31 of 30 characters")])
+    assert_findings(
+        report, "copy-length", [(6, ERROR, "is 31 of 30 characters: cut at least 1 character")]
+    )
 
 
 # --- pinned by mutation testing (mutmut): order, limits met exactly, exact wording ----------
@@ -771,7 +922,7 @@ def test_copy_length_message_is_exact_and_points_at_the_text(check_repo: CheckRe
     item = text_item("app_store.subtitle", "Know how your content performs!", "locale: en-US, ")
     report = check_repo({"launches/demo.yaml": copy_of(item)})
     assert found(report, "copy-length") == [
-        (6, 56, "app_store.subtitle (en-US) is 31 of 30 characters")
+        (6, 56, "app_store.subtitle (en-US) is 31 of 30 characters: cut at least 1 character")
     ]
 
 
@@ -779,7 +930,7 @@ def test_copy_length_names_an_item_by_channel_and_id(check_repo: CheckRepo) -> N
     item = text_item("web.title", "x" * 61, "id: hero, locale: en-US, ")
     report = check_repo({"launches/demo.yaml": copy_of(item)})
     assert found(report, "copy-length") == [
-        (6, 57, "web.title#hero (en-US) is 61 of 60 characters")
+        (6, 57, "web.title#hero (en-US) is 61 of 60 characters: cut at least 1 character")
     ]
 
 
@@ -793,7 +944,7 @@ def test_an_unknown_channel_first_does_not_stop_the_items_after_it(check_repo: C
     assert found(report, "copy-length") == [
         (6, 15, "unknown channel 'web.titel' (did you mean 'web.title'?)"),
         (7, 5, "in_app needs a max: (the channel has no fixed limit)"),
-        (8, 41, "app_store.subtitle is 31 of 30 characters"),
+        (8, 41, "app_store.subtitle is 31 of 30 characters: cut at least 1 character"),
     ]
     assert [f.severity for f in fired(report, "copy-length")] == [ERROR, ERROR, ERROR]
 
@@ -909,10 +1060,16 @@ def test_copy_placeholder_points_at_the_text(check_repo: CheckRepo) -> None:
     ]
 
 
-def test_copy_locale_missing_lists_every_missing_locale(check_repo: CheckRepo) -> None:
+def test_copy_locale_missing_says_each_missing_locale_apart(check_repo: CheckRepo) -> None:
+    # One finding per locale, each with its own subject: a waiver can accept one of them.
     report = check_repo({"launches/demo.yaml": copy_of(EN, header=TRILINGUAL)})
     assert found(report, "copy-locale-missing") == [
-        (7, 5, "web.title has no copy in de-DE, fr-FR (required: en-US, de-DE, fr-FR)")
+        (7, 5, "web.title has no copy in de-DE (required: en-US, de-DE, fr-FR)"),
+        (7, 5, "web.title has no copy in fr-FR (required: en-US, de-DE, fr-FR)"),
+    ]
+    assert [f.subject for f in fired(report, "copy-locale-missing")] == [
+        Subject(channel="web.title", locale="de-DE"),
+        Subject(channel="web.title", locale="fr-FR"),
     ]
 
 

@@ -34,15 +34,16 @@ def test_a_copy_finding_names_the_channel_and_locale_the_primary_one_when_none_i
     assert finding.subject == Subject(channel="app_store.subtitle", locale="en-US")
 
 
-def test_a_missing_locale_names_the_channel_and_no_locale_of_an_item(
+def test_a_missing_locale_names_the_channel_and_the_missing_locale(
     check_repo: CheckRepo,
 ) -> None:
+    # The locale that is missing, not the locale of the item the finding points at (en-US).
     manifest = HEADER + (
         "locales: [en-US, de-DE]\ncopy:\n  - {channel: web.title, locale: en-US, text: 'Demo'}\n"
     )
     report = check_repo({"launches/demo.yaml": manifest})
     (finding,) = fired(report, "copy-locale-missing")
-    assert finding.subject == Subject(channel="web.title")
+    assert finding.subject == Subject(channel="web.title", locale="de-DE")
 
 
 def test_a_collateral_finding_names_the_item_and_an_owner_finding_the_role(

@@ -94,7 +94,14 @@ def check(tmp_path: Path) -> Check:
 
 def test_without_a_waiver_the_english_only_posts_fail(check: Check) -> None:
     report = check(files(LAUNCH))
-    assert [f.line for f in fired(report, "copy-locale-missing")] == [6, 7, 8]
+    assert [f.line for f in fired(report, "copy-locale-missing")] == [
+        6,
+        6,
+        7,
+        7,
+        8,
+        8,
+    ]  # de-DE and ja-JP each
     assert report.failed
 
 
@@ -104,7 +111,7 @@ def test_the_english_only_posts_pass_with_marketings_waiver_through_its_last_day
     for today in (TODAY, dt.date(2026, 12, 31)):
         report = check(files(LAUNCH + SOCIAL), today)
         missing = fired(report, "copy-locale-missing")
-        assert [f.line for f in missing] == [6, 7, 8]
+        assert [f.line for f in missing] == [6, 6, 7, 7, 8, 8]  # de-DE and ja-JP each
         expected = Waived(
             "Social and SMS go out in English only for this launch",
             "marketing",
@@ -113,11 +120,11 @@ def test_the_english_only_posts_pass_with_marketings_waiver_through_its_last_day
             WAIVER_LINE,
         )
         assert {f.waiver for f in missing} == {expected}
-        assert [f.severity for f in missing] == [ERROR] * 3  # still an error, and waived
+        assert [f.severity for f in missing] == [ERROR] * 6  # still an error, and waived
         assert not report.failed
         assert not report.launch_failed(report.launches[0])
         assert report.count(ERROR) == 0
-        assert len(report.waived) == 3
+        assert len(report.waived) == 6
         assert fired(report, "waiver-expired") == []
 
 
@@ -128,7 +135,10 @@ def test_the_day_after_it_expires_they_fail_again_with_a_finding_on_the_waivers_
     missing = fired(report, "copy-locale-missing")
     assert [(f.line, f.severity, f.waiver) for f in missing] == [
         (6, ERROR, None),
+        (6, ERROR, None),
         (7, ERROR, None),
+        (7, ERROR, None),
+        (8, ERROR, None),
         (8, ERROR, None),
     ]
     assert report.failed
@@ -142,7 +152,14 @@ def test_where_narrows_by_channel(check: Check) -> None:
     narrowed = waiver("copy-locale-missing", extra="    where: {channel: x.post}\n")
     report = check(files(LAUNCH + narrowed))
     missing = fired(report, "copy-locale-missing")
-    assert [(f.line, f.waiver is not None) for f in missing] == [(6, True), (7, False), (8, False)]
+    assert [(f.line, f.waiver is not None) for f in missing] == [
+        (6, True),
+        (6, True),
+        (7, False),
+        (7, False),
+        (8, False),
+        (8, False),
+    ]
     assert report.failed
 
 
@@ -154,8 +171,8 @@ def test_without_where_a_waiver_covers_every_finding_of_its_rule_in_its_launch(
     report = check(repository)
     waived = [f.file for f in fired(report, "copy-locale-missing") if f.waiver is not None]
     kept = [f.file for f in fired(report, "copy-locale-missing") if f.waiver is None]
-    assert waived == [FILE] * 3
-    assert kept == ["launches/other.yaml"] * 3  # another launch's findings stay
+    assert waived == [FILE] * 6
+    assert kept == ["launches/other.yaml"] * 6  # another launch's findings stay
     assert report.launch_failed(report.launches[1])
     assert not report.launch_failed(report.launches[0])
 
@@ -278,7 +295,7 @@ def test_a_waiver_longer_than_max_days_from_the_run_is_refused(
         assert report.failed
     else:
         assert refusals == []
-        assert len(waived) == 3
+        assert len(waived) == 6
         assert not report.failed
 
 
@@ -432,7 +449,7 @@ def test_a_run_that_verified_approvals_applies_only_the_approved_waivers(
     repository = files(LAUNCH + SOCIAL)
     approved = check(repository, supplied=Supplied(waiver_approvals={(FILE, 0)}))
     assert fired(approved, "waiver-unverified") == []
-    assert len(approved.waived) == 3
+    assert len(approved.waived) == 6
     assert not approved.failed
     unapproved = check(repository, supplied=Supplied(waiver_approvals=set()))
     assert unapproved.waived == []
