@@ -230,6 +230,8 @@ def test_a_released_waiver_keeps_the_approval_of_the_pull_request_that_added_it(
     history.merged({SMART: manifest("smart-reports", LEGAL_WAIVER, day=4)}, "dana", "ann", "mo")
     run = history.release().run(env=TEAM)
     assert run.code == 0, run.everything
+    # One file read: the manifest at the base of #102, the last pull request to change it.
+    assert github.count("GET", r"/contents/launches/smart-reports\.yaml") == 1
     assert of(run, "waiver-unapproved") == []
     assert of(run, "copy-locale-missing")[0]["waiver"]["approved_by"] == "legal"
 
