@@ -69,8 +69,6 @@ class Board:
     signoffs: Signoffs | None = None
     links: FileLinks | None = None
     glossary: Glossary | None = None
-    # Each launch's copy grid, made once: the copy page and the launch's own page show it.
-    grids: dict[tuple[str, str], str] = field(default_factory=dict)
 
     @functools.cached_property
     def ordered(self) -> list[Launch]:
@@ -192,7 +190,13 @@ class BusinessDays:
 
 def build_pages(board: Board) -> dict[str, str]:
     """Every file of the site, by its path relative to the site's root."""
-    return {**_calendar_files(board), **_pages(board)}
+    from launchgate.board import copy_grid, launch_page
+
+    files = {**_calendar_files(board), **_overview_pages(board)}
+    for launch in board.ordered:
+        files[board.page_of(launch)] = launch_page.render(board, launch)
+    files["copy.html"] = copy_grid.render([copy_grid.section(board, x) for x in board.ordered])
+    return files
 
 
 def _calendar_files(board: Board) -> dict[str, str]:
@@ -206,35 +210,42 @@ def _calendar_files(board: Board) -> dict[str, str]:
     }
 
 
-def _pages(board: Board) -> dict[str, str]:
-    from launchgate.board import copy_grid, launch_page, overview, people, timeline_page
+def _overview_pages(board: Board) -> dict[str, str]:
+    from launchgate.board import overview, people, timeline_page
 
-    files = {
+    return {
         "index.html": overview.render(board),
         "timeline.html": timeline_page.render(board, board.calendar),
-        "copy.html": copy_grid.render(board),
         "people.html": people.render(board),
     }
-    for launch in board.ordered:
-        files[board.page_of(launch)] = launch_page.render(board, launch)
-    return files
 
 
 def write_board(board: Board, output: Path) -> None:
-    """Build and write the site. A large one is made in two processes: the calendar (the
-    iCalendar library takes as long as every page together) beside the pages."""
+    """Build the site and write it: what `build_pages` gives, made on several cores for a
+    large repository (each launch's page and copy grid are a job; so are the overview pages
+    and the calendar), so that the board costs little more than its check."""
+    from launchgate.board import copy_grid, launch_page
     from launchgate.loader import PARALLEL_FROM
     from launchgate.parallel import split_map
 
-    parts = (_calendar_files, _pages)
+    shared = (_calendar_files, _overview_pages)
+    launches = board.ordered
     (output / "launches").mkdir(parents=True, exist_ok=True)  # fails here, not in a worker
 
-    def write(start: int, stop: int) -> list[None]:
-        for part in parts[start:stop]:
-            write_site(part(board), output)
-        return []
+    def work(start: int, stop: int) -> list[str]:
+        """Write the jobs' pages; give back the launches' copy grids for the copy page."""
+        sections = []
+        for job in range(start, stop):
+            if job < len(shared):
+                write_site(shared[job](board), output)
+                continue
+            launch = launches[job - len(shared)]
+            write_site({board.page_of(launch): launch_page.render(board, launch)}, output)
+            sections.append(copy_grid.section(board, launch))
+        return sections
 
-    split_map(write, len(parts), 2 if len(board.launches) >= PARALLEL_FROM else len(parts) + 1)
+    sections = split_map(work, len(shared) + len(launches), PARALLEL_FROM)
+    write_site({"copy.html": copy_grid.render(sections)}, output)
 
 
 def write_site(files: Mapping[str, str], output: Path) -> None:
