@@ -1,0 +1,1 @@
+"""The launch board: a static site of every launch."""
