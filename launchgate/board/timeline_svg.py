@@ -400,9 +400,8 @@ def _legend(width: float) -> tuple[list[str], float]:
 
 def _legend_swatch(kind: str, x: float, y: float) -> str:
     if kind == "bar":
-        return (
-            f'<rect class="lg-bar" x="{_n(x - 8)}" y="{_n(y - 4)}" width="16" height="8" rx="2"/>'
-        )
+        where = f'x="{_n(x - 8)}" y="{_n(y - 4)}" width="16" height="8" rx="2"'
+        return f'<rect class="lg-bar" fill="{_BLUE}" {where}/>'
     if kind in ("freeze", "holiday"):
         shade = (
             'fill="url(#lg-hatch)"' if kind == "freeze" else f'fill="{_AMBER}" fill-opacity="0.22"'
