@@ -37,6 +37,7 @@ rows sorted by date then id, numbers written with one decimal at most.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from urllib.parse import quote
@@ -69,6 +70,9 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\u
 _ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
 _SPECIAL = re.compile("[&<>\"']")
 _FSI, _PDI = "\u2068", "\u2069"  # first-strong isolate ... pop directional isolate
+
+# `Sat 5 Dec`: a few hundred days written thousands of times over 2,000 launches.
+_day = functools.lru_cache(maxsize=4096)(without_year)
 
 TITLE_ID = "lg-timeline-title"
 DESC_ID = "lg-timeline-desc"
@@ -205,9 +209,9 @@ def _holidays(
         if name is not None:
             if runs and runs[-1][1] == day - dt.timedelta(days=1):
                 start, _, names = runs[-1]
-                runs[-1] = (start, day, f"{names}; {without_year(day)}: {name}")
+                runs[-1] = (start, day, f"{names}; {_day(day)}: {name}")
             else:
-                runs.append((day, day, f"{without_year(day)}: {name}"))
+                runs.append((day, day, f"{_day(day)}: {name}"))
         day += dt.timedelta(days=1)
     return tuple(runs)
 
@@ -259,20 +263,20 @@ def _mark_text(event: Event, today: dt.date) -> str:
     """What a deliverable's or waiver's mark is, for its tooltip and the table."""
     late = " · overdue" if event.overdue(today) else ""
     if event.waiver is not None:
-        return f"waiver of {_bidi(named(event.waiver))} ends {without_year(event.start)}{late}"
+        return f"waiver of {_bidi(named(event.waiver))} ends {_day(event.start)}{late}"
     what = _bidi(event.item)
     if event.label not in ("", event.item):
         what += f" ({_bidi(event.label)})"
     owner = f" · {_bidi(event.owner)}" if event.owner else ""
     state = f" · {_bidi(event.status)}" if event.status else ""
-    return f"{what} due {without_year(event.start)}{owner}{state}{late}"
+    return f"{what} due {_day(event.start)}{owner}{state}{late}"
 
 
 def _milestone_text(event: Event) -> str:
     if event.kind == "release":
         version = f" {_bidi(event.label)}" if event.label else ""
-        return f"release{version} {without_year(event.start)}"
-    return f"announcement {without_year(event.start)}"
+        return f"release{version} {_day(event.start)}"
+    return f"announcement {_day(event.start)}"
 
 
 def _row_text(row: Row) -> str:
@@ -280,7 +284,7 @@ def _row_text(row: Row) -> str:
     parts = [_milestone_text(e) for e in (row.release, row.announce) if e is not None]
     due = [e for e in row.marks if e.kind == "collateral"]
     if due:
-        parts.append(f"first deliverable due {without_year(row.start)}")
+        parts.append(f"first deliverable due {_day(row.start)}")
         parts.append(f"{len(due)} deliverable{'s' if len(due) != 1 else ''}")
     if row.overdue:
         parts.append(f"{row.overdue} overdue")
@@ -505,7 +509,7 @@ def _today(today: dt.date, scale: _Scale, band: tuple[float, float], legend: flo
         f'<line class="lg-today" x1="{_n(x)}" y1="{_n(legend + 2)}" x2="{_n(x)}" '
         f'y2="{_n(band[1])}" stroke="{_MAGENTA}" stroke-width="2" stroke-dasharray="4 3"/>',
         f'<text class="lg-today-label" x="{_n(x + 4)}" y="{_n(legend + 12)}" font-size="11" '
-        f'font-weight="bold">Today {without_year(today)}</text>',
+        f'font-weight="bold">Today {_day(today)}</text>',
     ]
 
 
@@ -558,13 +562,15 @@ def _launch_row(
             shape = _shape(milestone.kind, scale.mid(milestone.start), mid)
             what = xml_text(_milestone_text(milestone))
             out.append(f"{shape}><title>{what}</title></{_tag(shape)}>")
+    out.append("</a>")
     if row.overdue:
+        # Outside the link and hidden from screen readers: the link's label says it already, and
+        # a link's visible text must be a part of its label, in order (WCAG 2.5.3).
         last = max([row.end, *(e.start for e in row.marks)])
         out.append(
-            f'<text class="lg-late" x="{_n(scale.mid(last) + 10)}" y="{_n(mid + 4)}" '
-            f'font-weight="bold">{row.overdue} overdue</text>'
+            f'<text class="lg-late" aria-hidden="true" x="{_n(scale.mid(last) + 10)}" '
+            f'y="{_n(mid + 4)}" font-weight="bold">{row.overdue} overdue</text>'
         )
-    out.append("</a>")
     return out
 
 
@@ -606,9 +612,9 @@ def _table_row(row: Row, today: dt.date) -> str:
     launch = row.launch
     link = f'<a href="{xml_text(launch_href(launch.manifest.id))}">{_isolated(_name(launch))}</a>'
     due = [e for e in row.marks if e.kind == "collateral"]
-    first = without_year(min(e.start for e in due)) if due else "—"
+    first = _day(min(e.start for e in due)) if due else "—"
     release = _milestone_text(row.release) if row.release else "—"
-    announce = without_year(row.announce.start) if row.announce else "—"
+    announce = _day(row.announce.start) if row.announce else "—"
     items = "".join(
         f'<li class="lg-overdue">⚠ {xml_text(_mark_text(e, today))}</li>'
         if e.overdue(today)
