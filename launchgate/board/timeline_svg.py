@@ -28,9 +28,10 @@ hold 3:1 on white and on near-black, so the picture needs no inline `<style>`
 (which a Content-Security-Policy would block) and reads on its own too. Text is
 `currentColor`.
 
-Security and determinism: text from manifests is escaped for XML, stripped of
-the characters XML cannot hold, and wrapped in a bidirectional isolate so an
-override cannot reorder what follows it. The same calendar gives the same bytes:
+Security and determinism: text from manifests is escaped for XML, its control
+characters (bidirectional overrides included) shown as escapes as the terminal
+shows them, and wrapped in a bidirectional isolate so a right-to-left name
+cannot reorder what follows it. The same calendar gives the same bytes:
 rows sorted by date then id, numbers written with one decimal at most.
 """
 
@@ -44,6 +45,7 @@ from urllib.parse import quote
 
 from launchgate.calendar_view import Calendar
 from launchgate.days import with_year, without_year
+from launchgate.escape import terminal_text
 from launchgate.events import Event
 from launchgate.launch import Launch
 from launchgate.waivers import named
@@ -224,15 +226,16 @@ def _next_month(day: dt.date) -> dt.date:
 
 
 def xml_text(text: str) -> str:
-    """Manifest text as XML character data or an attribute value: shown, never markup."""
+    """Text as XML character data or an attribute value: shown, never markup."""
     flat = " ".join(_NOT_XML.sub("\ufffd", text).split())
     return _SPECIAL.sub(lambda m: _ESCAPES[m.group(0)], flat)
 
 
 def _bidi(text: str) -> str:
-    """Manifest text in a bidirectional isolate: a right-to-left override inside it ends there,
-    and cannot reorder the words launchgate puts around it."""
-    return f"{_FSI}{text}{_PDI}"
+    """Manifest text on one line, its control characters shown as escapes (as in a terminal:
+    a right-to-left override shows as `\\u202e` instead of turning `gnp.exe` into `exe.png`),
+    in a bidirectional isolate, so a right-to-left name cannot reorder the words around it."""
+    return f"{_FSI}{terminal_text(' '.join(text.split()))}{_PDI}"
 
 
 def _isolated(text: str) -> str:
@@ -288,7 +291,7 @@ def _row_text(row: Row) -> str:
         parts.append(f"{len(due)} deliverable{'s' if len(due) != 1 else ''}")
     if row.overdue:
         parts.append(f"{row.overdue} overdue")
-    return f"{_FSI}{_name(row.launch)}{_PDI}: " + ", ".join(parts)
+    return f"{_bidi(_name(row.launch))}: " + ", ".join(parts)
 
 
 # --- the picture ----------------------------------------------------------------------------

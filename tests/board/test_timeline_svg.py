@@ -21,6 +21,7 @@ from launchgate.board.timeline_svg import (
 )
 from launchgate.calendar_view import Calendar
 from launchgate.config import load_config
+from launchgate.escape import terminal_text
 from launchgate.repository import load_repository
 from tests.conftest import EXAMPLES, write_tree
 
@@ -263,7 +264,8 @@ def test_manifest_text_stays_text(tmp_path: Path, hostile: str) -> None:
     files = {
         "launches/a.yaml": manifest(ID=hostile, NAME=hostile).replace(
             "blog-post", json.dumps(hostile)
-        )
+        ),
+        ".launchgate.yml": CONFIG.replace("Year-end freeze", json.dumps(hostile)),
     }
     cal = calendar(tmp_path, files)
     svg = timeline_svg(cal)
@@ -273,10 +275,20 @@ def test_manifest_text_stays_text(tmp_path: Path, hostile: str) -> None:
     (link,) = launches(root)
     assert link.get("href") == launch_href(hostile)
     assert (link.get("href") or "").startswith("launches/") and "/" not in link.get("href", "")[9:]
-    shown = " ".join(hostile.replace("\u0000", "\ufffd").split())
+    # A control character shows as its escape, as in a terminal: an override reorders nothing.
+    assert "\u202e" not in svg and "\x00" not in svg
+    assert ("\\u202e" in svg) == ("\u202e" in hostile)
+    flat = " ".join(hostile.split())
+    shown = terminal_text(flat)
+    short = flat if len(flat) <= 34 else flat[:33].rstrip() + "…"
     (label,) = link.findall("s:text[@class='lg-label']", NS)
-    assert label.text == f"{FSI}{shown[:33] + '…' if len(shown) > 34 else shown}{PDI}"
+    assert label.text == f"{FSI}{terminal_text(short)}{PDI}"
     assert (link.get("aria-label") or "").startswith(f"{FSI}{shown}{PDI}: ")
+    (freeze,) = root.findall("s:text[@class='lg-freeze-label']", NS)
+    assert (
+        freeze.text
+        == f"❄ {FSI}{terminal_text(flat if len(flat) <= 28 else flat[:27].rstrip() + '…')}{PDI}"
+    )
     # The table too: one well-formed fragment whose link holds the name as text.
     table = ET.fromstring(f"<div>{timeline_table(cal)}</div>")
     (cell,) = table.findall(".//tbody/tr/th[@scope='row']/a")
