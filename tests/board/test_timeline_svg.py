@@ -363,3 +363,44 @@ def test_two_hundred_launches_are_grouped_well_formed_and_sized_to_their_rows(
     assert all(
         float(t.get("font-size") or root.get("font-size") or 0) >= 11 for t in root.iter(f"{S}text")
     )
+
+
+WAIVERS = """\
+waivers:
+  - {rule: copy-length, where: {channel: sms}, reason: Carrier splits it, approved_by: legal,
+     expires: 2026-11-10}
+  - {rule: copy-term, reason: Brand name, approved_by: legal, expires: 2026-12-31}
+"""
+
+
+def test_a_waivers_last_day_is_an_hourglass_and_once_passed_an_overdue_triangle(
+    tmp_path: Path,
+) -> None:
+    files = {
+        ".launchgate.yml": CONFIG + "roles: {legal: {users: [lee]}}\n",
+        "launches/a.yaml": manifest() + WAIVERS,
+    }
+    root = parse(timeline_svg(calendar(tmp_path, files)))
+    (link,) = launches(root)
+    (expired,) = link.findall("s:path[@class='lg-overdue lg-waiver']", NS)
+    (ends,) = link.findall("s:path[@class='lg-waiver']", NS)
+    assert centre(expired) == pytest.approx(day_x(root, dt.date(2026, 11, 10)), abs=0.1)
+    assert expired.findtext("s:title", namespaces=NS) == (
+        f"waiver of {FSI}copy-length for sms{PDI} ends Tue 10 Nov · overdue"
+    )
+    assert ends.findtext("s:title", namespaces=NS) == (
+        f"waiver of {FSI}copy-term{PDI} ends Thu 31 Dec"
+    )
+    # The bar is still the deliverables' and milestones' span; the row counts the expired one.
+    assert link.get("aria-label", "").endswith(", 2 deliverables, 2 overdue")
+
+
+def test_a_launch_with_a_release_only_is_a_diamond_on_a_stub(tmp_path: Path) -> None:
+    text = 'id: fix\nname: "Fix"\nowners: {product: "@ann"}\nrelease: {date: 2026-12-03}\n'
+    root = parse(timeline_svg(calendar(tmp_path, {"launches/a.yaml": text})))
+    (link,) = launches(root)
+    assert float(bar(link).get("width", "nan")) == 2  # the least a bar is, to be seen
+    (release,) = link.findall("s:path[@class='lg-milestone-release']", NS)
+    assert centre(release) == pytest.approx(day_x(root, dt.date(2026, 12, 3)), abs=0.1)
+    assert link.findall("s:circle", NS) == []
+    assert link.get("aria-label") == f"{FSI}Fix{PDI}: release Thu 3 Dec"
