@@ -14,6 +14,7 @@ import pytest
 
 from launchgate.board.timeline_svg import (
     TIMELINE_CSS,
+    _next_month,
     launch_href,
     plan,
     timeline_svg,
@@ -132,10 +133,10 @@ def day_x(root: ET.Element, day: dt.date) -> float:
     for line in lines:
         starts.setdefault(line.get("x1", ""), float(line.get("x1", "0")))
     xs = sorted(starts.values())
-    first_label = next(t.text for t in months if t.text and not t.text.isdigit())
-    first = dt.datetime.strptime(f"{first_label} 2026", "%b %Y").date()
-    assert first == dt.date(2026, 11, 1), "the examples in these tests start in November"
-    width = (xs[1] - xs[0]) / 30  # November's days
+    month = next(t.text for t in months if t.text and not t.text.isdigit())
+    year = next(t.text for t in months if t.text and t.text.isdigit())  # the first month's
+    first = dt.datetime.strptime(f"{month} {year}", "%b %Y").date()
+    width = (xs[1] - xs[0]) / (_next_month(first) - first).days
     return xs[0] + ((day - first).days + 0.5) * width
 
 
@@ -191,8 +192,8 @@ def test_milestones_have_their_own_shapes_on_their_days(tmp_path: Path) -> None:
     (announce,) = link.findall("s:circle[@class='lg-milestone-announce']", NS)
     assert centre(release) == pytest.approx(day_x(root, dt.date(2027, 1, 12)), abs=0.1)
     assert centre(announce) == pytest.approx(day_x(root, dt.date(2027, 1, 13)), abs=0.1)
-    assert release.findtext("s:title", namespaces=NS) == f"release {FSI}4.2.0{PDI} Tue 12 Jan"
-    assert announce.findtext("s:title", namespaces=NS) == "announcement Wed 13 Jan"
+    assert release.findtext("s:title", namespaces=NS) == f"release {FSI}4.2.0{PDI} Tue 12 Jan 2027"
+    assert announce.findtext("s:title", namespaces=NS) == "announcement Wed 13 Jan 2027"
 
 
 def test_overdue_work_is_red_and_a_triangle_and_counted_in_words(tmp_path: Path) -> None:
@@ -238,7 +239,7 @@ def test_freezes_and_holidays_are_shaded_with_their_names(tmp_path: Path) -> Non
         "Holiday: Fri 25 Dec: Christmas Day (DE); Sat 26 Dec: Second Day of Christmas (DE)"
         in holidays
     )
-    assert "Holiday: Fri 1 Jan: New Year's Day (DE)" in holidays
+    assert "Holiday: Fri 1 Jan 2027: New Year's Day (DE)" in holidays
 
 
 def test_today_is_a_labelled_line_at_todays_x(tmp_path: Path) -> None:
@@ -404,3 +405,46 @@ def test_a_launch_with_a_release_only_is_a_diamond_on_a_stub(tmp_path: Path) -> 
     assert centre(release) == pytest.approx(day_x(root, dt.date(2026, 12, 3)), abs=0.1)
     assert link.findall("s:circle", NS) == []
     assert link.get("aria-label") == f"{FSI}Fix{PDI}: release Thu 3 Dec"
+
+
+def test_dates_years_away_are_named_at_the_edge_not_drawn_to_scale(tmp_path: Path) -> None:
+    """A typo (2062 for 2026) must not stretch every other bar to a sliver."""
+    files = {
+        "launches/a.yaml": manifest(),
+        "launches/far.yaml": manifest(
+            ID="far",
+            NAME="Far",
+            RELEASE="2062-12-01",
+            ANNOUNCE="2062-12-02",
+            DUE="2062-11-20",
+            DECK="2026-12-10",
+        ),
+        "launches/old.yaml": manifest(
+            ID="old",
+            NAME="Old",
+            RELEASE="2024-03-04",
+            ANNOUNCE="2024-03-05",
+            DUE="2024-02-20",
+            DECK="2024-02-19",
+        ),
+    }
+    root = parse(timeline_svg(calendar(tmp_path, files)))
+    assert float(root.get("width", "nan")) < 2000  # three years at most, not thirty-six
+    old, near, far = launches(root)
+    assert [len(link.findall("s:rect[@class='lg-bar']", NS)) for link in (old, near)] == [0, 1]
+    # The far launch's deck, due in the window, keeps its tick and a bar that runs off the edge.
+    (stub,) = far.findall("s:rect[@class='lg-bar']", NS)
+    assert float(stub.get("x", "nan")) == pytest.approx(day_x(root, dt.date(2026, 12, 10)), abs=0.1)
+    assert far.findall("s:path[@class='lg-milestone-release']", NS) == []
+    outside = ["".join(t.itertext()) for t in root.findall("s:text[@class='lg-outside']", NS)]
+    assert outside == ["◀ earlier: Tue 5 Mar 2024 · 1 overdue"]
+    # Words say which year a date is in, when it is not this year.
+    assert old.get("aria-label", "").startswith(
+        f"{FSI}Old{PDI}: release {FSI}4.2.0{PDI} Mon 4 Mar 2024, announcement Tue 5 Mar 2024,"
+    )
+    note = root.findtext("s:text[@class='lg-outside-note']", namespaces=NS)
+    assert note == (
+        "7 dates more than 1 year before or 2 years after today are not drawn: "
+        "the table lists every date."
+    )
+    assert (root.findtext("s:desc", namespaces=NS) or "").endswith(note)
