@@ -16,6 +16,7 @@ from launchgate.board.timeline_svg import (
     TIMELINE_CSS,
     _next_month,
     launch_href,
+    month_id,
     plan,
     timeline_svg,
     timeline_table,
@@ -258,6 +259,10 @@ def test_rows_are_grouped_under_the_month_of_their_announcement(tmp_path: Path) 
         "January 2027 · 1 launch",
         "February 2027 · 1 launch",
     ]
+    # Each heading is a target: the page can link to this month's launches.
+    ids = [t.get("id") for t in root.findall("s:text[@class='lg-group']", NS)]
+    assert ids == ["lg-month-2026-12", "lg-month-2027-01", "lg-month-2027-02"]
+    assert month_id(dt.date(2026, 12, 1)) == "lg-month-2026-12"
 
 
 @pytest.mark.parametrize("hostile", HOSTILE)
