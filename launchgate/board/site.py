@@ -93,19 +93,18 @@ class Board:
 
     @functools.cached_property
     def page_names(self) -> dict[tuple[str, str], str]:
-        """Each launch's page under launches/: its id when that is a safe, unused file name,
-        else a safe form of it with a short hash of its file and id (ids come from
-        manifests: `../x` or `<img>` must not become a path)."""
+        """Each launch's page under launches/: `page_file(id)`; a second launch with the same
+        id (a `duplicate-id` finding), or one a case-insensitive disk would confuse with
+        another, gets a short hash of its file too, so no launch drops off the board."""
         names: dict[tuple[str, str], str] = {}
         taken: set[str] = set()
         for launch in sorted(self.launches, key=lambda each: (each.file, each.manifest.id)):
             key = (launch.file, launch.manifest.id)
-            name = _SAFE_NAME.sub("-", launch.manifest.id).strip("-")[:60] or "launch"
-            if name != launch.manifest.id or name.casefold() in taken:
-                tag = hashlib.sha256("\0".join(key).encode("utf-8")).hexdigest()[:8]
-                name = f"{name}-{tag}"
+            name = page_file(launch.manifest.id)
+            if name.casefold() in taken:
+                name = f"{name.removesuffix('.html')}-{_tag(chr(0).join(key))}.html"
             taken.add(name.casefold())
-            names[key] = f"{name}.html"
+            names[key] = name
         return names
 
     def page_of(self, launch: Launch) -> str:
@@ -143,6 +142,17 @@ class Board:
     @functools.cached_property
     def days(self) -> BusinessDays:
         return BusinessDays(Workdays(self.config.calendar.holidays), self.today)
+
+
+def page_file(launch_id: str) -> str:
+    """A launch's page file: its id when that is a safe file name, else a safe form of it
+    with a short hash (ids come from manifests: `../x` or `<img>` must not become a path)."""
+    name = _SAFE_NAME.sub("-", launch_id).strip("-")[:60] or "launch"
+    return f"{name}.html" if name == launch_id else f"{name}-{_tag(launch_id)}.html"
+
+
+def _tag(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
 
 
 def _date_order(launch: Launch) -> tuple[int, dt.date, str, str]:
