@@ -8,7 +8,7 @@ unknown-channel message point at the ids meant.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from launchgate.wording import did_you_mean, you_mean
 
@@ -86,9 +86,9 @@ def suggest_channel(name: str, known: Sequence[str]) -> str:
     exist, in the order to list them.
     """
     compact = _compact(name)
-    same = [channel for channel in known if _compact(channel) == compact]
+    same = same_channel(name, known)
     if same:
-        return you_mean(same[0])
+        return you_mean(same)
     alias = ALIASES.get(compact)
     if alias is not None:  # a platform without channels yet gets no spelling guess
         return _one_of(_existing(alias, known))
@@ -103,6 +103,13 @@ def suggest_channel(name: str, known: Sequence[str]) -> str:
     if close:
         return close
     return _one_of(found)
+
+
+def same_channel(name: str, known: Iterable[str]) -> str:
+    """The id of `known` that `name` writes with other case or separators
+    ("App Store Subtitle" for app_store.subtitle), or ""."""
+    compact = _compact(name)
+    return next((channel for channel in known if _compact(channel) == compact), "")
 
 
 def _platform(name: str, known: Sequence[str]) -> tuple[list[str], list[str]]:
