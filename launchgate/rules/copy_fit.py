@@ -25,6 +25,7 @@ from launchgate.channels import (
     x_links,
 )
 from launchgate.findings import CopyFit
+from launchgate.wording import ODD_SPACES
 
 ELLIPSIS = "…"
 # Languages whose characters all count alike in the units that weigh wide characters.
@@ -123,7 +124,7 @@ def _sms_advice(text: str, limit: int) -> str:
     if len(switchers) > _NAMED or not rare:  # the text is UCS-2 by nature: cut it
         makes = "make" if len(switchers) > 1 else "makes"
         return f"{cut} ({_names(switchers)} {makes} it UCS-2: 70 characters per segment, not 160)"
-    quoted = ", ".join(f"'{g}'" for g in switchers)
+    quoted = ", ".join(_named(g) or f"'{g}'" for g in switchers)
     without = count("".join(g for g in graphemes if _gsm(g)), "sms")
     them = "them" if len(switchers) > 1 else "it"
     return (
@@ -147,8 +148,19 @@ def _amount(number: int, label: str) -> str:
 
 
 def _names(graphemes: list[str]) -> str:
-    shown = ", ".join(graphemes[:_NAMED])
+    shown = ", ".join(_named(g) or g for g in graphemes[:_NAMED])
     return shown + ("…" if len(graphemes) > _NAMED else "")
+
+
+def _named(grapheme: str) -> str:
+    """A character a writer cannot see, in words ("a non-breaking space"); else ""."""
+    if grapheme in ODD_SPACES:
+        return ODD_SPACES[grapheme]
+    if grapheme == "\t":
+        return "a tab"
+    if len(grapheme) == 1 and not grapheme.isprintable():  # an emoji's ZWJ is not alone
+        return f"the invisible character U+{ord(grapheme):04X}"
+    return ""
 
 
 def _nfc(text: str) -> str:

@@ -290,3 +290,45 @@ def test_a_line_break_is_never_named_as_a_heavy_character() -> None:
     assert advice("é\r\nü", "bytes", 4, None) == "cut at least 2 bytes (é, ü take 2 bytes each)"
     # NEL, a line break from old documents, takes 2 bytes but is no character to name.
     assert advice("a\x85ü", "bytes", 3, None) == "cut at least 2 bytes (ü takes 2 bytes)"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "limit", "expected"),
+    [
+        pytest.param(
+            "a" * 80 + "\u00a0Reply STOP",
+            "sms",
+            1,
+            "a non-breaking space switched this SMS to UCS-2 (70 characters per segment, "
+            "not 160); without it, 1 segment",
+            id="sms-non-breaking-space",
+        ),
+        pytest.param(
+            "a" * 80 + "\tReply STOP",
+            "sms",
+            1,
+            "a tab switched this SMS to UCS-2 (70 characters per segment, not 160); "
+            "without it, 1 segment",
+            id="sms-tab",
+        ),
+        pytest.param(
+            "a" * 158 + "\f€",
+            "sms",
+            1,
+            "cut at least 1 character to fit 1 segment "
+            "(the invisible character U+000C, € count 2 each)",
+            id="sms-form-feed",
+        ),
+        pytest.param(
+            "Bücher\u00a0" * 20,
+            "bytes",
+            100,
+            "cut at least 80 bytes (ü, a non-breaking space take 2 bytes each)",
+            id="bytes-non-breaking-space",
+        ),
+    ],
+)
+def test_a_character_nobody_can_see_is_named_in_words(
+    text: str, unit: str, limit: int, expected: str
+) -> None:
+    assert advice(text, unit, limit, None) == expected
