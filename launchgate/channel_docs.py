@@ -161,7 +161,8 @@ def _source_lines(entry: Entry, config_file: str) -> list[str]:
     lines: list[str] = [_own(entry, config_file)] if entry.own else []
     if source is not None:
         lines += _wrapped(_cited(source.title, source.read, source.secondary))
-        lines.append(source.url)  # "" for a config's source in words: dropped below
+        if source.url != source.title:  # a config's `source:` that is a URL is both
+            lines.append(source.url)  # "" for a config's source in words: dropped below
         if source.quote:
             lines += _wrapped(f"\u201c{source.quote}\u201d")
     elif not entry.own:

@@ -315,6 +315,16 @@ def _channel_problem(name: str, setting: ChannelSetting) -> tuple[str, tuple[str
             f"{setting.max} segments)",
             ("max",),
         )
+    if base is None:
+        from launchgate.channel_names import same_channel
+
+        meant = same_channel(name, PRESETS)
+        if meant:  # "Email.Subject" would be a new channel, and email.subject left as it is
+            return (
+                f"the built-in channel is {meant!r}: write its id as it is to change it, "
+                "or give a channel of your own a name of its own",
+                (),
+            )
     if base is None and setting.max is None and setting.max_segments is None:
         from launchgate.wording import did_you_mean
 

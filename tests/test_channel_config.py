@@ -75,6 +75,20 @@ WRONG = [
         "(max: 2 would allow 2 segments)",
         id="max-on-a-new-sms-channel",
     ),
+    pytest.param(
+        "channels:\n  Email.Subject: {max: 30}\n",
+        ".launchgate.yml:2:3: invalid config: channels.Email.Subject: the built-in channel is "
+        "'email.subject': write its id as it is to change it, or give a channel of your own "
+        "a name of its own",
+        id="preset-in-other-case-is-not-a-new-channel",
+    ),
+    pytest.param(
+        "channels:\n  push ios title: {max: 40}\n",
+        ".launchgate.yml:2:3: invalid config: channels.push ios title: the built-in channel is "
+        "'push.ios.title': write its id as it is to change it, or give a channel of your own "
+        "a name of its own",
+        id="preset-with-other-separators-is-not-a-new-channel",
+    ),
 ]
 
 
