@@ -272,7 +272,17 @@ def _source_markdown(entry: Entry, config_file: str) -> str:
         parts.append(NO_SOURCE)
     if entry.channel.note:
         parts.append(f"Note: {_inline(entry.channel.note)}")
-    return ". ".join(parts)
+    return _sentences(parts)
+
+
+def _sentences(parts: list[str]) -> str:
+    """Parts joined into sentences, with no second full stop after a quote that has one."""
+    text = ""
+    for part in parts:
+        if text:
+            text += " " if text.rstrip("\u201d").endswith((".", "\u3002", "!", "?")) else ". "
+        text += part
+    return text
 
 
 def _inline(text: str) -> str:

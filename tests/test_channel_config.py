@@ -89,6 +89,18 @@ WRONG = [
         "a name of its own",
         id="preset-with-other-separators-is-not-a-new-channel",
     ),
+    pytest.param(
+        "channels:\n  web|hero`x: {max: 40}\n",
+        ".launchgate.yml:2:3: invalid config: channels.web|hero`x: 'web|hero`x' is not a "
+        "channel id: use letters, digits, dots, underscores and hyphens, like web.hero_title",
+        id="a-channel-id-with-signs-that-break-tables",
+    ),
+    pytest.param(
+        "channels:\n  web hero: {max: 40}\n",
+        ".launchgate.yml:2:3: invalid config: channels.web hero: 'web hero' is not a "
+        "channel id: use letters, digits, dots, underscores and hyphens, like web.hero_title",
+        id="a-channel-id-with-a-space",
+    ),
 ]
 
 
