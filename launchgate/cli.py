@@ -431,6 +431,8 @@ def _checklists(name: str | None, path: str, out: TextIO) -> ExitCode:
     files = checklist_files(root, config)
     if name is not None and name not in files:
         hint = did_you_mean(name, files) or f"known: {', '.join(files)}"
+        if Path(name).is_dir():  # as `launchgate channels FOLDER` takes it
+            hint += f"; for the checklists of {name}, run: launchgate checklists --path {name}"
         raise UsageError(f"no checklist named {name!r} ({hint})")
     builtin = builtin_checklists()
     shelf = []
