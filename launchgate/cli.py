@@ -564,7 +564,9 @@ def _board(args: argparse.Namespace, out: TextIO) -> ExitCode:
         raise UsageError(
             f"cannot write the board to {args.output}: {error.strerror or error}"
         ) from None
-    out.write(f"wrote the board of {len(repo.launches)} launches to {args.output}/index.html\n")
+    out.write(
+        f"wrote the board of {len(repo.launches)} launches to {Path(args.output) / 'index.html'}\n"
+    )
     return ExitCode.READY
 
 
