@@ -134,7 +134,7 @@ def test_the_people_page_shows_an_owners_overdue_work(site: Path) -> None:
     mia = read(site, "people.html").one("section", id="owner-mia")
     assert mia.one("h2").text == "@mia"
     overdue = mia.one("table", class_="overdue-work")
-    assert "slack-directory-listing" in overdue.text and "⏰ overdue" in overdue.text
+    assert "slack-directory-listing" in overdue.text and "⚠ 3 days overdue" in overdue.text
 
 
 def test_a_launch_page_shows_collateral_features_metrics_and_findings(site: Path) -> None:
