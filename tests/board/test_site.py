@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from launchgate.board.site import BusinessDays
+from launchgate.board.site import BusinessDays, FileLinks, page_file
 from launchgate.workdays import Workdays
 from tests.board.pages import Element, read
 from tests.conftest import EXAMPLES, TODAY, run_cli, write_tree
@@ -296,3 +296,26 @@ def test_a_launch_page_links_to_its_copy_grid(site: Path) -> None:
     copy = read(site, "launches/team-insights.html").one("section", id="copy")
     assert copy.one("a").attrs["href"] == "../copy.html#copy-team-insights"
     assert "3 over the limit" in copy.text
+
+
+@pytest.mark.parametrize(
+    ("launch_id", "safe"),
+    [("smart-reports", True), ("Smart_Reports2", True), ("../etc/passwd", False), ("<img>", False)],
+)
+def test_a_launch_page_is_its_id_only_when_that_is_a_safe_file_name(
+    launch_id: str, safe: bool
+) -> None:
+    name = page_file(launch_id)
+    assert (name == f"{launch_id}.html") is safe
+    assert "/" not in name and not name.startswith(".") and name.endswith(".html")
+    assert page_file(launch_id) == name  # the same every time: the timeline links to it
+
+
+def test_links_to_lines_need_an_http_address_and_quote_the_path() -> None:
+    links = FileLinks("https://github.com/acme/launches/", "abc", "examples/")
+    assert links.url("launches/a b#1.yaml", 7) == (
+        "https://github.com/acme/launches/blob/abc/examples/launches/a%20b%231.yaml#L7"
+    )
+    for bad in ("javascript:alert(1)", "ftp://x", 'https://x" onmouseover="y', "github.com/a"):
+        with pytest.raises(ValueError):
+            FileLinks(bad)
