@@ -215,6 +215,12 @@ def test_a_changed_preset_can_give_its_own_source_in_words() -> None:
     assert got.source == Source("our server's about page", "", "", "")
 
 
+@pytest.mark.parametrize("url", ["https://social.example/about", "http://intranet/limits"])
+def test_a_source_that_is_a_web_address_is_a_link(url: str) -> None:
+    got = channel(f"channels:\n  mastodon.post: {{max: 1000, source: '{url}'}}\n", "mastodon.post")
+    assert got.source == Source(url, url, "", "")
+
+
 def test_flags_can_be_turned_off_as_well_as_on() -> None:
     config = "channels:\n  email.subject: {truncates: false, merge_tags: false}\n"
     got = channel(config, "email.subject")

@@ -344,3 +344,28 @@ def test_digest_command_lists_waivers_with_the_configs_roles_and_window(tmp_path
     assert "| in 10 days | Thu 3 Dec | waiver of `copy-locale-missing`" in result.stdout
     shorter = run_cli("digest", str(tmp_path), "--today", TODAY, "--days", "9")
     assert "waiver of" not in shorter.stdout
+
+
+@pytest.mark.parametrize(
+    ("where", "named_as"),
+    [
+        (None, "copy-length"),
+        ({"channel": ["sms", "x.post"]}, "copy-length for sms, x.post"),  # as written
+    ],
+)
+def test_a_waiver_is_named_by_its_rule_and_what_it_narrows_to(
+    where: dict[str, list[str]] | None, named_as: str
+) -> None:
+    from launchgate.models import Waiver
+    from launchgate.waivers import named
+
+    waiver = Waiver.model_validate(
+        {
+            "rule": "copy-length",
+            "where": where,
+            "reason": "r",
+            "approved_by": "m",
+            "expires": "2026-12-31",
+        }
+    )
+    assert named(waiver) == named_as
