@@ -1,0 +1,242 @@
+"""The board in a real browser: Debian's chromium, driven by Playwright for Python.
+
+One browser per session (starting it costs half a second); each test gets a fresh page
+(`page`) in a fresh context whose every request that is not a local file is blocked and
+recorded, and whose console errors, uncaught page errors and dialogs are recorded too: a
+test fails at teardown when any happened. The sites are built once per session with
+`launchgate board`: from examples/ (`examples_site`) and from examples/ with hostile text
+in its manifests (`hostile_site`).
+
+Without chromium or Playwright the tests skip with the reason; with
+LAUNCHGATE_REQUIRE_BROWSER=1 (`.ci/run` sets it) they fail instead, so CI cannot pass
+by skipping them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from tests.conftest import EXAMPLES, TODAY, run_cli
+
+if TYPE_CHECKING:
+    from playwright.sync_api import (
+        Browser,
+        BrowserContext,
+        ConsoleMessage,
+        Dialog,
+        Page,
+        Request,
+        Route,
+        ViewportSize,
+    )
+
+CHROMIUM = Path(os.environ.get("LAUNCHGATE_CHROMIUM", "/usr/bin/chromium"))
+REQUIRED = os.environ.get("LAUNCHGATE_REQUIRE_BROWSER") == "1"
+AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
+# This machine's network is closed: without these, chromium's own background connections
+# (updates, sync, Google's hosts) fail many at a time at every start. --headless comes
+# from Playwright.
+FLAGS = [
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+DESKTOP: ViewportSize = {"width": 1280, "height": 800}
+PHONE: ViewportSize = {"width": 390, "height": 844}
+# What a page may load: its own files. Anything else would leave the reader's machine.
+LOCAL = ("file://", "data:", "blob:", "about:")
+
+
+def chromium_flags() -> list[str]:
+    """FLAGS, and --no-sandbox as root (chromium refuses to start sandboxed as root)."""
+    root = hasattr(os, "geteuid") and os.geteuid() == 0
+    return [*FLAGS, "--no-sandbox"] if root else list(FLAGS)
+
+
+def why_no_browser() -> str | None:
+    """Why the browser tests cannot run here, or None when they can."""
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "Playwright is not installed (pip install -c constraints.txt -e '.[dev]')"
+    if not CHROMIUM.is_file():
+        return f"no chromium at {CHROMIUM} (apt-get install chromium, or set LAUNCHGATE_CHROMIUM)"
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    reason = why_no_browser()
+    if reason is not None:
+        if REQUIRED:
+            pytest.fail(f"LAUNCHGATE_REQUIRE_BROWSER=1 but {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=chromium_flags())
+        yield launched
+        launched.close()
+
+
+@dataclass
+class Watch:
+    """What happened on a page that a reader would call broken or a leak."""
+
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    outside_requests: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def problems(self) -> dict[str, list[str]]:
+        return {name: found for name, found in vars(self).items() if found}
+
+
+def watched_context(browser: Browser, **options: Any) -> tuple[BrowserContext, Watch]:
+    """A new context whose pages are watched: requests that are not local are aborted
+    and recorded, console errors, page errors and dialogs recorded (dialogs dismissed)."""
+    context = browser.new_context(**options)
+    watch = Watch()
+
+    def on_request(request: Request) -> None:
+        # A WebSocket does not pass through route(): the request log sees it.
+        if not request.url.startswith(LOCAL) and request.url not in watch.outside_requests:
+            watch.outside_requests.append(request.url)
+
+    def guard(route: Route, request: Request) -> None:
+        if request.url.startswith(LOCAL):
+            route.continue_()
+        else:
+            on_request(request)
+            route.abort()
+
+    def on_dialog(dialog: Dialog) -> None:
+        watch.dialogs.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            watch.console_errors.append(message.text)
+
+    def on_page(page: Page) -> None:
+        page.on("console", on_console)
+        page.on("pageerror", lambda error: watch.page_errors.append(str(error)))
+        page.on("dialog", on_dialog)
+
+    context.route("**/*", guard)
+    context.on("request", on_request)
+    context.on("page", on_page)
+    return context, watch
+
+
+@pytest.fixture
+def watch() -> Watch:
+    return Watch()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A desktop-sized page; the test fails if the page logged an error, threw, opened a
+    dialog or tried to load anything that is not a local file."""
+    context, watch = watched_context(browser, viewport=DESKTOP)
+    opened = context.new_page()
+    yield opened
+    context.close()
+    assert not watch.problems(), watch.problems()
+
+
+def build_board(source: Path, output: Path) -> Path:
+    """`launchgate board SOURCE --output OUTPUT --today TODAY`; the site folder."""
+    result = run_cli("board", str(source), "--output", str(output), "--today", TODAY)
+    assert result.returncode in (0, 1), result.stderr
+    assert (output / "index.html").is_file(), result.stdout + result.stderr
+    return output
+
+
+@pytest.fixture(scope="session")
+def examples_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_board(EXAMPLES, tmp_path_factory.mktemp("examples-site"))
+
+
+# Every way text has broken out of a page: markup, a script, an event handler, a
+# `javascript:` link, a bidi override that turns the text around, a NUL.
+HOSTILE = (
+    '<img src=x onerror=alert(1)><script>alert(2)</script></td></tr><b id="injected">'
+    "bold</b> \"'><svg onload=alert(3)> \u202eevil\u202c"
+)
+HOSTILE_LINK = "javascript:alert(4)"
+
+
+def hostile_examples(into: Path) -> Path:
+    """examples/, with HOSTILE as a launch's name, a feature's name, a copy text and a
+    deliverable's name, and HOSTILE_LINK as that deliverable's link."""
+    repo = Path(shutil.copytree(EXAMPLES, into))
+    path = repo / "launches" / "team-insights.yaml"
+    text = path.read_text(encoding="utf-8")
+    quoted = json.dumps(HOSTILE)  # JSON's escapes are YAML's too
+    for before, after in (
+        ("name: Team Insights\n", f"name: {quoted}\n"),
+        ("name: Monday insights e-mail}", f"name: {quoted}}}"),
+        ('text: "Team insights at a glance"', f"text: {quoted}"),
+        (
+            'owner: "@mia", due: 2026-12-07, status: draft}',
+            f'owner: "@mia", due: 2026-12-07, status: draft, name: {quoted}, '
+            f"link: {json.dumps(HOSTILE_LINK)}}}",
+        ),
+    ):
+        assert before in text, before
+        text = text.replace(before, after)
+    path.write_text(text, encoding="utf-8")
+    return repo
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    repo = hostile_examples(tmp_path_factory.mktemp("hostile") / "repo")
+    return build_board(repo, tmp_path_factory.mktemp("hostile-site"))
+
+
+def run_axe(browser: Browser, url: str) -> dict[str, list[dict[str, Any]]]:
+    """axe-core's serious and critical violations on the page at `url`, in the light
+    colour scheme and in the dark one.
+
+    axe is injected with a script tag, which the board's Content-Security-Policy forbids
+    (it allows only the board's own script, by hash): so this context, and only this one,
+    bypasses the CSP. The tests that judge the page itself run with the CSP on. Only the
+    colours change with the scheme, so the dark run asks axe about contrast alone, on the
+    same page (injecting axe costs more than the run).
+    """
+    context = browser.new_context(bypass_csp=True, viewport=DESKTOP)
+    found: dict[str, list[dict[str, Any]]] = {}
+    try:
+        opened = context.new_page()
+        opened.emulate_media(color_scheme="light")
+        opened.goto(url)
+        opened.add_script_tag(path=str(AXE))
+        for scheme, options in (
+            ("light", "{resultTypes: ['violations']}"),
+            ("dark", "{resultTypes: ['violations'], runOnly: ['color-contrast']}"),
+        ):
+            opened.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
+            results = opened.evaluate(f"async () => await axe.run(document, {options})")
+            found[scheme] = [
+                v for v in results["violations"] if v["impact"] in ("serious", "critical")
+            ]
+    finally:
+        context.close()
+    return found
+
+
+def url(site: Path, name: str = "index.html") -> str:
+    return (site / name).as_uri()
