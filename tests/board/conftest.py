@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from tests.board.chromium import chromium, why_no_browser
 from tests.conftest import EXAMPLES, TODAY, run_cli
 
 if TYPE_CHECKING:
@@ -38,41 +39,12 @@ if TYPE_CHECKING:
         ViewportSize,
     )
 
-CHROMIUM = Path(os.environ.get("LAUNCHGATE_CHROMIUM", "/usr/bin/chromium"))
 REQUIRED = os.environ.get("LAUNCHGATE_REQUIRE_BROWSER") == "1"
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
-# This machine's network is closed: without these, chromium's own background connections
-# (updates, sync, Google's hosts) fail many at a time at every start. --headless comes
-# from Playwright.
-FLAGS = [
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 DESKTOP: ViewportSize = {"width": 1280, "height": 800}
 PHONE: ViewportSize = {"width": 390, "height": 844}
 # What a page may load: its own files. Anything else would leave the reader's machine.
 LOCAL = ("file://", "data:", "blob:", "about:")
-
-
-def chromium_flags() -> list[str]:
-    """FLAGS, and --no-sandbox as root (chromium refuses to start sandboxed as root)."""
-    root = hasattr(os, "geteuid") and os.geteuid() == 0
-    return [*FLAGS, "--no-sandbox"] if root else list(FLAGS)
-
-
-def why_no_browser() -> str | None:
-    """Why the browser tests cannot run here, or None when they can."""
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "Playwright is not installed (pip install -c constraints.txt -e '.[dev]')"
-    if not CHROMIUM.is_file():
-        return f"no chromium at {CHROMIUM} (apt-get install chromium, or set LAUNCHGATE_CHROMIUM)"
-    return None
 
 
 @pytest.fixture(scope="session")
@@ -82,12 +54,8 @@ def browser() -> Iterator[Browser]:
         if REQUIRED:
             pytest.fail(f"LAUNCHGATE_REQUIRE_BROWSER=1 but {reason}")
         pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=chromium_flags())
-        yield launched
-        launched.close()
+    with chromium() as started:
+        yield started
 
 
 @dataclass
@@ -138,11 +106,6 @@ def watched_context(browser: Browser, **options: Any) -> tuple[BrowserContext, W
     context.on("request", on_request)
     context.on("page", on_page)
     return context, watch
-
-
-@pytest.fixture
-def watch() -> Watch:
-    return Watch()
 
 
 @pytest.fixture

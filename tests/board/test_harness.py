@@ -5,10 +5,12 @@ notice each on purpose."""
 from __future__ import annotations
 
 from pathlib import Path
-
-from playwright.sync_api import Browser, Page
+from typing import TYPE_CHECKING
 
 from tests.board.conftest import DESKTOP, run_axe, watched_context
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 # The board's policy: nothing from elsewhere, no inline script.
 CSP = (
