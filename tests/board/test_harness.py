@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tests.board.conftest import DESKTOP, run_axe, watched_context
+from tests.board.conftest import DESKTOP, Axe, watched_context
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -87,10 +87,8 @@ def test_a_script_the_policy_forbids_is_a_console_error(browser: Browser, tmp_pa
     assert len(watch.console_errors) == 1
 
 
-def test_axe_runs_despite_the_policy_and_finds_serious_faults(
-    browser: Browser, tmp_path: Path
-) -> None:
-    assert run_axe(browser, write(tmp_path, GOOD)) == {"light": [], "dark": []}
+def test_axe_runs_despite_the_policy_and_finds_serious_faults(axe: Axe, tmp_path: Path) -> None:
+    assert axe.check(write(tmp_path, GOOD)) == {"light": [], "dark": []}
     # No label on the search box; grey on grey in light, and only in dark for the caption.
     faulty = (
         GOOD.replace('<label for="q">Search</label>', "")
@@ -101,7 +99,7 @@ def test_axe_runs_despite_the_policy_and_finds_serious_faults(
             "{caption {color: #333; background: #222}}</style></head>",
         )
     )
-    found = run_axe(browser, write(tmp_path, faulty, "bad.html"))
+    found = axe.check(write(tmp_path, faulty, "bad.html"))
     assert {v["id"] for v in found["light"]} == {"label", "color-contrast"}
     assert [v["id"] for v in found["dark"]] == ["color-contrast"]
     (contrast,) = found["dark"]
