@@ -59,6 +59,14 @@ def section(board: Board, launch: Launch, depth: int) -> str:
 
 
 def grid(board: Board, launch: Launch) -> str:
+    key = (launch.file, launch.manifest.id)
+    made = board.grids.get(key)
+    if made is None:
+        made = board.grids[key] = _grid(board, launch)
+    return made
+
+
+def _grid(board: Board, launch: Launch) -> str:
     manifest = launch.manifest
     primary = launch.primary_locale
     by_place: dict[tuple[str, str], list[CopyItem]] = {}

@@ -65,6 +65,8 @@ class Board:
     signoffs: Signoffs | None = None
     links: FileLinks | None = None
     glossary: Glossary | None = None
+    # Each launch's copy grid, made once: the copy page and the launch's own page show it.
+    grids: dict[tuple[str, str], str] = field(default_factory=dict)
 
     @functools.cached_property
     def ordered(self) -> list[Launch]:
