@@ -43,8 +43,8 @@ PAGES = ("index.html", "timeline.html")
 TIMING = """() => {
   const nav = performance.getEntriesByType("navigation")[0];
   const paint = performance.getEntriesByType("paint").find(p => p.name === "first-paint");
-  return {first_paint: paint ? paint.startTime : null,
-          dom_content_loaded: nav.domContentLoadedEventEnd, load: nav.loadEventEnd};
+  return {dom_content_loaded: nav.domContentLoadedEventEnd, load: nav.loadEventEnd,
+          first_paint: paint.startTime};
 }"""
 
 
@@ -73,9 +73,11 @@ def load(browser: Browser, url: str) -> dict[str, float]:
     try:
         page = context.new_page()
         page.goto(url, wait_until="load")
-        # The load event's end is recorded just after the event: wait until it is there.
+        # The load event's end is recorded just after the event, and the first paint can
+        # come after it: wait until both are there.
         page.wait_for_function(
             "() => performance.getEntriesByType('navigation')[0].loadEventEnd > 0"
+            " && performance.getEntriesByType('paint').some(p => p.name === 'first-paint')"
         )
         timings: dict[str, float] = page.evaluate(TIMING)
     finally:
@@ -98,7 +100,6 @@ def measure(site: Path, repeat: int) -> dict[str, dict[str, dict[str, float]]]:
                     "max": max(run[key] for run in runs),
                 }
                 for key in runs[0]
-                if all(run[key] is not None for run in runs)
             }
             size = (site / name).stat().st_size
             results[name]["bytes"] = {"median": size, "min": size, "max": size}
