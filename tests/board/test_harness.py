@@ -40,14 +40,14 @@ def test_requests_that_leave_the_page_are_blocked_and_recorded(
 ) -> None:
     leaky = (
         '<!doctype html><html lang="en"><title>x</title><img alt="" src="https://cdn.example/a.png">'
-        '<link rel="stylesheet" href="http://cdn.example/s.css">'
-        '<script>fetch("https://api.example/x").catch(() => {})</script></html>'
+        '<link rel="stylesheet" href="http://cdn.example/s.css"><script>'
+        'fetch("https://api.example/x").catch(() => { document.title = "refused" })</script></html>'
     )
     context, watch = watched_context(browser, viewport=DESKTOP)
     try:
         opened = context.new_page()
         opened.goto(write(tmp_path, leaky))
-        opened.wait_for_load_state("networkidle")
+        opened.wait_for_function("document.title === 'refused'")  # the fetch was aborted
     finally:
         context.close()
     assert sorted(watch.outside_requests) == [
