@@ -532,7 +532,7 @@ def _board(args: argparse.Namespace, out: TextIO) -> ExitCode:
     The site needs whole launches (copy, collateral), so it loads them here and checks
     them in this process (`load_and_check` hands back only what rules across launches read).
     """
-    from launchgate.board.site import Board, FileLinks, build_pages, write_site
+    from launchgate.board.site import Board, FileLinks, write_board
     from launchgate.engine import check_loaded
 
     config, config_file, repo, skipped = _load_launches(args.path)
@@ -552,7 +552,7 @@ def _board(args: argparse.Namespace, out: TextIO) -> ExitCode:
         repo.launches, report, config, today, config_file, skipped, None, links, repo.glossary
     )
     try:
-        write_site(build_pages(board), Path(args.output))
+        write_board(board, Path(args.output))
     except OSError as error:
         raise UsageError(
             f"cannot write the board to {args.output}: {error.strerror or error}"

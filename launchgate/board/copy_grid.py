@@ -158,6 +158,6 @@ def _one(cell: Cell) -> str:
     bar = (
         f'<meter min="0" max="{cell.limit}" value="{min(cell.used, cell.limit)}" '
         f'low="{NEAR * cell.limit:g}" high="{NEAR * cell.limit:g}" optimum="0" '
-        f'aria-label="{amount}"></meter>'
+        'aria-hidden="true"></meter>'  # the words below say the same to everyone
     )
     return f'{shown}{bar}<p class="fit {cell.state}">{icon} {word}: {amount}</p>'

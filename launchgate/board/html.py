@@ -20,6 +20,8 @@ from importlib import resources
 # C0 controls (but tab and newline: copy may be written on several lines), DEL, C1 controls,
 # and the bidirectional embeddings, overrides and isolates.
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Anything `text()` changes; most values (ids, channels, dates) hold none and pass as they are.
+_SPECIAL = re.compile(r"[&<>\"'\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 # The site's pages, in the order the navigation lists them: (file, label).
 NAV = (
@@ -32,8 +34,10 @@ NAV = (
 
 def text(value: object) -> str:
     """Any value as HTML text or attribute value: escaped, controls made visible."""
-    shown = _UNSAFE.sub(_visible, str(value))
-    return html.escape(shown, quote=True)
+    shown = str(value)
+    if _SPECIAL.search(shown) is None:
+        return shown
+    return html.escape(_UNSAFE.sub(_visible, shown), quote=True)
 
 
 def _visible(match: re.Match[str]) -> str:

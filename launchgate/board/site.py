@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from launchgate.channels import Channel, channel_lookup
 from launchgate.config import Config
@@ -25,6 +26,9 @@ from launchgate.models import Glossary
 from launchgate.repository import LoadProblem
 from launchgate.waiver_list import Listed
 from launchgate.workdays import Workdays
+
+if TYPE_CHECKING:
+    from launchgate.calendar_view import Calendar
 
 # Per launch and role, who signed off and where, as CI's provenance tells it: "ann in #118".
 Signoffs = Mapping[str, Mapping[str, str]]
@@ -115,6 +119,12 @@ class Board:
         return channel_lookup(self.config)
 
     @functools.cached_property
+    def calendar(self) -> Calendar:
+        from launchgate.calendar_view import Calendar
+
+        return Calendar(self.launches, self.today, self.config, self.config_file)
+
+    @functools.cached_property
     def glossary_metrics(self) -> dict[str, str]:
         return dict(self.glossary.metrics) if self.glossary else {}
 
@@ -182,22 +192,49 @@ class BusinessDays:
 
 def build_pages(board: Board) -> dict[str, str]:
     """Every file of the site, by its path relative to the site's root."""
-    from launchgate.board import copy_grid, launch_page, overview, people, timeline_page
-    from launchgate.calendar_view import RENDERERS, Calendar
+    return {**_calendar_files(board), **_pages(board)}
+
+
+def _calendar_files(board: Board) -> dict[str, str]:
+    """The ICS to subscribe to and the JSON report, written beside the pages."""
+    from launchgate.calendar_view import RENDERERS
     from launchgate.reporters import reporter
 
-    calendar = Calendar(board.launches, board.today, board.config, board.config_file)
+    return {
+        "calendar.ics": RENDERERS["ics"](board.calendar),
+        "report.json": reporter("json")(board.report, False),
+    }
+
+
+def _pages(board: Board) -> dict[str, str]:
+    from launchgate.board import copy_grid, launch_page, overview, people, timeline_page
+
     files = {
         "index.html": overview.render(board),
-        "timeline.html": timeline_page.render(board, calendar),
+        "timeline.html": timeline_page.render(board, board.calendar),
         "copy.html": copy_grid.render(board),
         "people.html": people.render(board),
-        "calendar.ics": RENDERERS["ics"](calendar),
-        "report.json": reporter("json")(board.report, False),
     }
     for launch in board.ordered:
         files[board.page_of(launch)] = launch_page.render(board, launch)
     return files
+
+
+def write_board(board: Board, output: Path) -> None:
+    """Build and write the site. A large one is made in two processes: the calendar (the
+    iCalendar library takes as long as every page together) beside the pages."""
+    from launchgate.loader import PARALLEL_FROM
+    from launchgate.parallel import split_map
+
+    parts = (_calendar_files, _pages)
+    (output / "launches").mkdir(parents=True, exist_ok=True)  # fails here, not in a worker
+
+    def write(start: int, stop: int) -> list[None]:
+        for part in parts[start:stop]:
+            write_site(part(board), output)
+        return []
+
+    split_map(write, len(parts), 2 if len(board.launches) >= PARALLEL_FROM else len(parts) + 1)
 
 
 def write_site(files: Mapping[str, str], output: Path) -> None:
