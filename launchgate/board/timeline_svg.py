@@ -28,9 +28,10 @@ hold 3:1 on white and on near-black, so the picture needs no inline `<style>`
 (which a Content-Security-Policy would block) and reads on its own too. Text is
 `currentColor`.
 
-Security and determinism: text from manifests is escaped for XML, stripped of
-the characters XML cannot hold, and wrapped in a bidirectional isolate so an
-override cannot reorder what follows it. The same calendar gives the same bytes:
+Security and determinism: text from manifests is escaped for XML, its control
+characters (bidirectional overrides included) shown as escapes as the terminal
+shows them, and wrapped in a bidirectional isolate so a right-to-left name
+cannot reorder what follows it. The same calendar gives the same bytes:
 rows sorted by date then id, numbers written with one decimal at most.
 """
 
@@ -44,6 +45,7 @@ from urllib.parse import quote
 
 from launchgate.calendar_view import Calendar
 from launchgate.days import with_year, without_year
+from launchgate.escape import terminal_text
 from launchgate.events import Event
 from launchgate.launch import Launch
 from launchgate.waivers import named
@@ -60,6 +62,7 @@ _ROW = 20
 _HEAD = 28
 _BAR = 8  # the bar's height
 _NAME_LIMIT = 34  # characters of a name in the label column (the link's label has it whole)
+_YEARS_BEFORE, _YEARS_AFTER = 1, 2  # the window around today that the picture may span
 
 # Fallback colours: 3:1 or more on white and on #111418, for graphics (text is currentColor).
 _BLUE, _PURPLE, _GREEN, _RED = "#2f7ed8", "#8b5cf6", "#1a9a5a", "#e0362c"
@@ -71,8 +74,12 @@ _ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
 _SPECIAL = re.compile("[&<>\"']")
 _FSI, _PDI = "\u2068", "\u2069"  # first-strong isolate ... pop directional isolate
 
-# `Sat 5 Dec`: a few hundred days written thousands of times over 2,000 launches.
-_day = functools.lru_cache(maxsize=4096)(without_year)
+
+@functools.lru_cache(maxsize=4096)  # a few hundred days, written thousands of times
+def _day(day: dt.date, today: dt.date) -> str:
+    """`Sat 5 Dec`, and `Sat 5 Dec 2026` when that is not this year."""
+    return without_year(day) if day.year == today.year else with_year(day)
+
 
 TITLE_ID = "lg-timeline-title"
 DESC_ID = "lg-timeline-desc"
@@ -138,6 +145,10 @@ class Plan:
     freezes: tuple[Event, ...]  # those overlapping the range
     holidays: tuple[tuple[dt.date, dt.date, str], ...]  # runs of days: first, last, names
     undated: tuple[Launch, ...]  # launches without a single date: not drawn
+    outside: int  # dates beyond the window around today: not drawn (the table has them)
+
+    def shows(self, day: dt.date) -> bool:
+        return self.first <= day < self.last
 
 
 def plan(calendar: Calendar) -> Plan:
@@ -164,16 +175,23 @@ def plan(calendar: Calendar) -> Plan:
     days = [calendar.today]
     days += [day for row in rows for day in (row.start, row.end)]
     days += [event.start for row in rows for event in row.marks]
-    first = (min(days) - dt.timedelta(days=3)).replace(day=1)
-    last = _next_month(max(days) + dt.timedelta(days=3))
+    # A date years away (a typo such as 2062) would stretch the picture to nothing: the range
+    # stays within a window around today, and the dates beyond it are counted, not drawn.
+    today = calendar.today
+    earliest = dt.date(today.year - _YEARS_BEFORE, today.month, 1)
+    latest = _next_month(dt.date(today.year + _YEARS_AFTER, today.month, 1))
+    first = max(earliest, (min(days) - dt.timedelta(days=3)).replace(day=1))
+    last = min(latest, _next_month(max(days) + dt.timedelta(days=3)))
+    dates = [e.start for row in rows for e in (row.release, row.announce, *row.marks) if e]
     return Plan(
         tuple((month, tuple(group)) for month, group in groups.items()),
         first,
         last,
         calendar.today,
         tuple(f for f in freezes if f.start < last and f.end >= first),
-        _holidays(calendar.config.calendar.holidays, first, last),
+        _holidays(calendar.config.calendar.holidays, first, last, today),
         tuple(sorted(undated, key=lambda launch: (launch.manifest.id, launch.file))),
+        sum(1 for day in dates if not first <= day < last),
     )
 
 
@@ -194,7 +212,7 @@ def _row(launch: Launch, events: list[Event], today: dt.date) -> Row:
 
 
 def _holidays(
-    countries: list[str], first: dt.date, last: dt.date
+    countries: list[str], first: dt.date, last: dt.date, today: dt.date
 ) -> tuple[tuple[dt.date, dt.date, str], ...]:
     """The configured countries' holidays in the range, consecutive days as one run."""
     if not countries:
@@ -209,9 +227,9 @@ def _holidays(
         if name is not None:
             if runs and runs[-1][1] == day - dt.timedelta(days=1):
                 start, _, names = runs[-1]
-                runs[-1] = (start, day, f"{names}; {_day(day)}: {name}")
+                runs[-1] = (start, day, f"{names}; {_day(day, today)}: {name}")
             else:
-                runs.append((day, day, f"{_day(day)}: {name}"))
+                runs.append((day, day, f"{_day(day, today)}: {name}"))
         day += dt.timedelta(days=1)
     return tuple(runs)
 
@@ -224,15 +242,16 @@ def _next_month(day: dt.date) -> dt.date:
 
 
 def xml_text(text: str) -> str:
-    """Manifest text as XML character data or an attribute value: shown, never markup."""
+    """Text as XML character data or an attribute value: shown, never markup."""
     flat = " ".join(_NOT_XML.sub("\ufffd", text).split())
     return _SPECIAL.sub(lambda m: _ESCAPES[m.group(0)], flat)
 
 
 def _bidi(text: str) -> str:
-    """Manifest text in a bidirectional isolate: a right-to-left override inside it ends there,
-    and cannot reorder the words launchgate puts around it."""
-    return f"{_FSI}{text}{_PDI}"
+    """Manifest text on one line, its control characters shown as escapes (as in a terminal:
+    a right-to-left override shows as `\\u202e` instead of turning `gnp.exe` into `exe.png`),
+    in a bidirectional isolate, so a right-to-left name cannot reorder the words around it."""
+    return f"{_FSI}{terminal_text(' '.join(text.split()))}{_PDI}"
 
 
 def _isolated(text: str) -> str:
@@ -263,32 +282,32 @@ def _mark_text(event: Event, today: dt.date) -> str:
     """What a deliverable's or waiver's mark is, for its tooltip and the table."""
     late = " · overdue" if event.overdue(today) else ""
     if event.waiver is not None:
-        return f"waiver of {_bidi(named(event.waiver))} ends {_day(event.start)}{late}"
+        return f"waiver of {_bidi(named(event.waiver))} ends {_day(event.start, today)}{late}"
     what = _bidi(event.item)
     if event.label not in ("", event.item):
         what += f" ({_bidi(event.label)})"
     owner = f" · {_bidi(event.owner)}" if event.owner else ""
     state = f" · {_bidi(event.status)}" if event.status else ""
-    return f"{what} due {_day(event.start)}{owner}{state}{late}"
+    return f"{what} due {_day(event.start, today)}{owner}{state}{late}"
 
 
-def _milestone_text(event: Event) -> str:
+def _milestone_text(event: Event, today: dt.date) -> str:
     if event.kind == "release":
         version = f" {_bidi(event.label)}" if event.label else ""
-        return f"release{version} {_day(event.start)}"
-    return f"announcement {_day(event.start)}"
+        return f"release{version} {_day(event.start, today)}"
+    return f"announcement {_day(event.start, today)}"
 
 
-def _row_text(row: Row) -> str:
+def _row_text(row: Row, today: dt.date) -> str:
     """The row in words: the link's label, so a screen reader hears what the bar shows."""
-    parts = [_milestone_text(e) for e in (row.release, row.announce) if e is not None]
+    parts = [_milestone_text(e, today) for e in (row.release, row.announce) if e is not None]
     due = [e for e in row.marks if e.kind == "collateral"]
     if due:
-        parts.append(f"first deliverable due {_day(row.start)}")
+        parts.append(f"first deliverable due {_day(row.start, today)}")
         parts.append(f"{len(due)} deliverable{'s' if len(due) != 1 else ''}")
     if row.overdue:
         parts.append(f"{row.overdue} overdue")
-    return f"{_FSI}{_name(row.launch)}{_PDI}: " + ", ".join(parts)
+    return f"{_bidi(_name(row.launch))}: " + ", ".join(parts)
 
 
 # --- the picture ----------------------------------------------------------------------------
@@ -323,11 +342,18 @@ def timeline_svg(calendar: Calendar) -> str:
         body += _group_heading(month, len(rows), y, scale, width)
         y += _HEAD
         for row in rows:
-            body += _launch_row(row, y, scale, (width, odd), layout.today)
+            body += _launch_row(row, y, scale, (width, odd), layout)
             y += _ROW
             odd = not odd
     bottom = y + 6
     height = bottom + 28
+    note = []
+    if layout.outside:
+        note.append(
+            f'<text class="lg-outside-note" x="{_MARGIN}" y="{_n(height)}">'
+            f"{_outside_text(layout)}</text>"
+        )
+        height += 12
     band = (top - 4, bottom)
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="lg-timeline" role="group" '
@@ -346,6 +372,7 @@ def timeline_svg(calendar: Calendar) -> str:
         *_months(layout, scale, band, legend_height),
         *_today(layout.today, scale, band, legend_height),
         *body,
+        *note,
         "</svg>",
     ]
     return "\n".join(out) + "\n"
@@ -367,7 +394,18 @@ def _description(layout: Plan) -> str:
     undated = len(layout.undated)
     if undated:
         text += f" {undated} launch{'es have' if undated != 1 else ' has'} no date yet: not drawn."
+    if layout.outside:
+        text += f" {_outside_text(layout)}"
     return text
+
+
+def _outside_text(layout: Plan) -> str:
+    many = layout.outside != 1
+    return (
+        f"{layout.outside} date{'s' if many else ''} more than {_YEARS_BEFORE} year before or "
+        f"{_YEARS_AFTER} years after today {'are' if many else 'is'} not drawn: "
+        "the table lists every date."
+    )
 
 
 def _freeze_text(freeze: Event) -> str:
@@ -509,7 +547,7 @@ def _today(today: dt.date, scale: _Scale, band: tuple[float, float], legend: flo
         f'<line class="lg-today" x1="{_n(x)}" y1="{_n(legend + 2)}" x2="{_n(x)}" '
         f'y2="{_n(band[1])}" stroke="{_MAGENTA}" stroke-width="2" stroke-dasharray="4 3"/>',
         f'<text class="lg-today-label" x="{_n(x + 4)}" y="{_n(legend + 12)}" font-size="11" '
-        f'font-weight="bold">Today {_day(today)}</text>',
+        f'font-weight="bold">Today {_day(today, today)}</text>',
     ]
 
 
@@ -529,16 +567,14 @@ def _group_heading(month: dt.date, count: int, y: float, scale: _Scale, width: f
 
 
 def _launch_row(
-    row: Row, y: float, scale: _Scale, band: tuple[float, bool], today: dt.date
+    row: Row, y: float, scale: _Scale, band: tuple[float, bool], layout: Plan
 ) -> list[str]:
     """A launch's link: its name, its bar, its marks and milestones, and what is overdue."""
     width, odd = band
     mid = y + _ROW / 2
-    launch = row.launch
+    launch, today = row.launch, layout.today
     name = _shortened(_name(launch), _NAME_LIMIT)
-    left, right = scale.x(row.start) + scale.day / 2, scale.mid(row.end)
-    past = " lg-past" if row.end < today else ""
-    label = xml_text(_row_text(row))
+    label = xml_text(_row_text(row, today))
     out = [
         f'<a class="lg-launch" href="{xml_text(launch_href(launch.manifest.id))}" '
         f'aria-label="{label}"><title>{label}</title>',
@@ -546,10 +582,19 @@ def _launch_row(
         f'fill-opacity="{"0.04" if odd else "0"}" x="{_MARGIN - 4}" y="{_n(y)}" '
         f'width="{_n(width - 2 * _MARGIN + 8)}" height="{_ROW}"/>',
         f'<text class="lg-label" x="{_MARGIN}" y="{_n(mid + 4)}">{_isolated(name)}</text>',
-        f'<rect class="lg-bar{past}" fill="{_BLUE}" x="{_n(left)}" y="{_n(mid - _BAR / 2)}" '
-        f'width="{_n(max(2.0, right - left))}" height="{_BAR}" rx="2"/>',
     ]
+    start, end = max(row.start, layout.first), min(row.end, layout.last - dt.timedelta(days=1))
+    if start <= end:  # else the bar is wholly beyond the window: said in words below
+        left = scale.x(start) if start > row.start else scale.mid(start)
+        right = scale.x(layout.last) if end < row.end else scale.mid(end)
+        past = " lg-past" if row.end < today else ""
+        out.append(
+            f'<rect class="lg-bar{past}" fill="{_BLUE}" x="{_n(left)}" y="{_n(mid - _BAR / 2)}" '
+            f'width="{_n(max(2.0, right - left))}" height="{_BAR}" rx="2"/>'
+        )
     for event in row.marks:
+        if not layout.shows(event.start):
+            continue
         kind = "overdue" if event.overdue(today) else "waiver" if event.waiver else "due"
         kind = "done" if kind == "due" and event.finished else kind
         extra = f" lg-{'waiver' if event.waiver else 'due'}" if kind == "overdue" else ""
@@ -558,18 +603,29 @@ def _launch_row(
         )
         out.append(f"{shape}><title>{xml_text(_mark_text(event, today))}</title></{_tag(shape)}>")
     for milestone in (row.release, row.announce):
-        if milestone is not None:
+        if milestone is not None and layout.shows(milestone.start):
             shape = _shape(milestone.kind, scale.mid(milestone.start), mid)
-            what = xml_text(_milestone_text(milestone))
+            what = xml_text(_milestone_text(milestone, today))
             out.append(f"{shape}><title>{what}</title></{_tag(shape)}>")
     out.append("</a>")
-    if row.overdue:
-        # Outside the link and hidden from screen readers: the link's label says it already, and
-        # a link's visible text must be a part of its label, in order (WCAG 2.5.3).
-        last = max([row.end, *(e.start for e in row.marks)])
+    # Beside the link and hidden from screen readers: the link's label says all this already,
+    # and a link's visible text must be a part of its label, in order (WCAG 2.5.3).
+    late = f"{row.overdue} overdue" if row.overdue else ""
+    if start > end:
+        earlier = row.end < layout.first
+        where = f"earlier: {with_year(row.end)}" if earlier else f"later: {with_year(row.start)}"
+        words = " · ".join(part for part in (where, late) if part)
+        x = scale.left + 4 if earlier else scale.x(layout.last) - 4
+        out.append(
+            f'<text class="lg-outside" aria-hidden="true" x="{_n(x)}" y="{_n(mid + 4)}" '
+            f'text-anchor="{"start" if earlier else "end"}">'
+            f"{'◀ ' if earlier else ''}{words}{'' if earlier else ' ▶'}</text>"
+        )
+    elif late:
+        last = max(day for day in [row.end, *(e.start for e in row.marks)] if layout.shows(day))
         out.append(
             f'<text class="lg-late" aria-hidden="true" x="{_n(scale.mid(last) + 10)}" '
-            f'y="{_n(mid + 4)}" font-weight="bold">{row.overdue} overdue</text>'
+            f'y="{_n(mid + 4)}" font-weight="bold">{late}</text>'
         )
     return out
 
@@ -612,9 +668,9 @@ def _table_row(row: Row, today: dt.date) -> str:
     launch = row.launch
     link = f'<a href="{xml_text(launch_href(launch.manifest.id))}">{_isolated(_name(launch))}</a>'
     due = [e for e in row.marks if e.kind == "collateral"]
-    first = _day(min(e.start for e in due)) if due else "—"
-    release = _milestone_text(row.release) if row.release else "—"
-    announce = _day(row.announce.start) if row.announce else "—"
+    first = _day(min(e.start for e in due), today) if due else "—"
+    release = _milestone_text(row.release, today) if row.release else "—"
+    announce = _day(row.announce.start, today) if row.announce else "—"
     items = "".join(
         f'<li class="lg-overdue">⚠ {xml_text(_mark_text(e, today))}</li>'
         if e.overdue(today)

@@ -14,6 +14,7 @@ import pytest
 
 from launchgate.board.timeline_svg import (
     TIMELINE_CSS,
+    _next_month,
     launch_href,
     plan,
     timeline_svg,
@@ -21,6 +22,7 @@ from launchgate.board.timeline_svg import (
 )
 from launchgate.calendar_view import Calendar
 from launchgate.config import load_config
+from launchgate.escape import terminal_text
 from launchgate.repository import load_repository
 from tests.conftest import EXAMPLES, write_tree
 
@@ -131,10 +133,10 @@ def day_x(root: ET.Element, day: dt.date) -> float:
     for line in lines:
         starts.setdefault(line.get("x1", ""), float(line.get("x1", "0")))
     xs = sorted(starts.values())
-    first_label = next(t.text for t in months if t.text and not t.text.isdigit())
-    first = dt.datetime.strptime(f"{first_label} 2026", "%b %Y").date()
-    assert first == dt.date(2026, 11, 1), "the examples in these tests start in November"
-    width = (xs[1] - xs[0]) / 30  # November's days
+    month = next(t.text for t in months if t.text and not t.text.isdigit())
+    year = next(t.text for t in months if t.text and t.text.isdigit())  # the first month's
+    first = dt.datetime.strptime(f"{month} {year}", "%b %Y").date()
+    width = (xs[1] - xs[0]) / (_next_month(first) - first).days
     return xs[0] + ((day - first).days + 0.5) * width
 
 
@@ -190,8 +192,8 @@ def test_milestones_have_their_own_shapes_on_their_days(tmp_path: Path) -> None:
     (announce,) = link.findall("s:circle[@class='lg-milestone-announce']", NS)
     assert centre(release) == pytest.approx(day_x(root, dt.date(2027, 1, 12)), abs=0.1)
     assert centre(announce) == pytest.approx(day_x(root, dt.date(2027, 1, 13)), abs=0.1)
-    assert release.findtext("s:title", namespaces=NS) == f"release {FSI}4.2.0{PDI} Tue 12 Jan"
-    assert announce.findtext("s:title", namespaces=NS) == "announcement Wed 13 Jan"
+    assert release.findtext("s:title", namespaces=NS) == f"release {FSI}4.2.0{PDI} Tue 12 Jan 2027"
+    assert announce.findtext("s:title", namespaces=NS) == "announcement Wed 13 Jan 2027"
 
 
 def test_overdue_work_is_red_and_a_triangle_and_counted_in_words(tmp_path: Path) -> None:
@@ -237,7 +239,7 @@ def test_freezes_and_holidays_are_shaded_with_their_names(tmp_path: Path) -> Non
         "Holiday: Fri 25 Dec: Christmas Day (DE); Sat 26 Dec: Second Day of Christmas (DE)"
         in holidays
     )
-    assert "Holiday: Fri 1 Jan: New Year's Day (DE)" in holidays
+    assert "Holiday: Fri 1 Jan 2027: New Year's Day (DE)" in holidays
 
 
 def test_today_is_a_labelled_line_at_todays_x(tmp_path: Path) -> None:
@@ -263,7 +265,8 @@ def test_manifest_text_stays_text(tmp_path: Path, hostile: str) -> None:
     files = {
         "launches/a.yaml": manifest(ID=hostile, NAME=hostile).replace(
             "blog-post", json.dumps(hostile)
-        )
+        ),
+        ".launchgate.yml": CONFIG.replace("Year-end freeze", json.dumps(hostile)),
     }
     cal = calendar(tmp_path, files)
     svg = timeline_svg(cal)
@@ -273,10 +276,20 @@ def test_manifest_text_stays_text(tmp_path: Path, hostile: str) -> None:
     (link,) = launches(root)
     assert link.get("href") == launch_href(hostile)
     assert (link.get("href") or "").startswith("launches/") and "/" not in link.get("href", "")[9:]
-    shown = " ".join(hostile.replace("\u0000", "\ufffd").split())
+    # A control character shows as its escape, as in a terminal: an override reorders nothing.
+    assert "\u202e" not in svg and "\x00" not in svg
+    assert ("\\u202e" in svg) == ("\u202e" in hostile)
+    flat = " ".join(hostile.split())
+    shown = terminal_text(flat)
+    short = flat if len(flat) <= 34 else flat[:33].rstrip() + "…"
     (label,) = link.findall("s:text[@class='lg-label']", NS)
-    assert label.text == f"{FSI}{shown[:33] + '…' if len(shown) > 34 else shown}{PDI}"
+    assert label.text == f"{FSI}{terminal_text(short)}{PDI}"
     assert (link.get("aria-label") or "").startswith(f"{FSI}{shown}{PDI}: ")
+    (freeze,) = root.findall("s:text[@class='lg-freeze-label']", NS)
+    assert (
+        freeze.text
+        == f"❄ {FSI}{terminal_text(flat if len(flat) <= 28 else flat[:27].rstrip() + '…')}{PDI}"
+    )
     # The table too: one well-formed fragment whose link holds the name as text.
     table = ET.fromstring(f"<div>{timeline_table(cal)}</div>")
     (cell,) = table.findall(".//tbody/tr/th[@scope='row']/a")
@@ -351,3 +364,87 @@ def test_two_hundred_launches_are_grouped_well_formed_and_sized_to_their_rows(
     assert all(
         float(t.get("font-size") or root.get("font-size") or 0) >= 11 for t in root.iter(f"{S}text")
     )
+
+
+WAIVERS = """\
+waivers:
+  - {rule: copy-length, where: {channel: sms}, reason: Carrier splits it, approved_by: legal,
+     expires: 2026-11-10}
+  - {rule: copy-term, reason: Brand name, approved_by: legal, expires: 2026-12-31}
+"""
+
+
+def test_a_waivers_last_day_is_an_hourglass_and_once_passed_an_overdue_triangle(
+    tmp_path: Path,
+) -> None:
+    files = {
+        ".launchgate.yml": CONFIG + "roles: {legal: {users: [lee]}}\n",
+        "launches/a.yaml": manifest() + WAIVERS,
+    }
+    root = parse(timeline_svg(calendar(tmp_path, files)))
+    (link,) = launches(root)
+    (expired,) = link.findall("s:path[@class='lg-overdue lg-waiver']", NS)
+    (ends,) = link.findall("s:path[@class='lg-waiver']", NS)
+    assert centre(expired) == pytest.approx(day_x(root, dt.date(2026, 11, 10)), abs=0.1)
+    assert expired.findtext("s:title", namespaces=NS) == (
+        f"waiver of {FSI}copy-length for sms{PDI} ends Tue 10 Nov · overdue"
+    )
+    assert ends.findtext("s:title", namespaces=NS) == (
+        f"waiver of {FSI}copy-term{PDI} ends Thu 31 Dec"
+    )
+    # The bar is still the deliverables' and milestones' span; the row counts the expired one.
+    assert link.get("aria-label", "").endswith(", 2 deliverables, 2 overdue")
+
+
+def test_a_launch_with_a_release_only_is_a_diamond_on_a_stub(tmp_path: Path) -> None:
+    text = 'id: fix\nname: "Fix"\nowners: {product: "@ann"}\nrelease: {date: 2026-12-03}\n'
+    root = parse(timeline_svg(calendar(tmp_path, {"launches/a.yaml": text})))
+    (link,) = launches(root)
+    assert float(bar(link).get("width", "nan")) == 2  # the least a bar is, to be seen
+    (release,) = link.findall("s:path[@class='lg-milestone-release']", NS)
+    assert centre(release) == pytest.approx(day_x(root, dt.date(2026, 12, 3)), abs=0.1)
+    assert link.findall("s:circle", NS) == []
+    assert link.get("aria-label") == f"{FSI}Fix{PDI}: release Thu 3 Dec"
+
+
+def test_dates_years_away_are_named_at_the_edge_not_drawn_to_scale(tmp_path: Path) -> None:
+    """A typo (2062 for 2026) must not stretch every other bar to a sliver."""
+    files = {
+        "launches/a.yaml": manifest(),
+        "launches/far.yaml": manifest(
+            ID="far",
+            NAME="Far",
+            RELEASE="2062-12-01",
+            ANNOUNCE="2062-12-02",
+            DUE="2062-11-20",
+            DECK="2026-12-10",
+        ),
+        "launches/old.yaml": manifest(
+            ID="old",
+            NAME="Old",
+            RELEASE="2024-03-04",
+            ANNOUNCE="2024-03-05",
+            DUE="2024-02-20",
+            DECK="2024-02-19",
+        ),
+    }
+    root = parse(timeline_svg(calendar(tmp_path, files)))
+    assert float(root.get("width", "nan")) < 2000  # three years at most, not thirty-six
+    old, near, far = launches(root)
+    assert [len(link.findall("s:rect[@class='lg-bar']", NS)) for link in (old, near)] == [0, 1]
+    # The far launch's deck, due in the window, keeps its tick and a bar that runs off the edge.
+    (stub,) = far.findall("s:rect[@class='lg-bar']", NS)
+    assert float(stub.get("x", "nan")) == pytest.approx(day_x(root, dt.date(2026, 12, 10)), abs=0.1)
+    assert far.findall("s:path[@class='lg-milestone-release']", NS) == []
+    outside = ["".join(t.itertext()) for t in root.findall("s:text[@class='lg-outside']", NS)]
+    assert outside == ["◀ earlier: Tue 5 Mar 2024 · 1 overdue"]
+    # Words say which year a date is in, when it is not this year.
+    assert old.get("aria-label", "").startswith(
+        f"{FSI}Old{PDI}: release {FSI}4.2.0{PDI} Mon 4 Mar 2024, announcement Tue 5 Mar 2024,"
+    )
+    note = root.findtext("s:text[@class='lg-outside-note']", namespaces=NS)
+    assert note == (
+        "7 dates more than 1 year before or 2 years after today are not drawn: "
+        "the table lists every date."
+    )
+    assert (root.findtext("s:desc", namespaces=NS) or "").endswith(note)
