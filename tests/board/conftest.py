@@ -75,6 +75,8 @@ def watched_context(browser: Browser, **options: Any) -> tuple[BrowserContext, W
     """A new context whose pages are watched: requests that are not local are aborted
     and recorded, console errors, page errors and dialogs recorded (dialogs dismissed)."""
     context = browser.new_context(**options)
+    # Every page is a local file: what has not appeared in 10 s will not (default: 30 s).
+    context.set_default_timeout(10_000)
     watch = Watch()
 
     def on_request(request: Request) -> None:
@@ -139,17 +141,21 @@ HOSTILE = (
     "bold</b> \"'><svg onload=alert(3)> \u202eevil\u202c"
 )
 HOSTILE_LINK = "javascript:alert(4)"
+# An id is a file name on the board: this one would climb out of launches/.
+HOSTILE_ID = "../index <b>x</b>?#"
 
 
 def hostile_examples(into: Path) -> Path:
     """examples/, with HOSTILE as a launch's name, a feature's name, a metric's target, a
-    copy text and a deliverable's name, and HOSTILE_LINK as that deliverable's link."""
+    copy text and a deliverable's name, HOSTILE_LINK as that deliverable's link, and
+    HOSTILE_ID as the launch's id."""
     repo = Path(shutil.copytree(EXAMPLES, into))
     path = repo / "launches" / "team-insights.yaml"
     text = path.read_text(encoding="utf-8")
     quoted = json.dumps(HOSTILE)  # JSON's escapes are YAML's too
     for before, after in (
         ("name: Team Insights\n", f"name: {quoted}\n"),
+        ("id: team-insights\n", f"id: {json.dumps(HOSTILE_ID)}\n"),
         ("name: Monday insights e-mail,", f"name: {quoted},"),
         ('target: "+3pp in December trials"', f"target: {quoted}"),
         ('text: "Team insights at a glance"', f"text: {quoted}"),
