@@ -256,3 +256,14 @@ def test_the_timeline_has_a_bar_per_launch(page: Page, examples_site: Path) -> N
     assert picture.get_by_text("1 overdue", exact=True).count() == 1
     picture.get_by_role("link", name="Team Insights").click()
     assert page.url.endswith("/launches/team-insights.html")
+
+
+def test_printing_shows_every_launch_without_the_controls(page: Page, examples_site: Path) -> None:
+    page.goto(url(examples_site))
+    page.get_by_label("Not ready only").check()
+    assert visible_launches(page) != example_launches()
+    page.emulate_media(media="print")  # "send me a PDF" is one Ctrl-P
+    assert visible_launches(page) == example_launches()
+    for control in ("#site-nav", "#filters", "#filter-count"):
+        assert not page.locator(control).is_visible(), control
+    assert page.pdf(format="A4").startswith(b"%PDF-")
