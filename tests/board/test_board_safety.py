@@ -48,7 +48,7 @@ def test_hostile_text_stays_text(page: Page, hostile_site: Path, name: str) -> N
     shown = page.locator("body").inner_text()
     # The bidi override cannot turn the text around: it is shown as its escape.
     assert "\u202e" not in shown
-    if name != "timeline.html":  # the timeline shows names in its picture too
+    if name != "timeline.html":  # the picture shortens long names
         assert MARKUP in shown, name
     # Every link leads to one of the board's own files (an id is a file name).
     for href in site_links(page):
