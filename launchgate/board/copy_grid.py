@@ -32,26 +32,26 @@ class Cell(NamedTuple):
     state: str  # "over", "near", "fine" or "unknown"
 
 
-def render(board: Board) -> str:
-    sections = "".join(section(board, launch, depth=0) for launch in board.ordered)
+def render(sections: list[str]) -> str:
+    """The copy page, from each launch's `section`, in the board's order."""
     body = (
         "<p>Each launch's copy by channel (rows) and locale (columns): the text, how much of "
         "the channel's limit it uses, and whether it is over, near (90 % or more) or fine.</p>\n"
-        f"{sections}"
+        f"{''.join(sections)}"
     )
     return page("Copy grid", "copy.html", body)
 
 
-def section(board: Board, launch: Launch, depth: int) -> str:
-    """One launch's grid; on the copy page (depth 0) with a heading that links to its page."""
-    manifest = launch.manifest
-    slug = board.page_names[(launch.file, manifest.id)].removesuffix(".html")
-    title = text(manifest.title)
-    heading = (
-        f'<h2 id="copy-{slug}-title"><a href="{board.page_of(launch)}">{title}</a></h2>'
-        if depth == 0
-        else f'<h2 id="copy-{slug}-title">Copy</h2>'
-    )
+def anchor(board: Board, launch: Launch) -> str:
+    """The id of a launch's section on the copy page."""
+    return "copy-" + board.page_names[(launch.file, launch.manifest.id)].removesuffix(".html")
+
+
+def section(board: Board, launch: Launch) -> str:
+    """One launch's grid, with a heading that links to the launch's page."""
+    slug = anchor(board, launch).removeprefix("copy-")
+    title = text(launch.manifest.title)
+    heading = f'<h2 id="copy-{slug}-title"><a href="{board.page_of(launch)}">{title}</a></h2>'
     return (
         f'<section id="copy-{slug}" class="copy-launch" aria-labelledby="copy-{slug}-title">'
         f"{heading}\n{grid(board, launch)}</section>\n"
@@ -59,14 +59,6 @@ def section(board: Board, launch: Launch, depth: int) -> str:
 
 
 def grid(board: Board, launch: Launch) -> str:
-    key = (launch.file, launch.manifest.id)
-    made = board.grids.get(key)
-    if made is None:
-        made = board.grids[key] = _grid(board, launch)
-    return made
-
-
-def _grid(board: Board, launch: Launch) -> str:
     manifest = launch.manifest
     primary = launch.primary_locale
     by_place: dict[tuple[str, str], list[CopyItem]] = {}

@@ -51,8 +51,15 @@ def asset(name: str) -> str:
 
 
 @functools.cache
-def _digest(name: str) -> str:
-    digest = hashlib.sha256(asset(name).encode("utf-8")).digest()
+def style() -> str:
+    """The site's stylesheet: board.css and the timeline picture's classes."""
+    from launchgate.board.timeline_svg import TIMELINE_CSS
+
+    return asset("board.css") + TIMELINE_CSS
+
+
+def _digest(content: str) -> str:
+    digest = hashlib.sha256(content.encode("utf-8")).digest()
     return "sha256-" + base64.b64encode(digest).decode("ascii")
 
 
@@ -64,8 +71,8 @@ def content_policy() -> str:
     'self' reliably matches, and inline assets make each page stand alone.
     """
     return (
-        f"default-src 'none'; style-src '{_digest('board.css')}'; "
-        f"script-src '{_digest('board.js')}'; img-src 'self' data:; "
+        f"default-src 'none'; style-src '{_digest(style())}'; "
+        f"script-src '{_digest(asset('board.js'))}'; img-src 'self' data:; "
         "base-uri 'none'; form-action 'none'"
     )
 
@@ -89,7 +96,7 @@ def page(title: str, current: str, body: str, depth: int = 0) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="referrer" content="no-referrer">\n'
         f"<title>{text(title)} · launch board</title>\n"
-        f"<style>{asset('board.css')}</style>\n"
+        f"<style>{style()}</style>\n"
         "</head>\n<body>\n"
         '<a class="skip-link" href="#main">Skip to content</a>\n'
         '<header class="site-header"><p class="site-name">Launch board</p>\n'

@@ -2,7 +2,7 @@
 
 Checklist progress, collateral with owner, due date and status, features and
 their flags, metrics with their glossary definitions, every finding with the
-line it points at, waivers, sign-offs, and the copy grid.
+line it points at, waivers, sign-offs, and a link to its copy grid.
 """
 
 from __future__ import annotations
@@ -29,10 +29,19 @@ def render(board: Board, launch: Launch) -> str:
             _features(launch),
             _metrics(board, launch),
             _waivers(board, launch),
-            copy_grid.section(board, launch, depth=1),
+            _copy(board, launch),
         )
     )
     return page(launch.manifest.title, "", body, depth=1)
+
+
+def _copy(board: Board, launch: Launch) -> str:
+    """A link to the launch's grid on the copy page: each grid is made once, for that page."""
+    items = len(launch.manifest.copy_items)
+    over = sum(1 for f in board.findings(launch) if f.rule == "copy-length" and f.waiver is None)
+    said = f"{items} cop{'y item' if items == 1 else 'y items'}, {over} over the limit"
+    link = f'<a href="../copy.html#{copy_grid.anchor(board, launch)}">the copy grid</a>'
+    return _section("copy", "Copy", f"<p>{said}: see them by channel and locale in {link}.</p>\n")
 
 
 def _section(name: str, title: str, content: str) -> str:

@@ -69,8 +69,6 @@ class Board:
     signoffs: Signoffs | None = None
     links: FileLinks | None = None
     glossary: Glossary | None = None
-    # Each launch's copy grid, made once: the copy page and the launch's own page show it.
-    grids: dict[tuple[str, str], str] = field(default_factory=dict)
 
     @functools.cached_property
     def ordered(self) -> list[Launch]:
@@ -95,19 +93,18 @@ class Board:
 
     @functools.cached_property
     def page_names(self) -> dict[tuple[str, str], str]:
-        """Each launch's page under launches/: its id when that is a safe, unused file name,
-        else a safe form of it with a short hash of its file and id (ids come from
-        manifests: `../x` or `<img>` must not become a path)."""
+        """Each launch's page under launches/: `page_file(id)`; a second launch with the same
+        id (a `duplicate-id` finding), or one a case-insensitive disk would confuse with
+        another, gets a short hash of its file too, so no launch drops off the board."""
         names: dict[tuple[str, str], str] = {}
         taken: set[str] = set()
         for launch in sorted(self.launches, key=lambda each: (each.file, each.manifest.id)):
             key = (launch.file, launch.manifest.id)
-            name = _SAFE_NAME.sub("-", launch.manifest.id).strip("-")[:60] or "launch"
-            if name != launch.manifest.id or name.casefold() in taken:
-                tag = hashlib.sha256("\0".join(key).encode("utf-8")).hexdigest()[:8]
-                name = f"{name}-{tag}"
+            name = page_file(launch.manifest.id)
+            if name.casefold() in taken:
+                name = f"{name.removesuffix('.html')}-{_tag(chr(0).join(key))}.html"
             taken.add(name.casefold())
-            names[key] = f"{name}.html"
+            names[key] = name
         return names
 
     def page_of(self, launch: Launch) -> str:
@@ -145,6 +142,17 @@ class Board:
     @functools.cached_property
     def days(self) -> BusinessDays:
         return BusinessDays(Workdays(self.config.calendar.holidays), self.today)
+
+
+def page_file(launch_id: str) -> str:
+    """A launch's page file: its id when that is a safe file name, else a safe form of it
+    with a short hash (ids come from manifests: `../x` or `<img>` must not become a path)."""
+    name = _SAFE_NAME.sub("-", launch_id).strip("-")[:60] or "launch"
+    return f"{name}.html" if name == launch_id else f"{name}-{_tag(launch_id)}.html"
+
+
+def _tag(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
 
 
 def _date_order(launch: Launch) -> tuple[int, dt.date, str, str]:
@@ -192,7 +200,13 @@ class BusinessDays:
 
 def build_pages(board: Board) -> dict[str, str]:
     """Every file of the site, by its path relative to the site's root."""
-    return {**_calendar_files(board), **_pages(board)}
+    from launchgate.board import copy_grid, launch_page
+
+    files = {**_calendar_files(board), **_overview_pages(board)}
+    for launch in board.ordered:
+        files[board.page_of(launch)] = launch_page.render(board, launch)
+    files["copy.html"] = copy_grid.render([copy_grid.section(board, x) for x in board.ordered])
+    return files
 
 
 def _calendar_files(board: Board) -> dict[str, str]:
@@ -206,35 +220,42 @@ def _calendar_files(board: Board) -> dict[str, str]:
     }
 
 
-def _pages(board: Board) -> dict[str, str]:
-    from launchgate.board import copy_grid, launch_page, overview, people, timeline_page
+def _overview_pages(board: Board) -> dict[str, str]:
+    from launchgate.board import overview, people, timeline_page
 
-    files = {
+    return {
         "index.html": overview.render(board),
         "timeline.html": timeline_page.render(board, board.calendar),
-        "copy.html": copy_grid.render(board),
         "people.html": people.render(board),
     }
-    for launch in board.ordered:
-        files[board.page_of(launch)] = launch_page.render(board, launch)
-    return files
 
 
 def write_board(board: Board, output: Path) -> None:
-    """Build and write the site. A large one is made in two processes: the calendar (the
-    iCalendar library takes as long as every page together) beside the pages."""
+    """Build the site and write it: what `build_pages` gives, made on several cores for a
+    large repository (each launch's page and copy grid are a job; so are the overview pages
+    and the calendar), so that the board costs little more than its check."""
+    from launchgate.board import copy_grid, launch_page
     from launchgate.loader import PARALLEL_FROM
     from launchgate.parallel import split_map
 
-    parts = (_calendar_files, _pages)
+    shared = (_calendar_files, _overview_pages)
+    launches = board.ordered
     (output / "launches").mkdir(parents=True, exist_ok=True)  # fails here, not in a worker
 
-    def write(start: int, stop: int) -> list[None]:
-        for part in parts[start:stop]:
-            write_site(part(board), output)
-        return []
+    def work(start: int, stop: int) -> list[str]:
+        """Write the jobs' pages; give back the launches' copy grids for the copy page."""
+        sections = []
+        for job in range(start, stop):
+            if job < len(shared):
+                write_site(shared[job](board), output)
+                continue
+            launch = launches[job - len(shared)]
+            write_site({board.page_of(launch): launch_page.render(board, launch)}, output)
+            sections.append(copy_grid.section(board, launch))
+        return sections
 
-    split_map(write, len(parts), 2 if len(board.launches) >= PARALLEL_FROM else len(parts) + 1)
+    sections = split_map(work, len(shared) + len(launches), PARALLEL_FROM)
+    write_site({"copy.html": copy_grid.render(sections)}, output)
 
 
 def write_site(files: Mapping[str, str], output: Path) -> None:

@@ -11,9 +11,12 @@ grouped by the month of their announcement, so 200 launches read as 24 short
 lists in date order.
 
 The embargo is left out as the Mermaid gantt leaves it out (it falls on the
-announcement day). The horizontal range is every drawn date and today, widened
-to whole months; a day is at least `_MIN_DAY` pixels, so a chart over years
-grows wider instead of shrinking its marks, and the page scrolls it.
+announcement day). The horizontal range is every date and today, widened to
+whole months, but never more than a year before or two after today: a typo
+(2062 for 2026) would otherwise squeeze every other bar to a sliver. Dates
+beyond are named at the row's edge and counted in a note; the table has them
+all. A day is at least `_MIN_DAY` pixels, so two years fit a wide screen and
+longer spans grow wider (the page scrolls them) instead of shrinking marks.
 
 Accessibility: the SVG is a labelled group (`role="group"`, not `role="img"`:
 an image's children are presentational, and the launch links inside must stay
@@ -41,7 +44,6 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
-from urllib.parse import quote
 
 from launchgate.calendar_view import Calendar
 from launchgate.days import with_year, without_year
@@ -108,7 +110,7 @@ TIMELINE_CSS = """\
   .lg-milestone-release { fill: #a78bfa; }
   .lg-milestone-announce { fill: #34c17a; }
   .lg-overdue { fill: #ff6b5e; }
-  .lg-holiday { fill: #f59e0b; fill-opacity: 0.28; }
+  .lg-holiday { fill: #f59e0b; fill-opacity: 0.2; }
   .lg-today { stroke: #e879f9; }
 }
 """
@@ -116,8 +118,15 @@ TIMELINE_CSS = """\
 
 
 def launch_href(launch_id: str) -> str:
-    """Where a launch's page is, relative to the page the timeline is on."""
-    return f"launches/{quote(launch_id, safe='')}.html"
+    """Where a launch's page is, relative to the page the timeline is on (the site's name)."""
+    from launchgate.board.site import page_file
+
+    return f"launches/{page_file(launch_id)}"
+
+
+def month_id(month: dt.date) -> str:
+    """The id of a month's heading (`lg-month-2026-11`): a page can link to this month's rows."""
+    return f"lg-month-{month:%Y-%m}"
 
 
 @dataclass(frozen=True)
@@ -561,7 +570,8 @@ def _group_heading(month: dt.date, count: int, y: float, scale: _Scale, width: f
         f'y="{_n(y + 6)}" width="{_n(wide)}" height="{_HEAD - 8}"/>',
         f'<line class="lg-grid" x1="{_MARGIN}" y1="{_n(y + 4)}" x2="{_n(width - _MARGIN)}" '
         f'y2="{_n(y + 4)}" stroke="currentColor" stroke-opacity="0.18"/>',
-        f'<text class="lg-group" x="{_MARGIN}" y="{_n(y + 20)}" font-size="13">'
+        f'<text class="lg-group" id="{month_id(month)}" x="{_MARGIN}" y="{_n(y + 20)}" '
+        'font-size="13">'
         f'<tspan font-weight="bold">{month:%B %Y}</tspan> · {launches}</text>',
     ]
 

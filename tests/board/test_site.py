@@ -272,3 +272,24 @@ def test_a_board_of_not_ready_launches_still_exits_0(tmp_path: Path) -> None:
 def test_business_days_are_counted_from_the_day_the_board_is_built(day: str, said: str) -> None:
     days = BusinessDays(Workdays([]), dt.date(2026, 11, 23))
     assert days.phrase(dt.date.fromisoformat(day)) == said
+
+
+def test_a_board_made_on_several_cores_has_the_same_bytes(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("launchgate.loader.PARALLEL_FROM", 1)  # as if examples/ were large
+    out = tmp_path / "parallel"
+    assert run_cli("board", str(EXAMPLES), "--output", str(out), "--today", TODAY).returncode == 0
+
+    def files(root: Path) -> dict[str, bytes]:
+        return {
+            p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()
+        }
+
+    assert files(out) == files(site)
+
+
+def test_a_launch_page_links_to_its_copy_grid(site: Path) -> None:
+    copy = read(site, "launches/team-insights.html").one("section", id="copy")
+    assert copy.one("a").attrs["href"] == "../copy.html#copy-team-insights"
+    assert "3 over the limit" in copy.text
