@@ -237,11 +237,6 @@ TIMELINE_ROWS = """svg => [...svg.querySelectorAll("a")].map(link => {
 })"""
 
 
-@pytest.mark.xfail(
-    strict=True,  # passes once wired: then this mark fails the run, and goes
-    reason="timeline.html still lists the events: launchgate.board.timeline_svg is not "
-    "wired into timeline_page yet",
-)
 def test_the_timeline_has_a_bar_per_launch(page: Page, examples_site: Path) -> None:
     page.goto(url(examples_site, "timeline.html"))
     picture = page.get_by_role("group", name="Launch timeline")
