@@ -1,6 +1,6 @@
 """The board in a real browser: Debian's chromium, driven by Playwright for Python.
 
-One browser per session (starting it costs half a second); each test gets a fresh page
+One browser for the tests of this folder (starting it costs half a second); each test gets a fresh page
 (`page`) in a fresh context whose every request that is not a local file is blocked and
 recorded, and whose console errors, uncaught page errors and dialogs are recorded too: a
 test fails at teardown when any happened. The sites are built once per session with
@@ -47,7 +47,9 @@ PHONE: ViewportSize = {"width": 390, "height": 844}
 LOCAL = ("file://", "data:", "blob:", "about:")
 
 
-@pytest.fixture(scope="session")
+# Package scope: the browser (and Playwright's driver, a child process of this one) ends
+# with the last test of tests/board/, before tests that count this process's children.
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Browser]:
     reason = why_no_browser()
     if reason is not None:
@@ -212,7 +214,7 @@ class Axe:
         self.context.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def axe(browser: Browser) -> Iterator[Axe]:
     checker = Axe(browser)
     yield checker
