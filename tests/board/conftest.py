@@ -1,11 +1,11 @@
 """The board in a real browser: Debian's chromium, driven by Playwright for Python.
 
-One browser for the tests of this folder (starting it costs half a second); each test gets a fresh page
-(`page`) in a fresh context whose every request that is not a local file is blocked and
-recorded, and whose console errors, uncaught page errors and dialogs are recorded too: a
-test fails at teardown when any happened. The sites are built once per session with
-`launchgate board`: from examples/ (`examples_site`) and from examples/ with hostile text
-in its manifests (`hostile_site`).
+One browser for the tests of this folder (starting it costs half a second); each test
+gets a fresh page (`page`) in a fresh context whose every request that is not a local
+file is blocked and recorded, and whose console errors, uncaught page errors and dialogs
+are recorded too: a test fails at teardown when any happened. The sites are built once
+per session with `launchgate board`: from examples/ (`examples_site`) and from examples/
+with hostile text in its manifests (`hostile_site`).
 
 Without chromium or Playwright the tests skip with the reason; with
 LAUNCHGATE_REQUIRE_BROWSER=1 (`.ci/run` sets it) they fail instead, so CI cannot pass
