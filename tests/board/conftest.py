@@ -126,7 +126,7 @@ def page(browser: Browser) -> Iterator[Page]:
 def build_board(source: Path, output: Path) -> Path:
     """`launchgate board SOURCE --output OUTPUT --today TODAY`; the site folder."""
     result = run_cli("board", str(source), "--output", str(output), "--today", TODAY)
-    assert result.returncode in (0, 1), result.stderr
+    assert result.returncode == 0, result.stderr  # a report, not a gate: 0 once written
     assert (output / "index.html").is_file(), result.stdout + result.stderr
     return output
 
@@ -137,7 +137,7 @@ def examples_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 # Every way text has broken out of a page: markup, a script, an event handler, a
-# `javascript:` link, a bidi override that turns the text around, a NUL.
+# `javascript:` link, a bidi override that turns the text around.
 HOSTILE = (
     '<img src=x onerror=alert(1)><script>alert(2)</script></td></tr><b id="injected">'
     "bold</b> \"'><svg onload=alert(3)> \u202eevil\u202c"
