@@ -369,8 +369,8 @@ def presets() -> dict[str, Channel]:
                 "The video's title. The property value has a maximum length of 100 characters and "
                 "may contain all valid UTF-8 characters except < and >.",
             ),
-            truncates=True,
-            note="Search results and suggestions show the start of a title and cut the rest off.",
+            note="The API refuses a longer title; search results and suggestions show the start "
+            "of one and cut the rest off.",
         ),
         Channel(
             "youtube.description",

@@ -161,7 +161,8 @@ def _source_lines(entry: Entry, config_file: str) -> list[str]:
     lines: list[str] = [_own(entry, config_file)] if entry.own else []
     if source is not None:
         lines += _wrapped(_cited(source.title, source.read, source.secondary))
-        lines.append(source.url)  # "" for a config's source in words: dropped below
+        if source.url != source.title:  # a config's `source:` that is a URL is both
+            lines.append(source.url)  # "" for a config's source in words: dropped below
         if source.quote:
             lines += _wrapped(f"\u201c{source.quote}\u201d")
     elif not entry.own:
@@ -271,7 +272,17 @@ def _source_markdown(entry: Entry, config_file: str) -> str:
         parts.append(NO_SOURCE)
     if entry.channel.note:
         parts.append(f"Note: {_inline(entry.channel.note)}")
-    return ". ".join(parts)
+    return _sentences(parts)
+
+
+def _sentences(parts: list[str]) -> str:
+    """Parts joined into sentences, with no second full stop after a quote that has one."""
+    text = ""
+    for part in parts:
+        if text:
+            text += " " if text.rstrip("\u201d").endswith((".", "\u3002", "!", "?")) else ". "
+        text += part
+    return text
 
 
 def _inline(text: str) -> str:

@@ -8,7 +8,7 @@ unknown-channel message point at the ids meant.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from launchgate.wording import did_you_mean, you_mean
 
@@ -31,6 +31,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "insta": ("instagram.caption",),
     "ig": ("instagram.caption",),
     "linkedin": ("linkedin.post",),
+    "threads": ("threads.post",),
+    "keywords": ("app_store.keywords",),
+    "whatsnew": ("app_store.whats_new",),
+    "releasenotes": ("app_store.whats_new", "google_play.release_notes"),
     "push": ("push.",),
     "pushnotification": ("push.",),
     "notification": ("push.",),
@@ -62,7 +66,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "metadescription": ("web.meta_description",),
     "opengraph": ("og.",),
 }
-_WORDS = re.compile(r"[\s._-]+")
+_WORDS = re.compile(r"[\s._'\u2019:-]+")  # an apostrophe, straight or curly, too
 
 
 def _compact(name: str) -> str:
@@ -75,34 +79,50 @@ def suggest_channel(name: str, known: Sequence[str]) -> str:
     """What to say about an unknown channel `name`: "did you mean 'x.post'?", or "".
 
     In order: a known id written with other case or separators ("App Store Subtitle"),
-    a name people use ("twitter"), a close spelling ("app_store.subtitel"), then a
-    longer name whose first words name a platform ("twitter post"). `known` gives the ids
-    that exist, in the order to list them.
+    a name people use ("twitter"), the words of ids in another order ("ios push title"),
+    a longer name whose first words name a platform and whose last an id of it ("play
+    store short description"), a close spelling ("app_store.subtitel"), then every id of
+    the platform that the first words name ("twitter post"). `known` gives the ids that
+    exist, in the order to list them.
     """
     compact = _compact(name)
-    same = [channel for channel in known if _compact(channel) == compact]
+    same = same_channel(name, known)
     if same:
-        return you_mean(same[0])
+        return you_mean(same)
     alias = ALIASES.get(compact)
     if alias is not None:  # a platform without channels yet gets no spelling guess
         return _one_of(_existing(alias, known))
+    words = {word for word in _WORDS.split(name.casefold().strip()) if word}
+    reordered = [c for c in known if len(words) > 1 and words <= set(_WORDS.split(c))]
+    if reordered:
+        return _one_of(reordered)
+    found, ending = _platform(name, known)
+    if ending:
+        return _one_of(ending)
     close = did_you_mean(name, known, cutoff=0.7)
     if close:
         return close
-    return _one_of(_platform(name, known))
+    return _one_of(found)
 
 
-def _platform(name: str, known: Sequence[str]) -> list[str]:
-    """The ids of the platform that the first words of `name` name ("play store title"):
-    those that end with the words after it if any do (google_play.title), else all."""
+def same_channel(name: str, known: Iterable[str]) -> str:
+    """The id of `known` that `name` writes with other case or separators
+    ("App Store Subtitle" for app_store.subtitle), or ""."""
+    compact = _compact(name)
+    return next((channel for channel in known if _compact(channel) == compact), "")
+
+
+def _platform(name: str, known: Sequence[str]) -> tuple[list[str], list[str]]:
+    """The ids of the platform that the first words of `name` name ("play store title"),
+    and those of them that end with the words after it (google_play.title)."""
     words = _WORDS.split(name.casefold().strip())
     for length in range(len(words) - 1, 0, -1):
         alias = "".join(words[:length])
         if alias in ALIASES:
             found = _existing(ALIASES[alias], known)
             rest = "".join(words[length:])
-            return [channel for channel in found if _compact(channel).endswith(rest)] or found
-    return []
+            return found, [channel for channel in found if _compact(channel).endswith(rest)]
+    return [], []
 
 
 def _existing(ids: Sequence[str], known: Sequence[str]) -> list[str]:

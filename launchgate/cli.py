@@ -373,17 +373,20 @@ def _check(args: argparse.Namespace, out: TextIO) -> ExitCode:
 def _load_launches(path: str) -> tuple[Config, str | None, Repository, list[LoadProblem]]:
     """A repository's launches for a report; the manifests that could not be read are
     named on stderr (`launchgate check` says more) and left out."""
-    from launchgate.config import Config, load_config
-    from launchgate.escape import terminal_text
-    from launchgate.manifest_files import find_root
-    from launchgate.repository import load_repository, skipped_manifests
+    from launchgate.repository import load_repository
 
-    if not Path(path).is_dir():
-        raise UsageError(f"{path}: no such directory")
     # From a subfolder (launches/, say), the repository above it, as `launchgate check` does.
-    root = find_root(Path(path), Config().manifests)
-    config, config_file = load_config(root)
+    root, config, config_file = _config_at(path)
     repo = load_repository(root, config, config_file)
+    return config, config_file, repo, _say_skipped(repo)
+
+
+def _say_skipped(repo: Repository) -> list[LoadProblem]:
+    """Name on stderr the manifests that could not be read (or only in part), and return them."""
+    from launchgate.escape import terminal_text
+    from launchgate.repository import skipped_manifests
+
+    root, config = repo.root, repo.config
     if repo.files_checked == 0:  # a report of nothing must not read as "nothing is due"
         patterns = ", ".join(config.manifests)
         print(
@@ -400,7 +403,7 @@ def _load_launches(path: str) -> tuple[Config, str | None, Repository, list[Load
             terminal_text(f"launchgate: {verb} {where}: {problem.problem.message}"),
             file=sys.stderr,
         )
-    return config, config_file, repo, skipped
+    return skipped
 
 
 def _config_at(path: str) -> tuple[Path, Config, str | None]:
@@ -428,6 +431,8 @@ def _checklists(name: str | None, path: str, out: TextIO) -> ExitCode:
     files = checklist_files(root, config)
     if name is not None and name not in files:
         hint = did_you_mean(name, files) or f"known: {', '.join(files)}"
+        if Path(name).is_dir():  # as `launchgate channels FOLDER` takes it
+            hint += f"; for the checklists of {name}, run: launchgate checklists --path {name}"
         raise UsageError(f"no checklist named {name!r} ({hint})")
     builtin = builtin_checklists()
     shelf = []
@@ -529,13 +534,15 @@ def _calendar(args: argparse.Namespace, out: TextIO) -> ExitCode:
 def _board(args: argparse.Namespace, out: TextIO) -> ExitCode:
     """A report, not a gate: exit 0 once written, whatever the launches' state (`check` gates).
 
-    The site needs whole launches (copy, collateral), so it loads them here and checks
-    them in this process (`load_and_check` hands back only what rules across launches read).
+    The site shows whole launches (copy, collateral): the check's shards send them back whole.
     """
     from launchgate.board.site import Board, FileLinks, write_board
-    from launchgate.engine import check_loaded
+    from launchgate.engine import load_and_check
+    from launchgate.repository import open_repository
 
-    config, config_file, repo, skipped = _load_launches(args.path)
+    root, config, config_file = _config_at(args.path)
+    repo = open_repository(root, config, config_file)
+    _left_for_exit.append(repo)
     links = None
     address = args.repo_url or _ci_repository()
     if address:
@@ -546,8 +553,8 @@ def _board(args: argparse.Namespace, out: TextIO) -> ExitCode:
         except ValueError as error:
             raise UsageError(f"--repo-url: {error}") from None
     today = args.today or config.today()
-    report = check_loaded(repo, today)
-    _left_for_exit.append(repo)
+    report = load_and_check(repo, today, whole=True)
+    skipped = _say_skipped(repo)
     board = Board(
         repo.launches, report, config, today, config_file, skipped, None, links, repo.glossary
     )
@@ -557,7 +564,9 @@ def _board(args: argparse.Namespace, out: TextIO) -> ExitCode:
         raise UsageError(
             f"cannot write the board to {args.output}: {error.strerror or error}"
         ) from None
-    out.write(f"wrote the board of {len(repo.launches)} launches to {args.output}/index.html\n")
+    out.write(
+        f"wrote the board of {len(repo.launches)} launches to {Path(args.output) / 'index.html'}\n"
+    )
     return ExitCode.READY
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Literal
 
@@ -296,6 +297,10 @@ def _check_channels(config: Config, document: Document) -> None:
             )
 
 
+# What a channel id may hold: it appears in manifests, messages and Markdown code spans.
+_CHANNEL_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
 def _channel_problem(name: str, setting: ChannelSetting) -> tuple[str, tuple[str, ...]]:
     """What is wrong with one channel setting, and the key it is on; ("", ()) when nothing."""
     from launchgate.channels import PRESETS, UNIT_LABELS, base_channel
@@ -314,6 +319,22 @@ def _channel_problem(name: str, setting: ChannelSetting) -> tuple[str, tuple[str
             f"max_segments: with how many may be sent (max: {setting.max} would allow "
             f"{setting.max} segments)",
             ("max",),
+        )
+    if base is None:
+        from launchgate.channel_names import same_channel
+
+        meant = same_channel(name, PRESETS)
+        if meant:  # "Email.Subject" would be a new channel, and email.subject left as it is
+            return (
+                f"the built-in channel is {meant!r}: write its id as it is to change it, "
+                "or give a channel of your own a name of its own",
+                (),
+            )
+    if not _CHANNEL_ID.fullmatch(name):
+        return (
+            f"{name!r} is not a channel id: use letters, digits, dots, underscores and "
+            "hyphens, like web.hero_title",
+            (),
         )
     if base is None and setting.max is None and setting.max_segments is None:
         from launchgate.wording import did_you_mean

@@ -79,13 +79,15 @@ def load_and_check(
     today: dt.date,
     fail_on: Severity = Severity.ERROR,
     supplied: Supplied = NOTHING_SUPPLIED,
+    whole: bool = False,
 ) -> Report:
     """Load and check an opened repository's manifests; many of them in shards, on several cores.
 
     Each shard is read, validated and checked by the rules about one launch
     where it is: parsing and those rules are nearly all the work. What comes
     back is its findings, its problems, and its launches as the rules across
-    launches see them.
+    launches see them; `whole`: the launches whole (copy, collateral), for a
+    caller that shows them (`launchgate board`), at the cost of sending them.
     """
     config = repo.config
     checker = _Checker(repo, today, supplied)
@@ -97,7 +99,7 @@ def load_and_check(
             part, [read_document(path, shown, config.max_file_size) for path, shown in files]
         )
         findings = replace(checker, sources=part.sources).per_launch(part.launches)
-        return [_Shard(findings, part.launches, part.problems)]
+        return [_Shard(findings, part.launches, part.problems, whole)]
 
     findings: list[Finding] = []
     with bulk_loading():
@@ -113,9 +115,12 @@ class _Shard:
     findings: list[Finding]
     launches: list[Launch]
     problems: list[LoadProblem]
+    whole: bool = False
 
     def __reduce__(self) -> tuple[type[_Shard], tuple[Any, ...]]:
         # Crossing to another process, launches travel as the rules across launches see them.
+        if self.whole:
+            return _Shard, (self.findings, self.launches, self.problems, True)
         views = [launch.for_rules_across() for launch in self.launches]
         return _Shard, (self.findings, views, self.problems)
 

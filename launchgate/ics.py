@@ -188,7 +188,18 @@ def _text(value: str) -> str:
 def _fold(line: str, limit: int = 75) -> str:
     """Lines of 75 octets or more folded as icalendar folds them (never inside a character,
     and an escape's backslash kept with what it escapes)."""
-    if len(line) < limit // 4 or len(line.encode("utf-8")) < limit:
+    if line.isascii():  # one byte a character: cut every limit - 1 characters
+        if len(line) < limit:
+            return line
+        parts, start = [], 0
+        while len(line) - start >= limit:
+            end = start + limit - 1
+            if line[end - 1] in "\\^" and end - 1 > start:
+                end -= 1  # the escape's backslash starts the next line
+            parts.append(line[start:end])
+            start = end
+        return "\r\n ".join([*parts, line[start:]])
+    if len(line.encode("utf-8")) < limit:
         return line
     folded: list[str] = []
     current: list[str] = []

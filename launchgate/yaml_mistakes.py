@@ -85,6 +85,17 @@ def explain(text: str, error: yaml.MarkedYAMLError) -> tuple[int, int, str]:
             "a second document starts here (a line of ---): one file holds one launch; "
             "delete the --- line, or move what follows into its own file"
         )
+    if "quoted scalar" in context and ("escape" in problem or "hexdecimal" in problem):
+        # "C:\Users", "\q", or an emoji as JSON writes it ("\ud83c\udf89"): the quote is
+        # closed, a backslash inside double quotes is what YAML cannot read.
+        backslash = here.rfind("\\", 0, column + 1)
+        return at(
+            "a backslash (\\) inside double quotes starts an escape YAML cannot read: put "
+            "the text in single quotes ('...') or write the backslash twice (\\\\); for an "
+            "emoji copied as \\ud83c\\udf89, write the emoji itself",
+            line,
+            backslash if backslash >= 0 else column,
+        )
     if "quoted scalar" in context:
         return at(
             "a quote opened here is never closed: end the text with the same quote "

@@ -289,7 +289,7 @@ def test_a_config_channel_with_a_source_shows_both_the_config_and_the_source(
     assert "your config (.launchgate.yml): over the built-in channel" in mastodon
     assert "our server's about page" in mastodon
     changelog = text.split("  changelog.title ", 1)[1]
-    assert "https://design.example.com/changelog" in changelog
+    assert changelog.count("https://design.example.com/changelog") == 1  # not as title and URL
     page = run_cli("channels", str(tmp_path), "--format", "markdown").stdout
     assert (
         "- `mastodon.post`: your config (`.launchgate.yml`): over the built-in channel. "

@@ -75,6 +75,32 @@ WRONG = [
         "(max: 2 would allow 2 segments)",
         id="max-on-a-new-sms-channel",
     ),
+    pytest.param(
+        "channels:\n  Email.Subject: {max: 30}\n",
+        ".launchgate.yml:2:3: invalid config: channels.Email.Subject: the built-in channel is "
+        "'email.subject': write its id as it is to change it, or give a channel of your own "
+        "a name of its own",
+        id="preset-in-other-case-is-not-a-new-channel",
+    ),
+    pytest.param(
+        "channels:\n  push ios title: {max: 40}\n",
+        ".launchgate.yml:2:3: invalid config: channels.push ios title: the built-in channel is "
+        "'push.ios.title': write its id as it is to change it, or give a channel of your own "
+        "a name of its own",
+        id="preset-with-other-separators-is-not-a-new-channel",
+    ),
+    pytest.param(
+        "channels:\n  web|hero`x: {max: 40}\n",
+        ".launchgate.yml:2:3: invalid config: channels.web|hero`x: 'web|hero`x' is not a "
+        "channel id: use letters, digits, dots, underscores and hyphens, like web.hero_title",
+        id="a-channel-id-with-signs-that-break-tables",
+    ),
+    pytest.param(
+        "channels:\n  web hero: {max: 40}\n",
+        ".launchgate.yml:2:3: invalid config: channels.web hero: 'web hero' is not a "
+        "channel id: use letters, digits, dots, underscores and hyphens, like web.hero_title",
+        id="a-channel-id-with-a-space",
+    ),
 ]
 
 

@@ -67,6 +67,15 @@ def test_no_alias_is_a_channel_id() -> None:
         ("APP_STORE.SUBTITLE", ["app_store.subtitle"]),
         ("app_store.subtitel", ["app_store.subtitle"]),
         ("in-app", ["in_app"]),
+        ("Threads", ["threads.post"]),
+        ("keywords", ["app_store.keywords"]),
+        ("release notes", ["app_store.whats_new", "google_play.release_notes"]),
+        ("ios push title", ["push.ios.title"]),
+        ("android push", ["push.android.title", "push.android.body"]),
+        ("play store short description", ["google_play.short_description"]),
+        ("seo title", ["web.title"]),
+        ("What\u2019s new", ["app_store.whats_new"]),
+        ("og:title", ["og.title"]),
     ],
 )
 def test_names_people_use_suggest_the_channels_meant(name: str, suggested: list[str]) -> None:
@@ -74,6 +83,18 @@ def test_names_people_use_suggest_the_channels_meant(name: str, suggested: list[
     assert hint.startswith("did you mean")
     for channel in suggested:
         assert repr(channel) in hint
+
+
+@pytest.mark.parametrize(
+    ("name", "not_suggested"),
+    [
+        ("ios push title", "app_store.name"),
+        ("play store short description", "app_store.event_short_description"),
+        ("seo title", "og.title"),
+    ],
+)
+def test_a_name_suggests_only_the_channels_it_names(name: str, not_suggested: str) -> None:
+    assert repr(not_suggested) not in suggest_channel(name, KNOWN)
 
 
 def test_one_suggestion_or_a_list() -> None:

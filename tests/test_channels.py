@@ -551,7 +551,7 @@ def test_ucs2_segments_count_u_ffff_as_one_unit() -> None:
         ("sms", False, True),
         ("app_store.subtitle", False, False),
         ("x.post", False, False),
-        ("youtube.title", True, False),
+        ("youtube.title", False, False),
         ("youtube.description", False, False),
         ("meta_ads.primary_text", True, False),
         ("meta_ads.headline", True, False),
@@ -568,6 +568,11 @@ def test_which_presets_truncate_and_take_merge_tags(
     name: str, truncates: bool, merge_tags: bool
 ) -> None:
     assert (PRESETS[name].truncates, PRESETS[name].merge_tags) == (truncates, merge_tags)
+
+
+def test_no_hard_limit_shows_what_readers_see() -> None:
+    # A platform that refuses longer text shows none of it: "readers see" is for guidance.
+    assert [name for name, channel in PRESETS.items() if channel.hard and channel.truncates] == []
 
 
 def test_only_email_push_and_sms_take_merge_tags() -> None:

@@ -90,6 +90,13 @@ def test_an_unknown_name_is_a_usage_error_with_did_you_mean(
     assert result.stdout == ""
 
 
+def test_a_folder_given_as_the_name_points_to_path(tmp_path: Path) -> None:
+    # `launchgate channels FOLDER` takes the repository as it is; checklists takes a NAME.
+    result = run_cli("checklists", str(EXAMPLES), "--path", str(_repo(tmp_path, {})))
+    assert result.returncode == 2
+    assert f"launchgate checklists --path {EXAMPLES}" in result.stderr
+
+
 def test_a_checklist_that_cannot_be_read_is_named_with_its_line(tmp_path: Path) -> None:
     _repo(tmp_path, {"checklists/tw.yaml": "signoffs: product\n"})
     listed = run_cli("checklists", "--path", str(tmp_path))

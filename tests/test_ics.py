@@ -16,7 +16,9 @@ STAMP = dt.date(2026, 11, 23)
 TEXTS = [
     "Plain",
     "a; b, c \\ d \\N e\r\nf\rg\nh",
-    "x" * 73 + "\\;" + "y" * 80,  # an escape at the fold: kept together
+    *("x" * n + "\\;" + "y" * 160 for n in range(50, 62)),  # an escape at the fold: together
+    "z" * 300,
+    "^" * 200,
     "ä" * 40 + "🚀" * 30 + "語" * 30,  # multi-byte characters never split
     "<img src=x> \u202e\x07 END:VEVENT",
 ]

@@ -38,6 +38,9 @@ e: [*d,*d,*d,*d,*d,*d,*d,*d,*d]
         ("id: x\n---\nid: y\n", 2, "invalid YAML"),
         ("id: x\n[a, b]: c\n", 2, "keys must be plain text"),
         ("id: x\nname: 'unterminated\n", 2, "never closed"),
+        ('id: x\ntext: "\\ud83c\\udf89 new"\n', 2, "write the emoji itself"),
+        ('id: x\ntext: "C:\\Users\\ann"\n', 2, "single quotes"),
+        ('id: x\ntext: "a \\q b"\n', 2, "backslash"),
         ("id: x\n\tname: tab\n", 2, "invalid YAML"),
     ],
 )

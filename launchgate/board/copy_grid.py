@@ -147,9 +147,13 @@ def _one(cell: Cell) -> str:
         return f'{shown}<p class="fit {cell.state}">{icon} {word}</p>'
     unit = UNIT_LABELS.get(cell.unit, cell.unit)
     amount = f"{cell.used} of {cell.limit} {unit}"
+    # The browser colours the bar by region (optimum 0 below `low`): green below `low`, amber
+    # from `low` to `high`, red above `high`. The word beside it says the same.
+    regions = {"fine": (cell.limit, cell.limit), "near": (0.5, cell.limit)}
+    low, high = regions.get(cell.state, (0.25, 0.5))
     bar = (
         f'<meter min="0" max="{cell.limit}" value="{min(cell.used, cell.limit)}" '
-        f'low="{NEAR * cell.limit:g}" high="{NEAR * cell.limit:g}" optimum="0" '
+        f'low="{low}" high="{high}" optimum="0" '
         'aria-hidden="true"></meter>'  # the words below say the same to everyone
     )
     return f'{shown}{bar}<p class="fit {cell.state}">{icon} {word}: {amount}</p>'

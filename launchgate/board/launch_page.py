@@ -182,7 +182,7 @@ def _collateral(board: Board, launch: Launch) -> str:
     rows = []
     for item in sorted(launch.manifest.collateral, key=lambda c: (c.due is None, c.due, c.id)):
         late = item.due is not None and item.due < board.today and not item.finished
-        status = text(item.status) + (' <span class="overdue">⏰ overdue</span>' if late else "")
+        status = text(item.status) + (' <span class="overdue">⚠ overdue</span>' if late else "")
         name = (
             f'{text(item.name)}<span class="launch-id">{text(item.id)}</span>'
             if item.name

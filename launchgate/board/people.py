@@ -66,14 +66,17 @@ def _owner(
 
 def _item(digest: Digest, item: Item, pages: dict[str, str]) -> str:
     days = item.days_from(digest.today)
-    when = "today" if days == 0 else (f"{-days} days overdue" if days < 0 else f"in {days} days")
-    late = '<span class="overdue">⏰ overdue</span> ' if days < 0 else ""
+    unit = "day" if abs(days) == 1 else "days"
+    if days < 0:
+        when = f'<span class="overdue">⚠ {-days} {unit} overdue</span>'
+    else:
+        when = "today" if days == 0 else f"in {days} {unit}"
     link = pages.get(item.launch)
     name = text(item.launch_name)
     launch = f'<a href="{link}">{name}</a>' if link else name
     return (
         f'<tr><td><time datetime="{item.due.isoformat()}">{text(with_year(item.due))}</time>'
-        f'<span class="when">{late}{when}</span></td><td>{_what(item)}</td><td>{launch}</td></tr>'
+        f'<span class="when">{when}</span></td><td>{_what(item)}</td><td>{launch}</td></tr>'
     )
 
 

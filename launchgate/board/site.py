@@ -53,7 +53,10 @@ class FileLinks:
             raise ValueError(f"{self.repository!r} is not an http(s) address")
 
     def url(self, file: str, line: int) -> str:
-        return f"{self.repository.rstrip('/')}/blob/{self.ref}/{self.folder}{file}#L{line}"
+        from urllib.parse import quote
+
+        path = quote(f"{self.folder}{file}")  # a file name may hold `#`, `?` or spaces
+        return f"{self.repository.rstrip('/')}/blob/{quote(self.ref)}/{path}#L{line}"
 
 
 @dataclass

@@ -25,6 +25,7 @@ from launchgate.channels import (
     x_links,
 )
 from launchgate.findings import CopyFit
+from launchgate.wording import ODD_SPACES
 
 ELLIPSIS = "…"
 # Languages whose characters all count alike in the units that weigh wide characters.
@@ -107,22 +108,23 @@ def _links(text: str) -> list[str]:
 def _sms_advice(text: str, limit: int) -> str:
     """Cut this much to fit `limit` segments; or, where a few characters made the SMS
     UCS-2, which ones, and what it would be without them."""
-    encoding, length = sms_detail(text)
+    encoding, _ = sms_detail(text)
+    # Characters to cut off the end: a count of septets or UTF-16 units would overstate
+    # it wherever a character takes two (€, an emoji), or a cut turns the SMS GSM-7.
+    cut = _cut(len(_graphemes(text[fit_at(text, "sms", limit) :])), limit)
     if encoding == "GSM-7":
-        capacity = 160 if limit == 1 else 153 * limit
         escaped = sorted({char for char in text if char in GSM7_EXTENSION}, key=text.index)
         counts = "count 2 each" if len(escaped) > 1 else "counts 2"
         why = f" ({_names(escaped)} {counts})" if escaped else ""
-        return f"{_cut(length - capacity, limit)}{why}"
+        return f"{cut}{why}"
     graphemes = _graphemes(_nfc(text))
     switchers = list(dict.fromkeys(g for g in graphemes if not _gsm(g)))
-    cut = _cut(length - (70 if limit == 1 else 67 * limit), limit)
     # A few characters among many: say which, and what the SMS would be without them.
     rare = sum(1 for g in graphemes if not _gsm(g)) * 10 <= len(graphemes)
     if len(switchers) > _NAMED or not rare:  # the text is UCS-2 by nature: cut it
         makes = "make" if len(switchers) > 1 else "makes"
         return f"{cut} ({_names(switchers)} {makes} it UCS-2: 70 characters per segment, not 160)"
-    quoted = ", ".join(f"'{g}'" for g in switchers)
+    quoted = ", ".join(_named(g) or f"'{g}'" for g in switchers)
     without = count("".join(g for g in graphemes if _gsm(g)), "sms")
     them = "them" if len(switchers) > 1 else "it"
     return (
@@ -136,10 +138,8 @@ def _gsm(grapheme: str) -> bool:
     return all(char in GSM7_BASIC or char in GSM7_EXTENSION for char in grapheme)
 
 
-def _cut(over: int, limit: int) -> str:
-    # At least one: a 2-septet character or an emoji is never split between segments, so
-    # a text can need one more segment than its length alone says.
-    return f"cut at least {_amount(max(1, over), 'characters')} to fit {_amount(limit, 'segments')}"
+def _cut(graphemes: int, limit: int) -> str:
+    return f"cut at least {_amount(graphemes, 'characters')} to fit {_amount(limit, 'segments')}"
 
 
 def _amount(number: int, label: str) -> str:
@@ -148,8 +148,19 @@ def _amount(number: int, label: str) -> str:
 
 
 def _names(graphemes: list[str]) -> str:
-    shown = ", ".join(graphemes[:_NAMED])
+    shown = ", ".join(_named(g) or g for g in graphemes[:_NAMED])
     return shown + ("…" if len(graphemes) > _NAMED else "")
+
+
+def _named(grapheme: str) -> str:
+    """A character a writer cannot see, in words ("a non-breaking space"); else ""."""
+    if grapheme in ODD_SPACES:
+        return ODD_SPACES[grapheme]
+    if grapheme == "\t":
+        return "a tab"
+    if len(grapheme) == 1 and not grapheme.isprintable():  # an emoji's ZWJ is not alone
+        return f"the invisible character U+{ord(grapheme):04X}"
+    return ""
 
 
 def _nfc(text: str) -> str:

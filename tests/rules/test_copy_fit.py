@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from launchgate.channels import PRESETS, Channel, count
+from launchgate.channels import PRESETS, Channel, count, grapheme_bounds
 from launchgate.findings import CopyFit
 from launchgate.rules.copy_fit import advice, copy_fit
 
@@ -162,7 +162,7 @@ GSM = "a" * 80
         pytest.param(
             "a" * 156 + "€[]",
             1,
-            "cut at least 2 characters to fit 1 segment (€, [, ] count 2 each)",
+            "cut at least 1 character to fit 1 segment (€, [, ] count 2 each)",
             id="escapes",
         ),
         # No 2-septet character is split: 152 + (2 + 151) + 1 is 306 septets in 3 segments.
@@ -197,7 +197,7 @@ GSM = "a" * 80
             "a" * 200 + PARTY,
             1,
             "'🎉' switched this SMS to UCS-2 (70 characters per segment, not 160); "
-            "without it, 2 segments; or cut at least 132 characters to fit 1 segment",
+            "without it, 2 segments; or cut at least 41 characters to fit 1 segment",
             id="still-over-without",
         ),
         pytest.param(
@@ -224,7 +224,7 @@ GSM = "a" * 80
         pytest.param(
             "a" * 150 + "ąćęł",
             1,
-            "cut at least 84 characters to fit 1 segment "
+            "cut at least 4 characters to fit 1 segment "
             "(ą, ć, ę… make it UCS-2: 70 characters per segment, not 160)",
             id="four-switchers",
         ),
@@ -240,6 +240,25 @@ GSM = "a" * 80
 def test_sms_advice(text: str, limit: int, expected: str) -> None:
     assert count(text, "sms") > limit
     assert advice(text, "sms", limit, None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        pytest.param("x" * 150 + "€" * 10, 1, id="escapes-at-the-end"),
+        pytest.param("a" * 150 + "ąćęł", 1, id="ucs2-switchers-at-the-end"),
+        pytest.param("日本語" * 30 + PARTY * 5, 1, id="ucs2-emoji-at-the-end"),
+        pytest.param("ł" * 140 + PARTY * 3, 2, id="ucs2-emoji-two-segments"),
+        pytest.param("x" * 300 + "€" * 9, 2, id="escapes-two-segments"),
+    ],
+)
+def test_sms_cut_is_what_cutting_off_the_end_takes(text: str, limit: int) -> None:
+    # Cutting that many characters off the end fits, one fewer does not: a count of
+    # septets or UTF-16 units overstates it where one character takes two.
+    cut = int(advice(text, "sms", limit, None).split("cut at least ")[1].split()[0])
+    graphemes = list(grapheme_bounds(text))
+    assert count(text[: graphemes[-1 - cut]], "sms") <= limit
+    assert count(text[: graphemes[-cut]], "sms") > limit
 
 
 def test_the_switcher_must_be_rare_to_offer_without_it() -> None:
@@ -271,3 +290,45 @@ def test_a_line_break_is_never_named_as_a_heavy_character() -> None:
     assert advice("é\r\nü", "bytes", 4, None) == "cut at least 2 bytes (é, ü take 2 bytes each)"
     # NEL, a line break from old documents, takes 2 bytes but is no character to name.
     assert advice("a\x85ü", "bytes", 3, None) == "cut at least 2 bytes (ü takes 2 bytes)"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "limit", "expected"),
+    [
+        pytest.param(
+            "a" * 80 + "\u00a0Reply STOP",
+            "sms",
+            1,
+            "a non-breaking space switched this SMS to UCS-2 (70 characters per segment, "
+            "not 160); without it, 1 segment",
+            id="sms-non-breaking-space",
+        ),
+        pytest.param(
+            "a" * 80 + "\tReply STOP",
+            "sms",
+            1,
+            "a tab switched this SMS to UCS-2 (70 characters per segment, not 160); "
+            "without it, 1 segment",
+            id="sms-tab",
+        ),
+        pytest.param(
+            "a" * 158 + "\f€",
+            "sms",
+            1,
+            "cut at least 1 character to fit 1 segment "
+            "(the invisible character U+000C, € count 2 each)",
+            id="sms-form-feed",
+        ),
+        pytest.param(
+            "Bücher\u00a0" * 20,
+            "bytes",
+            100,
+            "cut at least 80 bytes (ü, a non-breaking space take 2 bytes each)",
+            id="bytes-non-breaking-space",
+        ),
+    ],
+)
+def test_a_character_nobody_can_see_is_named_in_words(
+    text: str, unit: str, limit: int, expected: str
+) -> None:
+    assert advice(text, unit, limit, None) == expected
