@@ -247,3 +247,22 @@ def test_outside_actions_or_without_a_token_the_board_stays_offline(
     tag = build(history, GITHUB_REF="refs/tags/v1")
     assert tag.roles is None and "the board reads them on a branch" in tag.log
     assert github.count() == 0
+
+
+def test_the_cost_per_launch_cold_and_warm(github: FakeGitHub, tmp_path: Path) -> None:
+    """Twelve launches, each from a pull request of its own (the costliest history)."""
+    history = History(github, tmp_path)
+    files = [SMART, EXPORT, "launches/team-goals.yaml"]
+    files += [f"launches/launch-{n}.yaml" for n in range(9)]
+    for file in files:
+        launch_id = file.removeprefix("launches/").removesuffix(".yaml")
+        history.merged({file: manifest(launch_id, day=10)}, "dana", "ann", "mo")
+    cache = tmp_path / "cache"
+    cold = build(history, cache)
+    # four per launch (last commit, its pull request, reviews, commits); mo's team once
+    assert cold.requests == 4 * len(files) + 1
+    assert build(history, cache).requests == 0  # the daily build, nothing pushed
+    history.push({"README.md": "launches\n"})
+    assert build(history, cache).requests == 1  # a push that changed no launch: the compare
+    history.merged({EXPORT: manifest("data-export", day=11)}, "dana", "ann", "mo")
+    assert build(history, cache).requests == 1 + 4 + 1  # the compare, the launch, mo's team
