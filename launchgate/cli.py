@@ -1,4 +1,4 @@
-"""Command line: `launchgate check|ci|calendar|digest|waivers|rules|explain|schema|init`, and
+"""Command line: `launchgate check|ci|board|calendar|digest|waivers|rules|explain|schema|init`, and
 `launchgate channels|checklists` to find what a manifest can name.
 
 The only place that exits.
@@ -162,6 +162,28 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: today in the configured time zone)",
     )
 
+    board = commands.add_parser(
+        "board",
+        help="write the launch board: a static site of every launch, for the whole team",
+        description="A static site (HTML, no external requests) of every launch: status and "
+        "blockers, timeline, per-launch pages, copy grid, people's due work, with the calendar "
+        "(ICS) and the check (JSON) beside it. A report, not a gate: exit 0 when written.",
+    )
+    board.add_argument("path", nargs="?", default=".", help="repository root (default: .)")
+    board.add_argument("--output", metavar="DIR", required=True, help="folder to write the site to")
+    board.add_argument(
+        "--today",
+        metavar="YYYY-MM-DD",
+        type=_date,
+        help="the day the board is built for (default: today in the configured time zone)",
+    )
+    board.add_argument(
+        "--repo-url",
+        metavar="URL",
+        help="the repository's web address, to link findings to their lines "
+        "(default in GitHub Actions: $GITHUB_SERVER_URL/$GITHUB_REPOSITORY)",
+    )
+
     commands.add_parser("rules", help="list the rules with their default severity")
     explain = commands.add_parser("explain", help="explain a rule, with examples")
     explain.add_argument("rule")
@@ -293,6 +315,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> ExitCode:
         return _digest(args, out)
     if args.command == "calendar":
         return _calendar(args, out)
+    if args.command == "board":
+        return _board(args, out)
     if args.command == "waivers":
         return _waivers(args, out)
     if args.command == "rules":
@@ -500,6 +524,56 @@ def _calendar(args: argparse.Namespace, out: TextIO) -> ExitCode:
     else:
         out.write(text)
     return ExitCode.READY
+
+
+def _board(args: argparse.Namespace, out: TextIO) -> ExitCode:
+    """A report, not a gate: exit 0 once written, whatever the launches' state (`check` gates).
+
+    The site needs whole launches (copy, collateral), so it loads them here and checks
+    them in this process (`load_and_check` hands back only what rules across launches read).
+    """
+    from launchgate.board.site import Board, FileLinks, build_pages, write_site
+    from launchgate.engine import check_loaded
+
+    config, config_file, repo, skipped = _load_launches(args.path)
+    links = None
+    address = args.repo_url or _ci_repository()
+    if address:
+        try:
+            links = FileLinks(
+                address, os.environ.get("GITHUB_SHA") or "HEAD", _git_prefix(repo.root)
+            )
+        except ValueError as error:
+            raise UsageError(f"--repo-url: {error}") from None
+    today = args.today or config.today()
+    report = check_loaded(repo, today)
+    _left_for_exit.append(repo)
+    board = Board(
+        repo.launches, report, config, today, config_file, skipped, None, links, repo.glossary
+    )
+    try:
+        write_site(build_pages(board), Path(args.output))
+    except OSError as error:
+        raise UsageError(
+            f"cannot write the board to {args.output}: {error.strerror or error}"
+        ) from None
+    out.write(f"wrote the board of {len(repo.launches)} launches to {args.output}/index.html\n")
+    return ExitCode.READY
+
+
+def _ci_repository() -> str | None:
+    server, name = os.environ.get("GITHUB_SERVER_URL"), os.environ.get("GITHUB_REPOSITORY")
+    return f"{server.rstrip('/')}/{name}" if server and name else None
+
+
+def _git_prefix(root: Path) -> str:
+    """Where the checked folder is inside its git repository (`examples/`), for links."""
+    here = root.resolve()
+    for folder in (here, *here.parents):
+        if (folder / ".git").exists():
+            inside = here.relative_to(folder).as_posix()
+            return "" if inside == "." else inside + "/"
+    return ""
 
 
 def _use_colour(choice: str, out: TextIO) -> bool:

@@ -66,7 +66,7 @@ def check_length(launch: Launch, ctx: Context) -> Iterator[Violation]:
                 (*path, "channel"), f"unknown channel {item.channel!r} ({hint})", Severity.ERROR
             )
             continue
-        limit = _limit(item, channel)
+        limit = item_limit(item, channel)
         if not limit:
             yield Violation(path, f"{describe(item)} needs a max: (the channel has no fixed limit)")
             continue
@@ -120,7 +120,7 @@ def check_empty(launch: Launch, ctx: Context) -> Iterator[Violation]:
             )
 
 
-def _limit(item: CopyItem, channel: Channel) -> int:
+def item_limit(item: CopyItem, channel: Channel) -> int:
     """The item's own `max:` tightens any limit, and loosens only a recommendation."""
     if item.max and channel.max and channel.hard:
         return min(item.max, channel.max)
@@ -163,7 +163,7 @@ def check_expansion(launch: Launch, ctx: Context) -> Iterator[Violation]:
         channel = ctx.channels(item.channel)
         if not untranslated or channel is None or channel.unit == "sms":
             continue
-        limit = _limit(item, channel)
+        limit = item_limit(item, channel)
         used = count(item.text, channel.unit)
         factor = next((f for upto, f in _EXPANSION if used <= upto), _EXPANSION_LONG)
         if not limit or used > limit or used * factor <= limit:

@@ -1,0 +1,155 @@
+"""copy.html: each launch's copy as a channel x locale grid, each cell with how full it is.
+
+A cell shows the text, a bar of used/limit in the channel's unit, and a word
+and an icon (never colour alone): over the limit, near it (90 % or more), or
+fine. Over means what the check says: a `copy-length` finding about that
+channel and locale. A locale the channel must have copy in, with none, is
+marked missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from launchgate.board.html import page, text
+from launchgate.board.site import Board
+from launchgate.channels import UNIT_LABELS, count
+from launchgate.launch import Launch
+from launchgate.models import CopyItem
+from launchgate.rules.copy import item_limit
+
+NEAR = 0.9  # of the limit: "near" from here on
+
+
+class Cell(NamedTuple):
+    """One copy item as the grid shows it."""
+
+    item: CopyItem
+    used: int | None  # None: an unknown channel, nothing to count against
+    limit: int | None
+    unit: str
+    state: str  # "over", "near", "fine" or "unknown"
+
+
+def render(board: Board) -> str:
+    sections = "".join(section(board, launch, depth=0) for launch in board.ordered)
+    body = (
+        "<p>Each launch's copy by channel (rows) and locale (columns): the text, how much of "
+        "the channel's limit it uses, and whether it is over, near (90 % or more) or fine.</p>\n"
+        f"{sections}"
+    )
+    return page("Copy grid", "copy.html", body)
+
+
+def section(board: Board, launch: Launch, depth: int) -> str:
+    """One launch's grid; on the copy page (depth 0) with a heading that links to its page."""
+    manifest = launch.manifest
+    slug = board.page_names[(launch.file, manifest.id)].removesuffix(".html")
+    title = text(manifest.title)
+    heading = (
+        f'<h2 id="copy-{slug}-title"><a href="{board.page_of(launch)}">{title}</a></h2>'
+        if depth == 0
+        else f'<h2 id="copy-{slug}-title">Copy</h2>'
+    )
+    return (
+        f'<section id="copy-{slug}" class="copy-launch" aria-labelledby="copy-{slug}-title">'
+        f"{heading}\n{grid(board, launch)}</section>\n"
+    )
+
+
+def grid(board: Board, launch: Launch) -> str:
+    manifest = launch.manifest
+    primary = launch.primary_locale
+    by_place: dict[tuple[str, str], list[CopyItem]] = {}
+    for item in manifest.copy_items:
+        by_place.setdefault((item.channel, item.locale or primary), []).append(item)
+    required = list(launch.checklist.copy_rules.channels) if launch.checklist else []
+    channels = required + sorted({c for c, _ in by_place if c not in required})
+    if not channels:
+        return '<p class="muted">No copy yet.</p>\n'
+    locales = list(launch.locales)
+    locales += sorted({locale for _, locale in by_place if locale not in locales})
+    over = {
+        (f.subject.channel, f.subject.locale)
+        for f in board.findings(launch)
+        if f.rule == "copy-length" and f.waiver is None
+    }
+    head = "".join(f'<th scope="col">{text(locale)}</th>' for locale in locales)
+    rows = []
+    for channel in channels:
+        needed = (
+            launch.locales_for(channel)
+            if channel in required or any((channel, locale) in by_place for locale in locales)
+            else []
+        )
+        cells = "".join(
+            _cell(
+                list(_cells(board, by_place.get((channel, locale), []), over, locale)),
+                locale in needed,
+            )
+            for locale in locales
+        )
+        rows.append(f'<tr><th scope="row">{text(channel)}</th>{cells}</tr>\n')
+    return (
+        f'<div class="table-wrap"><table class="copy-grid">'
+        f"<caption>Copy of {text(manifest.title)}, channel by locale</caption>\n"
+        f'<thead><tr><th scope="col">Channel</th>{head}</tr></thead>\n'
+        f"<tbody>\n{''.join(rows)}</tbody></table></div>\n"
+    )
+
+
+def _cells(
+    board: Board, items: list[CopyItem], over: set[tuple[str | None, str | None]], locale: str
+) -> Iterator[Cell]:
+    for item in items:
+        channel = board.channels(item.channel)
+        if channel is None:
+            yield Cell(item, None, None, "", "unknown")
+            continue
+        limit = item_limit(item, channel)
+        used = count(item.text, channel.unit)
+        if (item.channel, locale) in over or (limit and used > limit):
+            state = "over"
+        elif limit and used >= NEAR * limit:
+            state = "near"
+        else:
+            state = "fine"
+        yield Cell(item, used, limit or None, channel.unit, state)
+
+
+_WORDS = {
+    "over": ("✗", "over"),
+    "near": ("⚠", "near the limit"),
+    "fine": ("✓", "fits"),
+    "unknown": ("?", "unknown channel"),
+}
+
+
+def _cell(cells: list[Cell], needed: bool) -> str:
+    if not cells:
+        if needed:
+            return '<td class="cell missing"><p class="fit">✗ missing</p></td>'
+        return '<td class="cell not-needed"><span class="muted">not needed</span></td>'
+    worst = next(
+        state
+        for state in ("over", "near", "unknown", "fine")
+        if any(c.state == state for c in cells)
+    )
+    return f'<td class="cell {worst}">{"".join(_one(cell) for cell in cells)}</td>'
+
+
+def _one(cell: Cell) -> str:
+    icon, word = _WORDS[cell.state]
+    named = f'<span class="muted">{text(cell.item.id)}</span> ' if cell.item.id else ""
+    shown = f'<p class="copy-text">{named}{text(cell.item.text)}</p>'
+    if cell.used is None or cell.limit is None:
+        return f'{shown}<p class="fit {cell.state}">{icon} {word}</p>'
+    unit = UNIT_LABELS.get(cell.unit, cell.unit)
+    amount = f"{cell.used} of {cell.limit} {unit}"
+    bar = (
+        f'<meter min="0" max="{cell.limit}" value="{min(cell.used, cell.limit)}" '
+        f'low="{NEAR * cell.limit:g}" high="{NEAR * cell.limit:g}" optimum="0" '
+        f'aria-label="{amount}"></meter>'
+    )
+    return f'{shown}{bar}<p class="fit {cell.state}">{icon} {word}: {amount}</p>'

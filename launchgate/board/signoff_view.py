@@ -1,0 +1,42 @@
+"""Where each role a launch needs stands, as the board shows it in a few words.
+
+Offline (no sign-offs given) the board cannot know who approved: it lists the
+roles that must, "not verified". In CI the Pages workflow passes who signed
+each launch off, from the pull request that last changed its manifest.
+Sign-offs recorded in the manifest (`signoff_records:`) are shown beside them;
+only CI can tell whether one counts.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from launchgate.board.site import Board
+from launchgate.launch import Launch
+from launchgate.signoff_records import describe
+
+
+class RoleView(NamedTuple):
+    """One line of a launch's sign-off state: a class for its look, an icon, the words."""
+
+    css: str
+    icon: str
+    line: str
+
+
+def role_states(board: Board, launch: Launch) -> list[RoleView]:
+    given = None if board.signoffs is None else board.signoffs.get(launch.manifest.id, {})
+    found = []
+    for role in launch.required_roles:
+        if given is None:
+            found.append(RoleView("unverified", "○", f"{role}: must approve (not verified)"))
+        elif role in given:
+            found.append(RoleView("signed", "✓", f"{role}: {given[role]}"))
+        else:
+            found.append(RoleView("not-signed", "✗", f"{role}: not signed off"))
+    for record in launch.manifest.signoff_records:
+        counted = "" if given is not None else " (not verified)"
+        found.append(
+            RoleView("recorded", "✎", f"{record.role}: recorded, {describe(record)}{counted}")
+        )
+    return found

@@ -1,0 +1,207 @@
+"""What the board shows, gathered once, and the files it writes.
+
+A `Board` holds the inputs (the loaded launches, the check's Report, the
+config, the day the site is built for, and optionally sign-offs from CI and
+the repository's web address); `build_pages` turns it into every file of the
+site, path -> text, and `write_site` writes them. Everything is sorted and
+nothing reads the clock, so the same inputs give the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from launchgate.channels import Channel, channel_lookup
+from launchgate.config import Config
+from launchgate.findings import Finding, LaunchSummary, Report
+from launchgate.launch import Launch
+from launchgate.models import Glossary
+from launchgate.repository import LoadProblem
+from launchgate.waiver_list import Listed
+from launchgate.workdays import Workdays
+
+# Per launch and role, who signed off and where, as CI's provenance tells it: "ann in #118".
+Signoffs = Mapping[str, Mapping[str, str]]
+
+_SAFE_NAME = re.compile(r"[^A-Za-z0-9_-]+")
+
+
+@dataclass(frozen=True)
+class FileLinks:
+    """Where a manifest's lines are on the web: the repository's address and the commit.
+
+    The address comes from the command line or CI's environment, never from a
+    manifest; only http(s) is accepted.
+    """
+
+    repository: str  # e.g. https://github.com/acme/launches
+    ref: str = "HEAD"
+    folder: str = ""  # where the checked folder is in the repository, e.g. "examples/"
+
+    def __post_init__(self) -> None:
+        if not re.match(r"https?://[^\s\"'<>]+$", self.repository):
+            raise ValueError(f"{self.repository!r} is not an http(s) address")
+
+    def url(self, file: str, line: int) -> str:
+        return f"{self.repository.rstrip('/')}/blob/{self.ref}/{self.folder}{file}#L{line}"
+
+
+@dataclass
+class Board:
+    """Everything the pages show. `signoffs` None: offline, nothing verified."""
+
+    launches: list[Launch]
+    report: Report
+    config: Config
+    today: dt.date
+    config_file: str | None = None
+    skipped: list[LoadProblem] = field(default_factory=list)
+    signoffs: Signoffs | None = None
+    links: FileLinks | None = None
+    glossary: Glossary | None = None
+
+    @functools.cached_property
+    def ordered(self) -> list[Launch]:
+        """The launches by date (the earlier of release and announcement), undated last."""
+        return sorted(self.launches, key=_date_order)
+
+    @functools.cached_property
+    def _summaries(self) -> dict[tuple[str, str], LaunchSummary]:
+        return {(s.file, s.id): s for s in self.report.launches}
+
+    def findings(self, launch: Launch) -> list[Finding]:
+        summary = self._summaries.get((launch.file, launch.manifest.id))
+        return self.report.findings_for(summary) if summary else []
+
+    def blockers(self, launch: Launch) -> list[Finding]:
+        """What makes the launch not ready: the worst first, then in file order."""
+        found = [f for f in self.findings(launch) if self.report.blocks(f)]
+        return sorted(found, key=lambda f: (-f.severity, f.line, f.column, f.rule))
+
+    def ready(self, launch: Launch) -> bool:
+        return not self.blockers(launch)
+
+    @functools.cached_property
+    def page_names(self) -> dict[tuple[str, str], str]:
+        """Each launch's page under launches/: its id when that is a safe, unused file name,
+        else a safe form of it with a short hash of its file and id (ids come from
+        manifests: `../x` or `<img>` must not become a path)."""
+        names: dict[tuple[str, str], str] = {}
+        taken: set[str] = set()
+        for launch in sorted(self.launches, key=lambda each: (each.file, each.manifest.id)):
+            key = (launch.file, launch.manifest.id)
+            name = _SAFE_NAME.sub("-", launch.manifest.id).strip("-")[:60] or "launch"
+            if name != launch.manifest.id or name.casefold() in taken:
+                tag = hashlib.sha256("\0".join(key).encode("utf-8")).hexdigest()[:8]
+                name = f"{name}-{tag}"
+            taken.add(name.casefold())
+            names[key] = f"{name}.html"
+        return names
+
+    def page_of(self, launch: Launch) -> str:
+        """The launch's page, relative to the site's root."""
+        return "launches/" + self.page_names[(launch.file, launch.manifest.id)]
+
+    @functools.cached_property
+    def channels(self) -> Callable[[str], Channel | None]:
+        return channel_lookup(self.config)
+
+    @functools.cached_property
+    def glossary_metrics(self) -> dict[str, str]:
+        return dict(self.glossary.metrics) if self.glossary else {}
+
+    @functools.cached_property
+    def _waivers(self) -> dict[str, list[Listed]]:
+        from launchgate.waiver_list import list_waivers
+
+        days = self.config.digest.days
+        listed = list_waivers(self.launches, self.report, self.config, self.config_file, days)
+        by_file: dict[str, list[Listed]] = {}
+        for item in listed.waivers:
+            by_file.setdefault(item.file, []).append(item)
+        return by_file
+
+    def waivers_of(self, launch: Launch) -> list[Listed]:
+        return [w for w in self._waivers.get(launch.file, []) if w.launch == launch.manifest.id]
+
+    @functools.cached_property
+    def days(self) -> BusinessDays:
+        return BusinessDays(Workdays(self.config.calendar.holidays), self.today)
+
+
+def _date_order(launch: Launch) -> tuple[int, dt.date, str, str]:
+    manifest = launch.manifest
+    dates = [
+        day
+        for day in (
+            manifest.release.date if manifest.release else None,
+            manifest.announce.date if manifest.announce else None,
+        )
+        if day is not None
+    ]
+    if not dates:
+        return (1, dt.date.max, manifest.id, launch.file)
+    return (0, min(dates), manifest.id, launch.file)
+
+
+class BusinessDays:
+    """How far a day is from today in business days, as people say it: "in 5 business days"."""
+
+    def __init__(self, workdays: Workdays, today: dt.date) -> None:
+        self.workdays = workdays
+        self.today = today
+        # Business days from today to a day, filled outwards as far as asked, so each day of
+        # the calendar is looked at once however many launches share it.
+        self._ahead = [0]
+        self._behind = [0]
+
+    def between(self, day: dt.date) -> int:
+        """Business days after today up to `day` (negative: before today)."""
+        gap = (day - self.today).days
+        steps, sign, direction = (self._ahead, 1, 1) if gap >= 0 else (self._behind, -1, -1)
+        while len(steps) <= abs(gap):
+            at = self.today + dt.timedelta(days=direction * len(steps))
+            steps.append(steps[-1] + self.workdays.is_working_day(at))
+        return sign * steps[abs(gap)]
+
+    def phrase(self, day: dt.date) -> str:
+        if day == self.today:
+            return "today"
+        count = self.between(day)
+        unit = "business day" if abs(count) == 1 else "business days"
+        return f"in {count} {unit}" if day > self.today else f"{-count} {unit} ago"
+
+
+def build_pages(board: Board) -> dict[str, str]:
+    """Every file of the site, by its path relative to the site's root."""
+    from launchgate.board import copy_grid, launch_page, overview, people, timeline_page
+    from launchgate.calendar_view import RENDERERS, Calendar
+    from launchgate.reporters import reporter
+
+    calendar = Calendar(board.launches, board.today, board.config, board.config_file)
+    files = {
+        "index.html": overview.render(board),
+        "timeline.html": timeline_page.render(board, calendar),
+        "copy.html": copy_grid.render(board),
+        "people.html": people.render(board),
+        "calendar.ics": RENDERERS["ics"](calendar),
+        "report.json": reporter("json")(board.report, False),
+    }
+    for launch in board.ordered:
+        files[board.page_of(launch)] = launch_page.render(board, launch)
+    return files
+
+
+def write_site(files: Mapping[str, str], output: Path) -> None:
+    """Write the files under `output`, creating folders; other files there are left alone."""
+    (output / "launches").mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        # newline="": the ICS lines end in CRLF as RFC 5545 says, on every platform
+        with open(output / name, "w", encoding="utf-8", newline="") as target:
+            target.write(content)
