@@ -218,7 +218,7 @@ def signoffs_in_actions(
     """The board's sign-offs in a GitHub Actions run with a token, on a branch; None
     elsewhere (offline: the board shows which roles must sign off, "not verified")."""
     token = environ.get("GITHUB_TOKEN") or environ.get("INPUT_TOKEN")
-    if environ.get("GITHUB_ACTIONS") != "true" or not token:
+    if environ.get("GITHUB_ACTIONS") != "true" or not token or not environ.get("GITHUB_REPOSITORY"):
         return None
     from launchgate.github.actions import ActionsEnv
     from launchgate.github.ci import _limits

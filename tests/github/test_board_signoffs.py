@@ -16,6 +16,7 @@ from launchgate.config import load_config
 from launchgate.github.board_signoffs import CACHE_VARIABLE, signoffs_in_actions
 from launchgate.github.signoff_cache import FILE_NAME
 from launchgate.repository import load_repository
+from tests.conftest import main_in_process
 from tests.github.fake import FakeGitHub, primary_rate_limit
 from tests.github.test_ci import BASE, SMART, TEAM, checkout, manifest
 from tests.github.test_records_ci import LENA, teams
@@ -39,21 +40,27 @@ class Build:
     requests: int
 
 
-def build(history: History, cache: Path | None = None, **env: str) -> Build:
-    """The board's sign-offs at main's head, as its workflow reads them."""
-    repo = history.repo
-    sha = repo.branches["main"]
-    workspace = checkout(repo, sha, history.tmp_path)
-    environ = {
+def actions_env(history: History, workspace: Path) -> dict[str, str]:
+    """The board workflow's environment, at main's head."""
+    return {
         "GITHUB_ACTIONS": "true",
         "GITHUB_TOKEN": "ghs_actions",
-        "GITHUB_REPOSITORY": repo.full_name,
+        "GITHUB_REPOSITORY": history.repo.full_name,
         "GITHUB_API_URL": history.github.url,
-        "GITHUB_SHA": sha,
+        "GITHUB_SERVER_URL": "https://github.com",
+        "GITHUB_SHA": history.repo.branches["main"],
         "GITHUB_REF": "refs/heads/main",
         "GITHUB_WORKSPACE": str(workspace),
         "LAUNCHGATE_RETRY_BACKOFF": "0.01",
         **TEAM,
+    }
+
+
+def build(history: History, cache: Path | None = None, **env: str) -> Build:
+    """The board's sign-offs at main's head, as its workflow reads them."""
+    workspace = checkout(history.repo, history.repo.branches["main"], history.tmp_path)
+    environ = {
+        **actions_env(history, workspace),
         **({CACHE_VARIABLE: str(cache)} if cache else {}),
         **env,
     }
@@ -266,3 +273,38 @@ def test_the_cost_per_launch_cold_and_warm(github: FakeGitHub, tmp_path: Path) -
     assert build(history, cache).requests == 1  # a push that changed no launch: the compare
     history.merged({EXPORT: manifest("data-export", day=11)}, "dana", "ann", "mo")
     assert build(history, cache).requests == 1 + 4 + 1  # the compare, the launch, mo's team
+
+
+def test_the_board_command_in_actions_shows_who_signed_off_and_who_has_not(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    history = History(github, tmp_path)
+    history.merged({SMART: SMART_CHANGED}, "dana", "ann", "mo")
+    history.merged({EXPORT: manifest("data-export", day=9)}, "dana", "ann")
+    workspace = checkout(history.repo, history.repo.branches["main"], tmp_path)
+    cache = tmp_path / "signoff-cache"
+    environment = {**actions_env(history, workspace), CACHE_VARIABLE: str(cache)}
+    site = tmp_path / "site"
+    argv = ["board", str(workspace), "--output", str(site), "--today", "2026-11-23"]
+    code, stdout, stderr = main_in_process(argv, environment, workspace)
+    assert code == 0, stdout + stderr
+    assert "sign-offs of 3 launches: " in stdout and "0 from the cache" in stdout
+    page = (site / "index.html").read_text(encoding="utf-8")
+    assert '<li class="signed">✓ product: ann in #101</li>' in page
+    assert '<li class="signed">✓ marketing: mo in #101</li>' in page
+    assert '<li class="signed">✓ product: ann in #102</li>' in page
+    assert (
+        '<li class="not-signed">✗ marketing: not signed off: no approval from marketing '
+        "in #102</li>"
+    ) in page
+    assert "not verified" not in page
+    assert (cache / FILE_NAME).is_file()  # for the next build, through actions/cache
+
+    # Offline (no token): the roles that must approve, not verified; GitHub not asked.
+    before = github.count()
+    offline = {**environment, "GITHUB_TOKEN": ""}
+    code, stdout, stderr = main_in_process(argv, offline, workspace)
+    assert code == 0, stdout + stderr
+    page = (site / "index.html").read_text(encoding="utf-8")
+    assert 'class="signed"' not in page and "must approve (not verified)" in page
+    assert github.count() == before
