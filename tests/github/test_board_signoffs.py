@@ -308,3 +308,13 @@ def test_the_board_command_in_actions_shows_who_signed_off_and_who_has_not(
     page = (site / "index.html").read_text(encoding="utf-8")
     assert 'class="signed"' not in page and "must approve (not verified)" in page
     assert github.count() == before
+
+    # GitHub failing for one launch: its roles show as not verified, the others as read.
+    github.fail("GET", r"/pulls/101/reviews$", [404])
+    failing = {**environment, CACHE_VARIABLE: str(tmp_path / "fresh-cache")}
+    code, stdout, stderr = main_in_process(argv, failing, workspace)
+    assert code == 0, stdout + stderr
+    assert "launches/smart-reports.yaml: sign-offs not verified" in stdout
+    page = (site / "index.html").read_text(encoding="utf-8")
+    assert '<li class="unverified">○ product: not verified: GitHub could not say</li>' in page
+    assert '<li class="signed">✓ product: ann in #102</li>' in page
