@@ -555,8 +555,13 @@ def _board(args: argparse.Namespace, out: TextIO) -> ExitCode:
     today = args.today or config.today()
     report = load_and_check(repo, today, whole=True)
     skipped = _say_skipped(repo)
+    signoffs = None
+    if os.environ.get("GITHUB_ACTIONS") == "true":  # who signed off: from GitHub, in CI only
+        from launchgate.github.board_signoffs import signoffs_in_actions
+
+        signoffs = signoffs_in_actions(os.environ, repo, out)
     board = Board(
-        repo.launches, report, config, today, config_file, skipped, None, links, repo.glossary
+        repo.launches, report, config, today, config_file, skipped, signoffs, links, repo.glossary
     )
     try:
         write_board(board, Path(args.output))

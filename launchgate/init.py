@@ -1,4 +1,5 @@
-"""`launchgate init`: a starter config, checklist, glossary, launch and workflows.
+"""`launchgate init`: a starter config, checklist, glossary, launch and workflows (the
+pull-request check, the digest, and the board on GitHub Pages).
 
 The starter launch is dated a few weeks ahead of today, so that a fresh
 `launchgate check` finds it ready and shows what a clean run looks like.
@@ -21,6 +22,7 @@ FILES = {
     "launch.yaml": "launches/first-launch.yaml",
     "workflow.yml": ".github/workflows/launchgate.yml",
     "digest-workflow.yml": ".github/workflows/launchgate-digest.yml",
+    "board-workflow.yml": ".github/workflows/launchgate-board.yml",
 }
 
 

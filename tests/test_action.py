@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 ACTION = ROOT / "action.yml"
 WORKFLOW = ROOT / "launchgate" / "starter" / "workflow.yml"
 DIGEST_WORKFLOW = ROOT / "launchgate" / "starter" / "digest-workflow.yml"
+BOARD_WORKFLOW = ROOT / "launchgate" / "starter" / "board-workflow.yml"
 
 
 def _validate(schema: str, path: Path) -> None:
@@ -41,6 +42,44 @@ def test_starter_digest_workflow_is_valid_runs_on_weekdays_and_may_write_issues(
     assert set(triggers) == {"schedule", "workflow_dispatch"}
     assert triggers["schedule"] == [{"cron": "0 7 * * 1-5"}]
     assert workflow["permissions"] == {"contents": "read", "issues": "write"}
+
+
+def test_starter_board_workflow_builds_on_push_and_daily_and_deploys_to_pages() -> None:
+    from launchgate.github.board_signoffs import CACHE_VARIABLE
+
+    _validate("vendor.github-workflows", BOARD_WORKFLOW)
+    workflow = yaml.safe_load(BOARD_WORKFLOW.read_text(encoding="utf-8"))
+    triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
+    assert set(triggers) == {"push", "schedule", "workflow_dispatch"}
+    assert triggers["push"] == {"branches": ["main"]}
+    assert len(triggers["schedule"]) == 1
+    # Each job gets only what it needs: the build reads (provenance reads pull requests),
+    # the deployment writes Pages and proves where it comes from; nothing else anywhere.
+    assert workflow["permissions"] == {}
+    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    assert build["permissions"] == {"contents": "read", "pull-requests": "read"}
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["needs"] == "build"
+    assert deploy["environment"]["name"] == "github-pages"
+    assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+    uses = [step["uses"] for job in (build, deploy) for step in job["steps"] if "uses" in step]
+    assert uses == [
+        "actions/checkout@v7",
+        "actions/setup-python@v7",
+        "actions/cache@v5",
+        "actions/upload-pages-artifact@v5",
+        "actions/deploy-pages@v5",
+    ]
+    steps = {step.get("uses", step.get("name")): step for step in build["steps"]}
+    cache = steps["actions/cache@v5"]["with"]
+    # A key per run, restored by its prefix: each build starts from the latest cache.
+    assert cache["key"].startswith(cache["restore-keys"]) and "github.run_id" in cache["key"]
+    board = steps["Build the board"]
+    assert board["env"][CACHE_VARIABLE] == cache["path"]
+    assert board["run"] == "launchgate board . --output site"
+    assert steps["actions/upload-pages-artifact@v5"]["with"]["path"] == "site"
+    for step in build["steps"]:
+        assert "${{" not in step.get("run", ""), step
 
 
 def test_inputs_reach_scripts_only_through_the_environment() -> None:
@@ -85,6 +124,13 @@ def test_the_readme_shows_the_workflow_init_writes() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     starter = WORKFLOW.read_text(encoding="utf-8").split("\n", 1)[1]  # its comment line off
     assert f"```yaml\n{starter}" in readme
+
+
+def test_the_readme_shows_the_board_workflow_init_writes() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    starter = BOARD_WORKFLOW.read_text(encoding="utf-8").split("\n", 2)[2]  # comments off
+    assert f"```yaml\n# .github/workflows/launchgate-board.yml\n{starter}" in readme
+    assert "Settings → Pages" in readme
 
 
 def _canonical(name: str) -> str:

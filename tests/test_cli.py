@@ -177,6 +177,7 @@ def test_init_writes_a_starter_that_checks_ready(repo: Path) -> None:
         "launches/first-launch.yaml",
         ".github/workflows/launchgate.yml",
         ".github/workflows/launchgate-digest.yml",
+        ".github/workflows/launchgate-board.yml",
         "launches/manifest.schema.json",
     ):
         assert (repo / name).is_file(), name

@@ -15,6 +15,10 @@ from launchgate.board.site import Board
 from launchgate.launch import Launch
 from launchgate.signoff_records import describe
 
+# How CI's texts begin when a role is not signed off, or GitHub could not say (else who did).
+NOT_SIGNED = "not signed off"
+NOT_VERIFIED = "not verified"
+
 
 class RoleView(NamedTuple):
     """One line of a launch's sign-off state: a class for its look, an icon, the words."""
@@ -30,8 +34,12 @@ def role_states(board: Board, launch: Launch) -> list[RoleView]:
     for role in launch.required_roles:
         if given is None:
             found.append(RoleView("unverified", "○", f"{role}: must approve (not verified)"))
-        elif role in given:
+        elif role in given and given[role].startswith(NOT_VERIFIED):
+            found.append(RoleView("unverified", "○", f"{role}: {given[role]}"))
+        elif role in given and not given[role].startswith(NOT_SIGNED):
             found.append(RoleView("signed", "✓", f"{role}: {given[role]}"))
+        elif role in given:  # not signed off, and why
+            found.append(RoleView("not-signed", "✗", f"{role}: {given[role]}"))
         else:
             found.append(RoleView("not-signed", "✗", f"{role}: not signed off"))
     for record in launch.manifest.signoff_records:

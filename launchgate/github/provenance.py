@@ -173,6 +173,8 @@ class ProvenanceFinder:
         The release's checkout then holds a version of the manifest that the base's
         history (and so its provenance) does not describe.
         """
+        if self.head_sha == self.base_sha:  # the base itself (the board): nothing to compare
+            return False
         if not self._compared:
             self._compared = True
             try:
