@@ -87,12 +87,13 @@ def grid(board: Board, launch: Launch) -> str:
             _cell(
                 list(_cells(board, by_place.get((channel, locale), []), over, locale)),
                 locale in needed,
+                locale,
             )
             for locale in locales
         )
         rows.append(f'<tr><th scope="row">{text(channel)}</th>{cells}</tr>\n')
     return (
-        f'<div class="table-wrap"><table class="copy-grid">'
+        f'<div class="table-wrap"><table class="copy-grid stack">'
         f"<caption>Copy of {text(manifest.title)}, channel by locale</caption>\n"
         f'<thead><tr><th scope="col">Channel</th>{head}</tr></thead>\n'
         f"<tbody>\n{''.join(rows)}</tbody></table></div>\n"
@@ -126,17 +127,18 @@ _WORDS = {
 }
 
 
-def _cell(cells: list[Cell], needed: bool) -> str:
+def _cell(cells: list[Cell], needed: bool, locale: str) -> str:
+    label = f'data-label="{text(locale)}"'  # the column's name, for a phone's cards
     if not cells:
         if needed:
-            return '<td class="cell missing"><p class="fit">✗ missing</p></td>'
-        return '<td class="cell not-needed"><span class="muted">not needed</span></td>'
+            return f'<td class="cell missing" {label}><p class="fit">✗ missing</p></td>'
+        return f'<td class="cell not-needed" {label}><span class="muted">not needed</span></td>'
     worst = next(
         state
         for state in ("over", "near", "unknown", "fine")
         if any(c.state == state for c in cells)
     )
-    return f'<td class="cell {worst}">{"".join(_one(cell) for cell in cells)}</td>'
+    return f'<td class="cell {worst}" {label}>{"".join(_one(cell) for cell in cells)}</td>'
 
 
 def _one(cell: Cell) -> str:

@@ -7,6 +7,8 @@ line it points at, waivers, sign-offs, and a link to its copy grid.
 
 from __future__ import annotations
 
+import re
+
 from launchgate.board import copy_grid
 from launchgate.board.html import page, text
 from launchgate.board.signoff_view import role_states
@@ -52,11 +54,23 @@ def _section(name: str, title: str, content: str) -> str:
 
 
 def _table(caption: str, heads: tuple[str, ...], rows: list[str]) -> str:
+    """A table that a phone shows as one card per row, each cell under its column's name."""
     head = "".join(f'<th scope="col">{h}</th>' for h in heads)
+    cells = "".join(_labelled(row, heads) for row in rows)
     return (
-        f'<div class="table-wrap"><table><caption>{caption}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>\n"
+        f'<div class="table-wrap"><table class="stack"><caption>{caption}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{cells}</tbody></table></div>\n"
     )
+
+
+# A row's cells as the rows above open them; manifest text is escaped, so holds no "<".
+_CELL = re.compile(r'<(td|th scope="row")>')
+
+
+def _labelled(row: str, heads: tuple[str, ...]) -> str:
+    """The row with each cell's column name in `data-label`, for the phone's cards."""
+    names = iter(heads)
+    return _CELL.sub(lambda cell: f'<{cell.group(1)} data-label="{next(names)}">', row)
 
 
 def _day(board: Board, day: object) -> str:

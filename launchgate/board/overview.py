@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from launchgate.board.html import page, text
-from launchgate.board.signoff_view import role_states
+from launchgate.board.signoff_view import RoleView, role_states
 from launchgate.board.site import Board
 from launchgate.days import with_year, without_year
 from launchgate.findings import Finding
@@ -31,13 +31,13 @@ def render(board: Board) -> str:
         f"{_filters(owners, tiers)}"
         '<p id="filter-count" role="status" hidden></p>\n'
         '<div class="table-wrap">'
-        f'<table id="launch-table" data-this-month="{board.today:%Y-%m}">\n'
+        f'<table id="launch-table" class="stack" data-this-month="{board.today:%Y-%m}">\n'
         "<caption>Every launch, by date</caption>\n<thead><tr>"
         '<th scope="col">Launch</th><th scope="col">Tier</th><th scope="col">Release</th>'
         '<th scope="col">Announcement</th><th scope="col">Status</th>'
         '<th scope="col">What blocks it</th><th scope="col">Owners</th>'
         '<th scope="col">Sign-offs</th></tr></thead>\n'
-        f"<tbody>\n{rows}</tbody></table></div>\n{_unreadable(board)}"
+        f"<tbody>\n{rows}</tbody></table></div>\n{_signoff_note(board)}{_unreadable(board)}"
     )
     return page("All launches", "index.html", body)
 
@@ -83,9 +83,13 @@ def _row(board: Board, launch: Launch, owner_ids: dict[str, int], tier_ids: dict
         f'data-owners="{owners}" data-tier="{tier_ids[tier]}">'
         f'<th scope="row"><a href="{board.page_of(launch)}">{text(manifest.title)}</a>'
         f'<span class="launch-id">{text(manifest.id)}</span></th>'
-        f"<td>{text(tier)}</td><td>{_when(board, release)}</td><td>{_when(board, announce)}</td>"
-        f"<td>{status}</td><td>{_blockers(board, launch)}</td>"
-        f"<td>{_owner_list(launch)}</td><td>{_signoffs(board, launch)}</td></tr>\n"
+        f'<td data-label="Tier">{text(tier)}</td>'
+        f'<td data-label="Release">{_when(board, release)}</td>'
+        f'<td data-label="Announcement">{_when(board, announce)}</td>'
+        f'<td data-label="Status">{status}</td>'
+        f'<td data-label="What blocks it">{_blockers(board, launch)}</td>'
+        f'<td data-label="Owners">{_owner_list(launch)}</td>'
+        f'<td data-label="Sign-offs">{_signoffs(board, launch)}</td></tr>\n'
     )
 
 
@@ -137,9 +141,25 @@ def _signoffs(board: Board, launch: Launch) -> str:
     if not states:
         return '<span class="muted">none required</span>'
     items = "".join(
-        f'<li class="{state.css}">{state.icon} {text(state.line)}</li>' for state in states
+        f'<li class="{state.css}"{_title(state)}>{state.icon} {text(state.short)}</li>'
+        for state in states
     )
     return f'<ul class="plain">{items}</ul>'
+
+
+def _title(state: RoleView) -> str:
+    return "" if state.short == state.line else f' title="{text(state.line)}"'
+
+
+def _signoff_note(board: Board) -> str:
+    """Said once under the table, rather than "(not verified)" in every row."""
+    if board.signoffs is not None:
+        return ""
+    return (
+        '<p id="signoff-note" class="muted">Sign-offs: built offline, so the board lists the '
+        "roles that must approve each launch, not verified; built on GitHub, it shows who "
+        "signed.</p>\n"
+    )
 
 
 def _unreadable(board: Board) -> str:

@@ -21,30 +21,39 @@ NOT_VERIFIED = "not verified"
 
 
 class RoleView(NamedTuple):
-    """One line of a launch's sign-off state: a class for its look, an icon, the words."""
+    """One line of a launch's sign-off state: a class for its look, an icon, the words,
+    and the few words the all-launches table has room for (shorter only offline, where
+    every line says the same "not verified", which the table then says once)."""
 
     css: str
     icon: str
     line: str
+    short: str
 
 
 def role_states(board: Board, launch: Launch) -> list[RoleView]:
     given = None if board.signoffs is None else board.signoffs.get(launch.manifest.id, {})
     found = []
     for role in launch.required_roles:
-        if given is None:
-            found.append(RoleView("unverified", "○", f"{role}: must approve (not verified)"))
-        elif role in given and given[role].startswith(NOT_VERIFIED):
-            found.append(RoleView("unverified", "○", f"{role}: {given[role]}"))
-        elif role in given and not given[role].startswith(NOT_SIGNED):
-            found.append(RoleView("signed", "✓", f"{role}: {given[role]}"))
-        elif role in given:  # not signed off, and why
-            found.append(RoleView("not-signed", "✗", f"{role}: {given[role]}"))
+        said = given.get(role, NOT_SIGNED) if given is not None else None
+        if said is None:
+            found.append(
+                RoleView(
+                    "unverified",
+                    "○",
+                    f"{role}: must approve (not verified)",
+                    f"{role} · {NOT_VERIFIED}",
+                )
+            )
+        elif said.startswith(NOT_VERIFIED):
+            found.append(RoleView("unverified", "○", f"{role}: {said}", f"{role}: {said}"))
+        elif said.startswith(NOT_SIGNED):  # not signed off, and why
+            found.append(RoleView("not-signed", "✗", f"{role}: {said}", f"{role}: {said}"))
         else:
-            found.append(RoleView("not-signed", "✗", f"{role}: not signed off"))
+            found.append(RoleView("signed", "✓", f"{role}: {said}", f"{role}: {said}"))
     for record in launch.manifest.signoff_records:
         counted = "" if given is not None else " (not verified)"
-        found.append(
-            RoleView("recorded", "✎", f"{record.role}: recorded, {describe(record)}{counted}")
-        )
+        line = f"{record.role}: recorded, {describe(record)}{counted}"
+        short = f"{record.role} · recorded" if given is None else line
+        found.append(RoleView("recorded", "✎", line, short))
     return found

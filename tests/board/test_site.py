@@ -70,10 +70,16 @@ def test_dates_say_how_many_business_days_away_they_are(site: Path) -> None:
 
 
 def test_sign_offs_offline_name_the_roles_that_must_approve(site: Path) -> None:
-    row = rows(read(site, "index.html"))["mobile-goals"]
-    signoffs = row.find("td")[-1].text
+    index = read(site, "index.html")
+    row = rows(index)["mobile-goals"]
+    signoffs = row.find("td")[-1]
+    # In a few words in the row, the whole sentence in each line's title, and once under it.
     for role in ("product", "marketing", "legal"):
-        assert f"{role}: must approve (not verified)" in signoffs
+        assert f"{role} · not verified" in signoffs.text
+    titles = {item.attrs["title"] for item in signoffs.find("li")}
+    roles = ("product", "marketing", "legal")
+    assert titles == {f"{role}: must approve (not verified)" for role in roles}
+    assert "not verified" in index.one("p", id="signoff-note").text
 
 
 def test_the_site_links_the_calendar_and_the_json_report(site: Path) -> None:
