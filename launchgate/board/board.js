@@ -1,4 +1,13 @@
 "use strict";
+// The timeline opens at today's line rather than at its (often empty) left edge.
+(function () {
+  var box = document.querySelector(".timeline-picture");
+  var today = box && box.querySelector("svg > line.lg-today");  // not the legend's
+  if (!today || box.scrollWidth <= box.clientWidth) { return; }
+  var x = today.x1.baseVal.value;
+  box.scrollLeft = Math.max(0, x - box.clientWidth / 4);
+})();
+// The all-launches filters.
 (function () {
   var form = document.getElementById("filters");
   var table = document.getElementById("launch-table");

@@ -56,7 +56,7 @@ def _owner(
             continue
         rows = "".join(_item(digest, item, pages) for item in items)
         parts.append(
-            f'<div class="table-wrap"><table class="{css}-work"><caption>{label}</caption>'
+            f'<div class="table-wrap"><table class="{css}-work stack"><caption>{label}</caption>'
             '<thead><tr><th scope="col">Due</th><th scope="col">What</th>'
             f'<th scope="col">Launch</th></tr></thead><tbody>{rows}</tbody></table></div>\n'
         )
@@ -75,16 +75,15 @@ def _item(digest: Digest, item: Item, pages: dict[str, str]) -> str:
     name = text(item.launch_name)
     launch = f'<a href="{link}">{name}</a>' if link else name
     return (
-        f'<tr><td><time datetime="{item.due.isoformat()}">{text(with_year(item.due))}</time>'
-        f'<span class="when">{when}</span></td><td>{_what(item)}</td><td>{launch}</td></tr>'
+        f'<tr><td data-label="Due"><time datetime="{item.due.isoformat()}">'
+        f'{text(with_year(item.due))}</time><span class="when">{when}</span></td>'
+        f'<td data-label="What">{_what(item)}</td><td data-label="Launch">{launch}</td></tr>'
     )
 
 
 def _what(item: Item) -> str:
     if item.kind == "collateral":
-        return (
-            f"{text(item.type or 'collateral')} <code>{text(item.id)}</code> ({text(item.status)})"
-        )
+        return f"<code>{text(item.id)}</code>{_kind(item)} ({text(item.status)})"
     if item.kind == "release":
         version = f" {text(item.version)}" if item.version else ""
         return f"release{version} ({text(', '.join(item.roles))})"
@@ -92,3 +91,11 @@ def _what(item: Item) -> str:
         return f"announcement ({text(', '.join(item.roles))})"
     rule = item.waiver.rule if item.waiver else ""
     return f"waiver of <code>{text(rule)}</code> ends (approved by {text(', '.join(item.roles))})"
+
+
+def _kind(item: Item) -> str:
+    """The deliverable's type in words, only when its id does not say it already."""
+    kind = (item.type or "collateral").replace("_", " ")
+    if kind.replace(" ", "-") in item.id:  # release-notes, a release_notes: said once
+        return ""
+    return f' <span class="people-type">{text(kind)}</span>'

@@ -63,6 +63,7 @@ _RIGHT = 84  # room after the last day for "3 overdue"
 _ROW = 20
 _HEAD = 28
 _BAR = 8  # the bar's height
+_MARK = 12  # a milestone's width
 _NAME_LIMIT = 34  # characters of a name in the label column (the link's label has it whole)
 _YEARS_BEFORE, _YEARS_AFTER = 1, 2  # the window around today that the picture may span
 
@@ -514,13 +515,20 @@ def _shading(layout: Plan, scale: _Scale, band: tuple[float, float], legend: flo
         x = scale.x(start)
         wide = max(2.0, ((end - start).days + 1) * scale.day)
         label = freeze.label or "Freeze"
+        # The hatch starts below the year and month headings, so it covers no text; its
+        # label sits above them, over a bracket as wide as the window.
         out.append(
-            f'<rect class="lg-freeze" fill="url(#lg-hatch)" x="{_n(x)}" y="{_n(legend + 18)}" '
-            f'width="{_n(wide)}" height="{_n(bottom - legend - 18)}">'
+            f'<rect class="lg-freeze" fill="url(#lg-hatch)" x="{_n(x)}" y="{_n(top)}" '
+            f'width="{_n(wide)}" height="{_n(bottom - top)}">'
             f"<title>Freeze window: {xml_text(_freeze_text(freeze))}</title></rect>"
         )
         out.append(
-            f'<text class="lg-freeze-label" x="{_n(x + 3)}" y="{_n(legend + 29)}" '
+            f'<path class="lg-freeze-span" fill="none" stroke="{_BLUE}" stroke-opacity="0.7" '
+            'stroke-width="2" '
+            f'd="M{_n(x + 1)} {_n(legend + 32)}v-3h{_n(max(0.0, wide - 2))}v3"/>'
+        )
+        out.append(
+            f'<text class="lg-freeze-label" x="{_n(x + 3)}" y="{_n(legend + 26)}" '
             f'font-size="11">❄ {_isolated(_shortened(label, 28))}</text>'
         )
     return out
@@ -612,11 +620,15 @@ def _launch_row(
             'class="lg-overdue"', f'class="lg-overdue{extra}"'
         )
         out.append(f"{shape}><title>{xml_text(_mark_text(event, today))}</title></{_tag(shape)}>")
-    for milestone in (row.release, row.announce):
-        if milestone is not None and layout.shows(milestone.start):
-            shape = _shape(milestone.kind, scale.mid(milestone.start), mid)
-            what = xml_text(_milestone_text(milestone, today))
-            out.append(f"{shape}><title>{what}</title></{_tag(shape)}>")
+    shown = [m for m in (row.release, row.announce) if m is not None and layout.shows(m.start)]
+    # A release and an announcement closer than a mark's width would cover each other:
+    # the diamond goes up a little and the circle down, so both stay in sight.
+    apart = len(shown) < 2 or abs(scale.x(shown[1].start) - scale.x(shown[0].start)) >= _MARK
+    for milestone in shown:
+        nudge = 0 if apart else -4 if milestone.kind == "release" else 4
+        shape = _shape(milestone.kind, scale.mid(milestone.start), mid + nudge)
+        what = xml_text(_milestone_text(milestone, today))
+        out.append(f"{shape}><title>{what}</title></{_tag(shape)}>")
     out.append("</a>")
     # Beside the link and hidden from screen readers: the link's label says all this already,
     # and a link's visible text must be a part of its label, in order (WCAG 2.5.3).

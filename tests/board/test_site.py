@@ -113,6 +113,7 @@ def test_copy_cells_say_over_near_or_fine_in_words_with_a_bar(
 ) -> None:
     cell = copy_cell(site, launch, channel, locale)
     assert cell.attrs["class"].split() == ["cell", state]
+    assert cell.attrs["data-label"] == locale  # a phone shows it above the cell
     assert words in cell.one("p", class_="fit").text
     meter = cell.one("meter")
     assert int(meter.attrs["value"]) <= int(meter.attrs["max"])
@@ -141,6 +142,11 @@ def test_the_people_page_shows_an_owners_overdue_work(site: Path) -> None:
     assert mia.one("h2").text == "@mia"
     overdue = mia.one("table", class_="overdue-work")
     assert "slack-directory-listing" in overdue.text and "⚠ 3 days overdue" in overdue.text
+    # The deliverable's type in words, as its id does not say it (marketplace_listing) ...
+    assert overdue.one("span", class_="people-type").text == "marketplace listing"
+    # ... but not when it does: release-notes, a release_notes deliverable, is named once.
+    ann = read(site, "people.html").one("section", id="owner-ann")
+    assert ann.one("td", data_label="What").text == "release-notes (draft)"
 
 
 def test_a_launch_page_shows_collateral_features_metrics_and_findings(site: Path) -> None:
@@ -152,6 +158,9 @@ def test_a_launch_page_shows_collateral_features_metrics_and_findings(site: Path
     findings = page.one("section", id="findings")
     assert "launches/team-insights.yaml:26" in findings.text
     assert "blocks the launch" in findings.text
+    # On a phone each row is a card with each cell under its column's name.
+    where = findings.find("td", data_label="Where")
+    assert where and "launches/team-insights.yaml:26" in where[0].text
     assert page.one("section", id="progress").find("progress")
 
 
