@@ -190,8 +190,8 @@ class Axe:
     page for every check: axe's first run in a page costs more than the rest together.
     """
 
-    def __init__(self, browser: Browser) -> None:
-        self.context = browser.new_context(bypass_csp=True, viewport=DESKTOP)
+    def __init__(self, browser: Browser, viewport: ViewportSize = DESKTOP) -> None:
+        self.context = browser.new_context(bypass_csp=True, viewport=viewport)
         self.context.add_init_script(path=str(AXE))  # before each page's own script
         self.page = self.context.new_page()
 
@@ -217,6 +217,14 @@ class Axe:
 @pytest.fixture(scope="package")
 def axe(browser: Browser) -> Iterator[Axe]:
     checker = Axe(browser)
+    yield checker
+    checker.close()
+
+
+@pytest.fixture(scope="package")
+def phone_axe(browser: Browser) -> Iterator[Axe]:
+    """axe at a phone's width, where the tables are laid out as cards."""
+    checker = Axe(browser, PHONE)
     yield checker
     checker.close()
 

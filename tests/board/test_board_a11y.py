@@ -1,6 +1,7 @@
 """Accessibility of the board of examples/: axe-core (tests/board/vendor, fetch_axe.py)
-finds no serious or critical violation on any page, in the light colour scheme or the
-dark one (WCAG AA contrast among them), and a keyboard reaches the content first."""
+finds no serious or critical violation on any page, at desktop and phone widths (where
+tables become cards), in the light colour scheme or the dark one (WCAG AA contrast among
+them), and a keyboard reaches the content first."""
 
 from __future__ import annotations
 
@@ -37,6 +38,14 @@ def summary(violations: list[dict[str, Any]]) -> list[str]:
 @pytest.mark.parametrize("name", PAGES)
 def test_no_serious_accessibility_violations(axe: Axe, examples_site: Path, name: str) -> None:
     found = axe.check(url(examples_site, name))
+    assert {scheme: summary(v) for scheme, v in found.items()} == {"light": [], "dark": []}
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_no_serious_accessibility_violations_on_a_phone(
+    phone_axe: Axe, examples_site: Path, name: str
+) -> None:
+    found = phone_axe.check(url(examples_site, name))
     assert {scheme: summary(v) for scheme, v in found.items()} == {"light": [], "dark": []}
 
 

@@ -47,3 +47,43 @@ def test_screenshots_of_every_page(
         context.close()
     assert not watch.problems(), watch.problems()
     assert wide == {}, f"wider than the {width}'s {viewport['width']} px"
+
+
+# On a phone, what each page is for is in sight without scrolling sideways: a selector and
+# the page; each match's right edge must be inside the screen.
+IN_SIGHT = [
+    ("index.html", "#launch-table td[data-label='Status']"),
+    ("index.html", "#launch-table td[data-label='What blocks it']"),
+    ("launches/team-insights.html", "#findings td[data-label='Where']"),
+    ("copy.html", ".copy-grid td.cell"),
+    ("people.html", "td[data-label='Launch']"),
+]
+
+
+def test_on_a_phone_the_columns_that_matter_are_in_sight(
+    browser: Browser, examples_site: Path
+) -> None:
+    context, watch = watched_context(browser, viewport=PHONE)
+    out: list[str] = []
+    try:
+        page = context.new_page()
+        for name, selector in IN_SIGHT:
+            page.goto(url(examples_site, name))
+            boxes = [cell.bounding_box() for cell in page.locator(selector).all()]
+            assert boxes, selector
+            out += [
+                f"{name} {selector}"
+                for box in boxes
+                if box is None or box["x"] < 0 or box["x"] + box["width"] > PHONE["width"]
+            ]
+        # The timeline opens at today's line, not at its empty left edge.
+        page.goto(url(examples_site, "timeline.html"))
+        box = page.locator("#timeline").bounding_box()
+        today = page.locator("#timeline svg > line.lg-today").bounding_box()
+        assert box and today
+        assert page.locator("#timeline").evaluate("e => e.scrollLeft") > 0
+        assert box["x"] < today["x"] < box["x"] + box["width"]
+    finally:
+        context.close()
+    assert not watch.problems(), watch.problems()
+    assert out == []

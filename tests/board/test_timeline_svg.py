@@ -199,6 +199,27 @@ def test_milestones_have_their_own_shapes_on_their_days(tmp_path: Path) -> None:
     assert centre(announce) == pytest.approx(day_x(root, dt.date(2027, 1, 13)), abs=0.1)
     assert release.findtext("s:title", namespaces=NS) == f"release {FSI}4.2.0{PDI} Tue 12 Jan 2027"
     assert announce.findtext("s:title", namespaces=NS) == "announcement Wed 13 Jan 2027"
+    # A day apart is closer than the marks are wide: the diamond sits above, the circle below.
+    assert middle_y(release) < middle_y(bar(link)) < middle_y(announce)
+
+
+def test_milestones_far_apart_sit_on_the_bar(tmp_path: Path) -> None:
+    week = calendar(tmp_path, {"launches/a.yaml": manifest(ANNOUNCE="2026-12-08")})
+    root = parse(timeline_svg(week))
+    (link,) = launches(root)
+    (release,) = link.findall("s:path[@class='lg-milestone-release']", NS)
+    (announce,) = link.findall("s:circle[@class='lg-milestone-announce']", NS)
+    assert middle_y(release) == middle_y(announce) == middle_y(bar(link))
+
+
+def middle_y(shape: ET.Element) -> float:
+    if shape.tag == f"{S}circle":
+        return float(shape.get("cy", "nan"))
+    if shape.tag == f"{S}rect":
+        return float(shape.get("y", "nan")) + float(shape.get("height", "nan")) / 2
+    match = re.match(r"M[\d.]+ ([\d.]+)l6 6", shape.get("d", ""))  # a diamond, from its top
+    assert match, shape.get("d")
+    return float(match.group(1)) + 6
 
 
 def test_overdue_work_is_red_and_a_triangle_and_counted_in_words(tmp_path: Path) -> None:
@@ -236,6 +257,12 @@ def test_freezes_and_holidays_are_shaded_with_their_names(tmp_path: Path) -> Non
     )
     (label,) = root.findall("s:text[@class='lg-freeze-label']", NS)
     assert label.text == f"❄ {FSI}Year-end freeze{PDI}"
+    # Label above the year and month headings, hatch below them: neither covers their text.
+    headings = [
+        float(t.get("y", "nan")) for t in root.findall(".//s:g[@class='lg-axis']/s:text", NS)
+    ]
+    top_headings = [y for y in headings if y < float(freeze.get("y", "nan"))]
+    assert top_headings and float(label.get("y", "nan")) < min(top_headings) - 10
     holidays = {
         rect.findtext("s:title", namespaces=NS)
         for rect in root.findall("s:rect[@class='lg-holiday']", NS)
