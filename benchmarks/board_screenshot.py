@@ -6,7 +6,8 @@ What it does: builds the board of examples/ as of 2026-11-23 (the day examples/R
 describes) into a temporary folder, opens its index.html in Debian's chromium (driven by
 Playwright, as the browser tests do: tests/board/chromium.py) at 1280x800 in the light
 colour scheme, and saves the top of the page, from the navigation to the end of the launch
-table, as a PNG. Run it after the board's look changes, and commit the picture.
+table and the note under it, as a PNG. Run it after the board's look changes, and commit
+the picture.
 """
 
 from __future__ import annotations
@@ -45,6 +46,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             table = page.get_by_role("table", name="Every launch, by date").bounding_box()
             assert table is not None, "the index has no launch table"
             bottom = int(table["y"] + table["height"]) + 16
+            note = page.locator("#signoff-note")  # said once under the table, offline
+            if note.count():
+                below = note.bounding_box()
+                assert below is not None
+                bottom = int(below["y"] + below["height"]) + 16
             page.screenshot(
                 path=str(args.output),
                 full_page=True,
