@@ -76,6 +76,10 @@ def test_on_a_phone_the_columns_that_matter_are_in_sight(
                 for box in boxes
                 if box is None or box["x"] < 0 or box["x"] + box["width"] > PHONE["width"]
             ]
+        # The filters still hide the rows they leave out, now cards.
+        page.goto(url(examples_site, "index.html"))
+        page.get_by_label("Not ready only").check()
+        assert page.locator("#launch-table tbody tr:visible").count() == 2
         # The timeline opens at today's line, not at its empty left edge.
         page.goto(url(examples_site, "timeline.html"))
         box = page.locator("#timeline").bounding_box()
