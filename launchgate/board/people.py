@@ -96,6 +96,6 @@ def _what(item: Item) -> str:
 def _kind(item: Item) -> str:
     """The deliverable's type in words, only when its id does not say it already."""
     kind = (item.type or "collateral").replace("_", " ")
-    if kind.replace(" ", "-") in item.id:  # release-notes, a release_notes: said once
+    if kind.replace(" ", "-") in (item.id or ""):  # release-notes, a release_notes: said once
         return ""
     return f' <span class="people-type">{text(kind)}</span>'
