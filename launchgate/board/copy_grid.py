@@ -9,12 +9,12 @@ marked missing.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
 from typing import NamedTuple
 
 from launchgate.board.html import page, text
 from launchgate.board.site import Board
-from launchgate.channels import UNIT_LABELS, count
+from launchgate.channels import UNIT_LABELS, Channel, count
 from launchgate.launch import Launch
 from launchgate.models import CopyItem
 from launchgate.rules.copy import item_limit
@@ -75,7 +75,7 @@ def grid(board: Board, launch: Launch) -> str:
         for f in board.findings(launch)
         if f.rule == "copy-length" and f.waiver is None
     }
-    head = "".join(f'<th scope="col">{text(locale)}</th>' for locale in locales)
+    head = "".join(f'<th scope="col">{_escaped(locale)}</th>' for locale in locales)
     rows = []
     for channel in channels:
         needed = (
@@ -83,14 +83,14 @@ def grid(board: Board, launch: Launch) -> str:
             if channel in required or any((channel, locale) in by_place for locale in locales)
             else []
         )
+        found = board.channels(channel)
         cells = "".join(
-            _cell(
-                list(_cells(board, by_place.get((channel, locale), []), over, locale)),
-                locale in needed,
-            )
+            _cell([_measure(found, item, (channel, locale) in over) for item in items])
+            if (items := by_place.get((channel, locale)))
+            else _EMPTY[locale in needed]
             for locale in locales
         )
-        rows.append(f'<tr><th scope="row">{text(channel)}</th>{cells}</tr>\n')
+        rows.append(f'<tr><th scope="row">{_escaped(channel)}</th>{cells}</tr>\n')
     return (
         f'<div class="table-wrap"><table class="copy-grid">'
         f"<caption>Copy of {text(manifest.title)}, channel by locale</caption>\n"
@@ -99,23 +99,25 @@ def grid(board: Board, launch: Launch) -> str:
     )
 
 
-def _cells(
-    board: Board, items: list[CopyItem], over: set[tuple[str | None, str | None]], locale: str
-) -> Iterator[Cell]:
-    for item in items:
-        channel = board.channels(item.channel)
-        if channel is None:
-            yield Cell(item, None, None, "", "unknown")
-            continue
-        limit = item_limit(item, channel)
-        used = count(item.text, channel.unit)
-        if (item.channel, locale) in over or (limit and used > limit):
-            state = "over"
-        elif limit and used >= NEAR * limit:
-            state = "near"
-        else:
-            state = "fine"
-        yield Cell(item, used, limit or None, channel.unit, state)
+@functools.lru_cache(maxsize=4096)
+def _escaped(name: str) -> str:
+    """Channel ids and locales repeat on every launch's grid: escaped once each."""
+    return text(name)
+
+
+def _measure(channel: Channel | None, item: CopyItem, over: bool) -> Cell:
+    """How full the item is; `over`: the check found it over the limit (not waived)."""
+    if channel is None:
+        return Cell(item, None, None, "", "unknown")
+    limit = item_limit(item, channel)
+    used = count(item.text, channel.unit)
+    if over or (limit and used > limit):
+        state = "over"
+    elif limit and used >= NEAR * limit:
+        state = "near"
+    else:
+        state = "fine"
+    return Cell(item, used, limit or None, channel.unit, state)
 
 
 _WORDS = {
@@ -124,18 +126,17 @@ _WORDS = {
     "fine": ("✓", "fits"),
     "unknown": ("?", "unknown channel"),
 }
+# The cell takes the class of its worst item: over, then near, then unknown, then fine.
+_RANK = {"over": 0, "near": 1, "unknown": 2, "fine": 3}
+# An empty cell, by whether the channel needs copy in that locale.
+_EMPTY = {
+    True: '<td class="cell missing"><p class="fit">✗ missing</p></td>',
+    False: '<td class="cell not-needed"><span class="muted">not needed</span></td>',
+}
 
 
-def _cell(cells: list[Cell], needed: bool) -> str:
-    if not cells:
-        if needed:
-            return '<td class="cell missing"><p class="fit">✗ missing</p></td>'
-        return '<td class="cell not-needed"><span class="muted">not needed</span></td>'
-    worst = next(
-        state
-        for state in ("over", "near", "unknown", "fine")
-        if any(c.state == state for c in cells)
-    )
+def _cell(cells: list[Cell]) -> str:
+    worst = cells[0].state if len(cells) == 1 else min((c.state for c in cells), key=_RANK.get)
     return f'<td class="cell {worst}">{"".join(_one(cell) for cell in cells)}</td>'
 
 
