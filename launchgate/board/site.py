@@ -208,9 +208,12 @@ def build_pages(board: Board) -> dict[str, str]:
     files: dict[str, str] = {}
     for job in _SHARED:
         files.update(job(board))
+    tallies = []
     for launch in board.ordered:
-        files[board.page_of(launch)] = launch_page.render(board, launch)
-    files["copy.html"] = copy_grid.render([copy_grid.section(board, x) for x in board.ordered])
+        grid, tally = copy_grid.grid(board, launch)
+        files[board.page_of(launch)] = launch_page.render(board, launch, grid)
+        tallies.append(tally)
+    files["copy.html"] = copy_grid.render(board, tallies)
     return files
 
 
@@ -262,7 +265,7 @@ _BATCHES = 24  # of launches: with the files above, one chunk each for `split_ma
 def write_board(board: Board, output: Path) -> None:
     """Build the site and write it: what `build_pages` gives, made on several cores for a
     large repository (each file made from all launches is a job, and so is each batch of
-    launches' pages and copy grids), so that the board costs little more than its check."""
+    launches' pages, with their copy grids), so that the board costs little more than its check."""
     from launchgate.board import copy_grid, launch_page
     from launchgate.loader import PARALLEL_FROM
     from launchgate.parallel import split_map
@@ -272,23 +275,26 @@ def write_board(board: Board, output: Path) -> None:
     batches = [launches[start : start + size] for start in range(0, len(launches), size)]
     (output / "launches").mkdir(parents=True, exist_ok=True)  # fails here, not in a worker
 
-    def work(start: int, stop: int) -> list[str]:
-        """Write the jobs' pages; give back the launches' copy grids for the copy page."""
-        sections = []
+    def work(start: int, stop: int) -> list[copy_grid.Tally]:
+        """Write the jobs' pages; give back the launches' copy in numbers for the copy page."""
+        tallies = []
         for job in range(start, stop):
             if job < len(_SHARED):
                 write_site(_SHARED[job](board), output)
                 continue
-            batch = batches[job - len(_SHARED)]
-            write_site({board.page_of(x): launch_page.render(board, x) for x in batch}, output)
-            sections += [copy_grid.section(board, launch) for launch in batch]
-        return sections
+            pages = {}
+            for launch in batches[job - len(_SHARED)]:
+                grid, tally = copy_grid.grid(board, launch)
+                pages[board.page_of(launch)] = launch_page.render(board, launch, grid)
+                tallies.append(tally)
+            write_site(pages, output)
+        return tallies
 
     # Each job is a chunk of its own (fewer jobs than chunks), so one process cannot end up
     # with the costly files bunched together.
     large = len(launches) >= PARALLEL_FROM
-    sections = split_map(work, len(_SHARED) + len(batches), 1 if large else len(launches) + 99)
-    write_site({"copy.html": copy_grid.render(sections)}, output)
+    tallies = split_map(work, len(_SHARED) + len(batches), 1 if large else len(launches) + 99)
+    write_site({"copy.html": copy_grid.render(board, tallies)}, output)
 
 
 def write_site(files: Mapping[str, str], output: Path) -> None:
