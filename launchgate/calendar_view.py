@@ -29,11 +29,15 @@ class Calendar:
     today: dt.date
     config: Config = field(default_factory=Config)
     config_file: str | None = None
+    _events: list[Event] | None = field(default=None, init=False, repr=False, compare=False)
 
     def events(self) -> list[Event]:
-        return schedule(
-            self.launches, self.config.calendar.freeze, self.config.timezone, self.config_file
-        )
+        """Every launch's events and the freezes; made once (the board shows them three times)."""
+        if self._events is None:
+            self._events = schedule(
+                self.launches, self.config.calendar.freeze, self.config.timezone, self.config_file
+            )
+        return self._events
 
 
 def format_for(output: str | None) -> str:

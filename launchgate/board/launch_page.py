@@ -2,14 +2,13 @@
 
 Checklist progress, collateral with owner, due date and status, features and
 their flags, metrics with their glossary definitions, every finding with the
-line it points at, waivers, sign-offs, and a link to its copy grid.
+line it points at, waivers, sign-offs, and its copy as a channel x locale grid.
 """
 
 from __future__ import annotations
 
 import re
 
-from launchgate.board import copy_grid
 from launchgate.board.html import page, text
 from launchgate.board.signoff_view import role_states
 from launchgate.board.site import Board
@@ -20,7 +19,9 @@ from launchgate.launch import Launch
 _SEVERITY_ICONS = {"error": "✗", "warning": "⚠", "notice": "\u2139"}  # i in a circle
 
 
-def render(board: Board, launch: Launch) -> str:
+def render(board: Board, launch: Launch, grid: str) -> str:
+    """The launch's page; `grid`: its copy grid (`copy_grid.grid`, which also counts for the
+    copy page)."""
     body = "".join(
         (
             _summary(board, launch),
@@ -31,19 +32,19 @@ def render(board: Board, launch: Launch) -> str:
             _features(launch),
             _metrics(board, launch),
             _waivers(board, launch),
-            _copy(board, launch),
+            _copy(board, launch, grid),
         )
     )
     return page(launch.manifest.title, "", body, depth=1)
 
 
-def _copy(board: Board, launch: Launch) -> str:
-    """A link to the launch's grid on the copy page: each grid is made once, for that page."""
+def _copy(board: Board, launch: Launch, grid: str) -> str:
+    """The launch's copy by channel and locale, after how many items are over the limit."""
     items = len(launch.manifest.copy_items)
     over = sum(1 for f in board.findings(launch) if f.rule == "copy-length" and f.waiver is None)
     said = f"{items} cop{'y item' if items == 1 else 'y items'}, {over} over the limit"
-    link = f'<a href="../copy.html#{copy_grid.anchor(board, launch)}">the copy grid</a>'
-    return _section("copy", "Copy", f"<p>{said}: see them by channel and locale in {link}.</p>\n")
+    link = '<a href="../copy.html">every launch\'s copy</a>'
+    return _section("copy", "Copy", f"<p>{said} (see also {link}).</p>\n{grid}")
 
 
 def _section(name: str, title: str, content: str) -> str:

@@ -336,9 +336,11 @@ class _Scale:
         return self.x(day) + self.day / 2
 
 
-def timeline_svg(calendar: Calendar) -> str:
-    """The timeline of the calendar's launches: one `<svg>` element, to put inline in a page."""
-    layout = plan(calendar)
+def timeline_svg(source: Calendar | Plan) -> str:
+    """The timeline of the calendar's launches: one `<svg>` element, to put inline in a page.
+
+    Give it the `plan` when the table is made too, so the layout is worked out once."""
+    layout = source if isinstance(source, Plan) else plan(source)
     days = (layout.last - layout.first).days
     day = max(_MIN_DAY, _MIN_CHART / days)
     scale = _Scale(layout.first, _MARGIN + _LABEL, day)
@@ -659,10 +661,10 @@ def _tag(element: str) -> str:
 # --- the same, as a table -------------------------------------------------------------------
 
 
-def timeline_table(calendar: Calendar) -> str:
+def timeline_table(source: Calendar | Plan) -> str:
     """The timeline's rows as an HTML table (and the freezes and holidays as a list): the
     text alternative of the picture, with the same groups, order and links."""
-    layout = plan(calendar)
+    layout = source if isinstance(source, Plan) else plan(source)
     out = [
         '<table class="lg-timeline-table">',
         f"<caption>Launch timeline as a table, by month of announcement "

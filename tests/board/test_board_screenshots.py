@@ -55,7 +55,7 @@ IN_SIGHT = [
     ("index.html", "#launch-table td[data-label='Status']"),
     ("index.html", "#launch-table td[data-label='What blocks it']"),
     ("launches/team-insights.html", "#findings td[data-label='Where']"),
-    ("copy.html", ".copy-grid td.cell"),
+    ("launches/team-insights.html", ".copy-grid td.cell"),  # its grid is on its page
     ("people.html", "td[data-label='Launch']"),
 ]
 

@@ -90,8 +90,8 @@ def test_the_site_links_the_calendar_and_the_json_report(site: Path) -> None:
 
 
 def copy_cell(site: Path, launch: str, channel: str, locale: str) -> Element:
-    page = read(site, "copy.html")
-    table = page.one("section", id=f"copy-{launch}").one("table")
+    page = read(site, f"launches/{launch}.html")
+    table = page.one("section", id="copy").one("table", class_="copy-grid")
     locales = [th.text for th in table.one("thead").find("th")][1:]
     for row in table.one("tbody").find("tr"):
         if row.one("th").text == channel:
@@ -307,10 +307,35 @@ def test_a_board_made_on_several_cores_has_the_same_bytes(
     assert files(out) == files(site)
 
 
-def test_a_launch_page_links_to_its_copy_grid(site: Path) -> None:
+def test_a_launch_page_shows_its_copy_grid_and_the_copy_page_counts_it(site: Path) -> None:
     copy = read(site, "launches/team-insights.html").one("section", id="copy")
-    assert copy.one("a").attrs["href"] == "../copy.html#copy-team-insights"
-    assert "3 over the limit" in copy.text
+    assert "24 copy items, 3 over the limit" in copy.text
+    assert copy.one("a").attrs["href"] == "../copy.html"
+    assert copy.one("table", class_="copy-grid")
+    # The copy page: a row per launch with copy (in the board's order), linked to its grid,
+    # with how many items are over or near the limit, and how many cells are missing.
+    rows = read(site, "copy.html").one("table", id="copy-index").one("tbody").find("tr")
+    counts = {row.one("a").attrs["href"]: [td.text for td in row.find("td")] for row in rows}
+    assert counts == {
+        "launches/slack-digest.html#copy": ["9", "0", "⚠ 2", "0"],
+        "launches/team-insights.html#copy": ["24", "✗ 3", "⚠ 7", "0"],
+        "launches/mobile-goals.html#copy": ["22", "0", "⚠ 7", "0"],
+    }
+
+
+def test_the_copy_page_counts_missing_copy(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path / "repo",
+        {
+            "launches/a.yaml": "id: a\nlocales: [en-US, de-DE, fr-FR]\ncopy:\n"
+            "  - {channel: app_store.subtitle, locale: en-US, text: Hello}\n",
+            "launches/b.yaml": "id: b\n",
+        },
+    )
+    out = tmp_path / "site"
+    assert run_cli("board", str(tmp_path / "repo"), "--output", str(out)).returncode == 0
+    rows = read(out, "copy.html").one("table", id="copy-index").one("tbody").find("tr")
+    assert [[td.text for td in row.find("td")] for row in rows] == [["1", "0", "0", "✗ 2"]]
 
 
 @pytest.mark.parametrize(
