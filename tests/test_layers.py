@@ -6,7 +6,9 @@ cannot hide behind a late import. The layers, from the bottom:
 - the domain and file loading (models, loader, launch, findings, config, ...)
   import no rules, no reporters and nothing of GitHub;
 - the rules import the domain, never GitHub or the reporters;
-- the reporters turn a Report into text, and import nothing of GitHub;
+- the reporters turn a Report into text, and import nothing of GitHub; nor does the
+  launch board (board/), which turns a Report and its launches into pages: who
+  signed off in CI reaches it as plain data from the command;
 - github/ runs and publishes a check through the engine, and names no rule.
 """
 
@@ -36,6 +38,7 @@ DOMAIN = (
     "channels",
     "channel_names",
     "channel_catalogue",
+    "channel_locales",
     "workdays",
     "locales",
     "yaml_mistakes",
@@ -90,6 +93,10 @@ def test_rules_import_nothing_of_github_or_the_reporters() -> None:
 
 def test_reporters_import_nothing_of_github() -> None:
     assert offending(modules(PACKAGE / "reporters"), ("launchgate.github",)) == []
+
+
+def test_the_board_imports_nothing_of_github() -> None:
+    assert offending(modules(PACKAGE / "board"), ("launchgate.github",)) == []
 
 
 def test_github_names_no_rule() -> None:
