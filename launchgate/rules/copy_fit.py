@@ -123,15 +123,23 @@ def _sms_advice(text: str, limit: int) -> str:
     rare = sum(1 for g in graphemes if not _gsm(g)) * 10 <= len(graphemes)
     if len(switchers) > _NAMED or not rare:  # the text is UCS-2 by nature: cut it
         makes = "make" if len(switchers) > 1 else "makes"
-        return f"{cut} ({_names(switchers)} {makes} it UCS-2: 70 characters per segment, not 160)"
+        return f"{cut} ({_names(switchers)} {makes} it UCS-2: {_ucs2_segment(limit)})"
     quoted = ", ".join(_named(g) or f"'{g}'" for g in switchers)
     without = count("".join(g for g in graphemes if _gsm(g)), "sms")
     them = "them" if len(switchers) > 1 else "it"
     return (
-        f"{quoted} switched this SMS to UCS-2 (70 characters per segment, not 160); "
+        f"{quoted} switched this SMS to UCS-2 ({_ucs2_segment(limit)}); "
         f"without {them}, {_amount(without, 'segments')}"
         + ("" if without <= limit else f"; or {cut}")
     )
+
+
+def _ucs2_segment(limit: int) -> str:
+    # One segment holds 70 UCS-2 units (160 GSM-7); a longer SMS is split into parts of
+    # 67 (153), the rest of each part naming its place in the message.
+    if limit == 1:
+        return "70 characters per segment, not 160"
+    return "67 characters per segment when split, not 153"
 
 
 def _gsm(grapheme: str) -> bool:

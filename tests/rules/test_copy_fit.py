@@ -203,7 +203,7 @@ GSM = "a" * 80
         pytest.param(
             "a" * 140 + PARTY,
             2,
-            "'🎉' switched this SMS to UCS-2 (70 characters per segment, not 160); "
+            "'🎉' switched this SMS to UCS-2 (67 characters per segment when split, not 153); "
             "without it, 1 segment",
             id="two-allowed",
         ),
@@ -232,7 +232,7 @@ GSM = "a" * 80
             "ł" * 140,
             2,
             "cut at least 6 characters to fit 2 segments "
-            "(ł makes it UCS-2: 70 characters per segment, not 160)",
+            "(ł makes it UCS-2: 67 characters per segment when split, not 153)",
             id="ucs2-67-each",
         ),
     ],
