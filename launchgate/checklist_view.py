@@ -15,6 +15,7 @@ from launchgate.channel_docs import Entry
 from launchgate.channel_names import suggest_channel
 from launchgate.channels import Channel
 from launchgate.models import Checklist
+from launchgate.repository import BUILTIN_MARK
 from launchgate.workdays import describe_lead_time
 
 _LABEL = 12  # the width of the labels in front of a checklist's requirements
@@ -35,6 +36,14 @@ def origin(item: Shelved) -> str:
     if item.replaces_builtin:
         return f"{item.shown} (in place of the built-in one)"
     return item.shown
+
+
+def _from(item: Shelved) -> str:
+    """Where a checklist comes from, to follow "from": launchgate's own file, or the
+    repository's (the list's "(built-in)" label reads as a label, not a place)."""
+    if item.shown.startswith(BUILTIN_MARK):
+        return "launchgate's built-in " + item.shown.removeprefix(BUILTIN_MARK).strip()
+    return origin(item)
 
 
 def summary(checklist: Checklist) -> str:
@@ -78,7 +87,7 @@ def render_one(
 ) -> str:
     """A checklist in full: each requirement on a line of its own, copy with its limits."""
     title = f": {checklist.name}" if checklist.name else ""
-    out = [f"{item.name}{title}", f"from {origin(item)}", ""]
+    out = [f"{item.name}{title}", f"from {_from(item)}", ""]
     rows: list[tuple[str, list[str]]] = [
         ("sign-offs", [", ".join(checklist.signoffs) or "none"]),
         ("locales", [_locales(checklist)]),

@@ -76,7 +76,7 @@ def test_a_repository_channel_in_a_checklist_shows_its_own_limit(tmp_path: Path)
 def test_a_built_in_checklist_from_a_repository_without_checklists(tmp_path: Path) -> None:
     result = run_cli("checklists", "patch", "--path", str(_repo(tmp_path, {})))
     assert result.returncode == 0
-    assert "from (built-in) checklists/patch.yaml" in result.stdout
+    assert "from launchgate's built-in checklists/patch.yaml" in result.stdout
     assert "release_notes  due 1 business day" in result.stdout
 
 
