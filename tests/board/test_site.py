@@ -359,3 +359,26 @@ def test_links_to_lines_need_an_http_address_and_quote_the_path() -> None:
     for bad in ("javascript:alert(1)", "ftp://x", 'https://x" onmouseover="y', "github.com/a"):
         with pytest.raises(ValueError):
             FileLinks(bad)
+
+
+def test_a_waived_over_limit_item_is_counted_as_over_and_waived_not_as_a_blocker(
+    tmp_path: Path,
+) -> None:
+    write_tree(
+        tmp_path / "repo",
+        {
+            ".launchgate.yml": "roles:\n  marketing: {users: [mia]}\n",
+            "launches/a.yaml": "id: a\nowners: {marketing: '@mia'}\nlocales: [en-US]\n"
+            f"copy:\n  - {{channel: app_store.subtitle, locale: en-US, text: {'x' * 31}}}\n"
+            "waivers:\n  - rule: copy-length\n    reason: accepted\n"
+            "    approved_by: marketing\n    expires: 2026-12-31\n",
+        },
+    )
+    out = tmp_path / "site"
+    result = run_cli("board", str(tmp_path / "repo"), "--output", str(out), "--today", TODAY)
+    assert result.returncode == 0, result.stderr
+    assert rows(read(out, "index.html"))["a"].find("ul", class_="blockers") == []
+    # The grid marks the item over; the sentence above it must not say none is.
+    copy = read(out, "launches/a.html").one("section", id="copy")
+    assert "1 copy item, 1 over the limit (1 waived)" in copy.text
+    assert "✗ over" in copy_cell(out, "a", "app_store.subtitle", "en-US").text
