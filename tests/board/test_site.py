@@ -382,3 +382,26 @@ def test_a_waived_over_limit_item_is_counted_as_over_and_waived_not_as_a_blocker
     copy = read(out, "launches/a.html").one("section", id="copy")
     assert "1 copy item, 1 over the limit (1 waived)" in copy.text
     assert "✗ over" in copy_cell(out, "a", "app_store.subtitle", "en-US").text
+
+
+@pytest.mark.parametrize(
+    ("files", "said"),
+    [
+        ({}, "No launches found: no manifest matches launches/**/*.yaml, launches/**/*.yml."),
+        ({"launches/a.yaml": "id: a\nowners: {product: '@ann'}\n"}, "The launch is ready"),
+        (
+            {f"launches/{n}.yaml": f"id: {n}\nowners: {{product: '@ann'}}\n" for n in "ab"},
+            "All 2 launches are ready",
+        ),
+        ({"launches/a.yaml": "id: a\n"}, "1 of 1 launch not ready"),
+        ({"launches/a.yaml": "id: [a\n"}, "No launch could be read."),
+    ],
+)
+def test_the_index_summary_reads_as_a_sentence_for_any_count(
+    tmp_path: Path, files: dict[str, str], said: str
+) -> None:
+    write_tree(tmp_path / "repo", {".launchgate.yml": "{}\n", **files})
+    out = tmp_path / "site"
+    result = run_cli("board", str(tmp_path / "repo"), "--output", str(out), "--today", TODAY)
+    assert result.returncode == 0, result.stderr
+    assert read(out, "index.html").one("p", id="summary").text.startswith(said)
