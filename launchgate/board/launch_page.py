@@ -253,16 +253,24 @@ def _metric(name: str, target: str, owner: str | None, glossary: dict[str, str])
     )
 
 
+def _applies_to(rule: str, where: dict[str, list[str]]) -> str:
+    """What a waiver's `where` narrows it to, as `launchgate waivers` says it."""
+    if not where:
+        return f"every {rule} finding"
+    return "; ".join(f"{key}: {', '.join(values)}" for key, values in where.items())
+
+
 def _waivers(board: Board, launch: Launch) -> str:
     listed = board.waivers_of(launch)
     if not listed:
         return _section("waivers", "Waivers", "<p>No waivers.</p>\n")
     rows = [
-        f"<tr><td><code>{text(w.rule)}</code></td><td>{text(w.reason)}</td>"
+        f"<tr><td><code>{text(w.rule)}</code></td><td>{text(_applies_to(w.rule, w.where))}</td>"
+        f"<td>{text(w.reason)}</td>"
         f"<td>{text(w.approved_by)}</td><td>{_day(board, w.expires)}</td>"
         f"<td>{text(w.state)}{': ' + text(w.why) if w.why else ''}</td>"
         f"<td>{w.covers}</td></tr>"
         for w in listed
     ]
-    heads = ("Rule", "Why", "Approved by", "Last day", "State", "Findings covered")
+    heads = ("Rule", "Applies to", "Why", "Approved by", "Last day", "State", "Findings covered")
     return _section("waivers", "Waivers", _table("Accepted exceptions", heads, rows))

@@ -384,6 +384,26 @@ def test_a_waived_over_limit_item_is_counted_as_over_and_waived_not_as_a_blocker
     assert "✗ over" in copy_cell(out, "a", "app_store.subtitle", "en-US").text
 
 
+def test_a_waiver_on_the_launch_page_says_what_it_applies_to(tmp_path: Path) -> None:
+    waiver = "  - {rule: copy-length, reason: ok, approved_by: marketing, expires: 2026-12-31%s}\n"
+    write_tree(
+        tmp_path / "repo",
+        {
+            ".launchgate.yml": "roles:\n  marketing: {users: [mia]}\n",
+            "launches/a.yaml": "id: a\nowners: {marketing: '@mia'}\nwaivers:\n"
+            + waiver % ", where: {channel: sms, locale: [de-DE, fr-FR]}"
+            + waiver % "",
+        },
+    )
+    out = tmp_path / "site"
+    result = run_cli("board", str(tmp_path / "repo"), "--output", str(out), "--today", TODAY)
+    assert result.returncode == 0, result.stderr
+    table = read(out, "launches/a.html").one("section", id="waivers")
+    narrowed, whole = (row.text for row in table.find("tr")[1:])
+    assert "channel: sms; locale: de-DE, fr-FR" in narrowed
+    assert "every copy-length finding" in whole
+
+
 @pytest.mark.parametrize(
     ("files", "said"),
     [
