@@ -425,3 +425,17 @@ def test_the_index_summary_reads_as_a_sentence_for_any_count(
     result = run_cli("board", str(tmp_path / "repo"), "--output", str(out), "--today", TODAY)
     assert result.returncode == 0, result.stderr
     assert read(out, "index.html").one("p", id="summary").text.startswith(said)
+
+
+def test_a_rebuild_leaves_no_page_of_a_launch_that_is_gone(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    assert run_cli("board", str(EXAMPLES), "--output", str(out), "--today", TODAY).returncode == 0
+    (out / "notes.txt").write_text("mine")
+    (out / "launches" / "notes.txt").write_text("mine too")
+    write_tree(tmp_path / "repo", {"launches/a.yaml": "id: a\nowners: {product: '@ann'}\n"})
+    result = run_cli("board", str(tmp_path / "repo"), "--output", str(out), "--today", TODAY)
+    assert result.returncode == 0, result.stderr
+    # The examples' pages would still say "Ready" or "Not ready" for launches gone from the
+    # repository; a file the board never writes is not its own to remove.
+    assert sorted(p.name for p in (out / "launches").iterdir()) == ["a.html", "notes.txt"]
+    assert (out / "notes.txt").read_text() == "mine"
