@@ -425,6 +425,8 @@ def test_the_index_summary_reads_as_a_sentence_for_any_count(
     result = run_cli("board", str(tmp_path / "repo"), "--output", str(out), "--today", TODAY)
     assert result.returncode == 0, result.stderr
     assert read(out, "index.html").one("p", id="summary").text.startswith(said)
+    count = 0 if said.startswith("No ") else len(files)
+    assert f"wrote the board of {count} launch{'' if count == 1 else 'es'} to" in result.stdout
 
 
 def test_a_rebuild_leaves_no_page_of_a_launch_that_is_gone(tmp_path: Path) -> None:
