@@ -157,14 +157,18 @@ def _progress(board: Board, launch: Launch) -> str:
 
 
 def _findings(board: Board, launch: Launch) -> str:
-    found = sorted(board.findings(launch), key=lambda f: (-f.severity, f.line, f.column, f.rule))
+    # Worst first among what counts; the waived after it, as the check's reports put them.
+    found = sorted(
+        board.findings(launch),
+        key=lambda f: (f.waiver is not None, -f.severity, f.line, f.column, f.rule),
+    )
     if not found:
         return _section("findings", "Findings", "<p>The check found nothing.</p>\n")
     rows = [_finding(board, finding) for finding in found]
     return _section(
         "findings",
         "Findings",
-        _table("What the check found, worst first", ("Severity", "What", "Where", "Rule"), rows),
+        _table("What the check found, worst first, the waived last", ("Severity", "What", "Where", "Rule"), rows),
     )
 
 

@@ -382,6 +382,10 @@ def test_a_waived_over_limit_item_is_counted_as_over_and_waived_not_as_a_blocker
     copy = read(out, "launches/a.html").one("section", id="copy")
     assert "1 copy item, 1 over the limit (1 waived)" in copy.text
     assert "✗ over" in copy_cell(out, "a", "app_store.subtitle", "en-US").text
+    # Worst first, but a waived error after what still counts (the notice that its approval
+    # is not verified), as the check's text and Markdown put the waived apart.
+    found = read(out, "launches/a.html").one("section", id="findings").find("tr")[1:]
+    assert [row.find("code")[0].text for row in found] == ["waiver-unverified", "copy-length"]
 
 
 def test_a_waiver_on_the_launch_page_says_what_it_applies_to(tmp_path: Path) -> None:
