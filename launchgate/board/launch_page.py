@@ -168,7 +168,11 @@ def _findings(board: Board, launch: Launch) -> str:
     return _section(
         "findings",
         "Findings",
-        _table("What the check found, worst first, the waived last", ("Severity", "What", "Where", "Rule"), rows),
+        _table(
+            "What the check found, worst first, the waived last",
+            ("Severity", "What", "Where", "Rule"),
+            rows,
+        ),
     )
 
 
