@@ -569,9 +569,9 @@ def _board(args: argparse.Namespace, out: TextIO) -> ExitCode:
         raise UsageError(
             f"cannot write the board to {args.output}: {error.strerror or error}"
         ) from None
-    out.write(
-        f"wrote the board of {len(repo.launches)} launches to {Path(args.output) / 'index.html'}\n"
-    )
+    count = len(repo.launches)
+    launches = f"{count} launch{'' if count == 1 else 'es'}"
+    out.write(f"wrote the board of {launches} to {Path(args.output) / 'index.html'}\n")
     return ExitCode.READY
 
 

@@ -101,6 +101,8 @@ def test_markdown_folds_the_waived_findings_apart_and_escapes_the_reason(tmp_pat
     code, markdown = check(repository(tmp_path, HOSTILE), "markdown")
     assert code == 0
     assert markdown.startswith("### ✅ launchgate: 1 launch ready — 1 notice, 6 waived")
+    # The launch's row counts as its fold does (1 notice), the waived apart.
+    assert "| ✅ | 1 + 6 waived |" in markdown
     fold = markdown[markdown.index("<details><summary>Waived (6)</summary>") :]
     rows = [line for line in fold.splitlines() if line.startswith("| Team Insights |")]
     assert len(rows) == 6

@@ -41,8 +41,11 @@ def render(board: Board, launch: Launch, grid: str) -> str:
 def _copy(board: Board, launch: Launch, grid: str) -> str:
     """The launch's copy by channel and locale, after how many items are over the limit."""
     items = len(launch.manifest.copy_items)
-    over = sum(1 for f in board.findings(launch) if f.rule == "copy-length" and f.waiver is None)
-    said = f"{items} cop{'y item' if items == 1 else 'y items'}, {over} over the limit"
+    lengths = [f for f in board.findings(launch) if f.rule == "copy-length"]
+    # The grid marks a waived item over too: count it, and say it is waived.
+    waived = sum(1 for f in lengths if f.waiver is not None)
+    said = f"{items} cop{'y item' if items == 1 else 'y items'}, {len(lengths)} over the limit"
+    said += f" ({waived} waived)" if waived else ""
     link = '<a href="../copy.html">every launch\'s copy</a>'
     return _section("copy", "Copy", f"<p>{said} (see also {link}).</p>\n{grid}")
 
@@ -154,14 +157,22 @@ def _progress(board: Board, launch: Launch) -> str:
 
 
 def _findings(board: Board, launch: Launch) -> str:
-    found = sorted(board.findings(launch), key=lambda f: (-f.severity, f.line, f.column, f.rule))
+    # Worst first among what counts; the waived after it, as the check's reports put them.
+    found = sorted(
+        board.findings(launch),
+        key=lambda f: (f.waiver is not None, -f.severity, f.line, f.column, f.rule),
+    )
     if not found:
         return _section("findings", "Findings", "<p>The check found nothing.</p>\n")
     rows = [_finding(board, finding) for finding in found]
     return _section(
         "findings",
         "Findings",
-        _table("What the check found, worst first", ("Severity", "What", "Where", "Rule"), rows),
+        _table(
+            "What the check found, worst first, the waived last",
+            ("Severity", "What", "Where", "Rule"),
+            rows,
+        ),
     )
 
 
@@ -250,16 +261,24 @@ def _metric(name: str, target: str, owner: str | None, glossary: dict[str, str])
     )
 
 
+def _applies_to(rule: str, where: dict[str, list[str]]) -> str:
+    """What a waiver's `where` narrows it to, as `launchgate waivers` says it."""
+    if not where:
+        return f"every {rule} finding"
+    return "; ".join(f"{key}: {', '.join(values)}" for key, values in where.items())
+
+
 def _waivers(board: Board, launch: Launch) -> str:
     listed = board.waivers_of(launch)
     if not listed:
         return _section("waivers", "Waivers", "<p>No waivers.</p>\n")
     rows = [
-        f"<tr><td><code>{text(w.rule)}</code></td><td>{text(w.reason)}</td>"
+        f"<tr><td><code>{text(w.rule)}</code></td><td>{text(_applies_to(w.rule, w.where))}</td>"
+        f"<td>{text(w.reason)}</td>"
         f"<td>{text(w.approved_by)}</td><td>{_day(board, w.expires)}</td>"
         f"<td>{text(w.state)}{': ' + text(w.why) if w.why else ''}</td>"
         f"<td>{w.covers}</td></tr>"
         for w in listed
     ]
-    heads = ("Rule", "Why", "Approved by", "Last day", "State", "Findings covered")
+    heads = ("Rule", "Applies to", "Why", "Approved by", "Last day", "State", "Findings covered")
     return _section("waivers", "Waivers", _table("Accepted exceptions", heads, rows))

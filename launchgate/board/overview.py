@@ -15,6 +15,20 @@ BLOCKERS_SHOWN = 3  # "in a few words": the rest is on the launch's page
 SHORT = 90  # characters of a finding's message in the table
 
 
+def _summary(board: Board, not_ready: int) -> str:
+    """How many launches are not ready, as a sentence for any count (none, one, all)."""
+    count = len(board.launches)
+    if count == 0:  # a page of nothing must not read as "nothing is wrong"
+        if board.skipped:
+            return "No launch could be read."
+        return f"No launches found: no manifest matches {', '.join(board.config.manifests)}."
+    if not_ready == 0:
+        said = "The launch is ready" if count == 1 else f"All {count} launches are ready"
+    else:
+        said = f"{not_ready} of {count} launch{'' if count == 1 else 'es'} not ready"
+    return f"{said}, as of {with_year(board.today)}."
+
+
 def render(board: Board) -> str:
     launches = board.ordered
     owners = sorted({o for launch in launches for o in _owners(launch)}, key=str.casefold)
@@ -24,8 +38,7 @@ def render(board: Board) -> str:
     not_ready = sum(1 for launch in launches if not board.ready(launch))
     rows = "".join(_row(board, launch, owner_ids, tier_ids) for launch in launches)
     body = (
-        f'<p id="summary">{not_ready} of {len(launches)} launches not ready, '
-        f"as of {text(with_year(board.today))}.</p>\n"
+        f'<p id="summary">{text(_summary(board, not_ready))}</p>\n'
         '<p class="downloads"><a href="calendar.ics">Subscribe to the calendar (ICS)</a> · '
         '<a href="report.json">The check as JSON</a></p>\n'
         f"{_filters(owners, tiers)}"

@@ -293,6 +293,16 @@ def write_board(board: Board, output: Path) -> None:
     large = len(launches) >= PARALLEL_FROM
     tallies = split_map(work, len(_SHARED) + len(batches), 1 if large else len(launches) + 99)
     write_site({"copy.html": copy_grid.render(board, tallies)}, output)
+    _remove_gone(board, output)
+
+
+def _remove_gone(board: Board, output: Path) -> None:
+    """Remove the launch pages of an earlier build whose launch is gone: left, they would
+    still say it is (not) ready. Only launches/*.html, the board's own; nothing else."""
+    kept = {board.page_of(launch) for launch in board.launches}
+    for old in sorted((output / "launches").glob("*.html")):
+        if old.is_file() and f"launches/{old.name}" not in kept:
+            old.unlink()
 
 
 def write_site(files: Mapping[str, str], output: Path) -> None:

@@ -680,7 +680,7 @@ def timeline_table(source: Calendar | Plan) -> str:
     out.append("</table>")
     notes = [f"Freeze window: {xml_text(_freeze_text(f))}" for f in layout.freezes]
     notes += [f"Holiday: {xml_text(names)}" for _, _, names in layout.holidays]
-    notes += [f"No date yet: {_isolated(_name(launch))}" for launch in layout.undated]
+    notes += [f"No date yet: {_launch_link(launch)}" for launch in layout.undated]
     if notes:
         out.append('<ul class="lg-timeline-notes">')
         out += [f"<li>{note}</li>" for note in notes]
@@ -688,9 +688,13 @@ def timeline_table(source: Calendar | Plan) -> str:
     return "\n".join(out) + "\n"
 
 
+def _launch_link(launch: Launch) -> str:
+    return f'<a href="{xml_text(launch_href(launch.manifest.id))}">{_isolated(_name(launch))}</a>'
+
+
 def _table_row(row: Row, today: dt.date) -> str:
     launch = row.launch
-    link = f'<a href="{xml_text(launch_href(launch.manifest.id))}">{_isolated(_name(launch))}</a>'
+    link = _launch_link(launch)
     due = [e for e in row.marks if e.kind == "collateral"]
     first = _day(min(e.start for e in due), today) if due else "—"
     release = _milestone_text(row.release, today) if row.release else "—"

@@ -359,3 +359,89 @@ def test_links_to_lines_need_an_http_address_and_quote_the_path() -> None:
     for bad in ("javascript:alert(1)", "ftp://x", 'https://x" onmouseover="y', "github.com/a"):
         with pytest.raises(ValueError):
             FileLinks(bad)
+
+
+def test_a_waived_over_limit_item_is_counted_as_over_and_waived_not_as_a_blocker(
+    tmp_path: Path,
+) -> None:
+    write_tree(
+        tmp_path / "repo",
+        {
+            ".launchgate.yml": "roles:\n  marketing: {users: [mia]}\n",
+            "launches/a.yaml": "id: a\nowners: {marketing: '@mia'}\nlocales: [en-US]\n"
+            f"copy:\n  - {{channel: app_store.subtitle, locale: en-US, text: {'x' * 31}}}\n"
+            "waivers:\n  - rule: copy-length\n    reason: accepted\n"
+            "    approved_by: marketing\n    expires: 2026-12-31\n",
+        },
+    )
+    out = tmp_path / "site"
+    result = run_cli("board", str(tmp_path / "repo"), "--output", str(out), "--today", TODAY)
+    assert result.returncode == 0, result.stderr
+    assert rows(read(out, "index.html"))["a"].find("ul", class_="blockers") == []
+    # The grid marks the item over; the sentence above it must not say none is.
+    copy = read(out, "launches/a.html").one("section", id="copy")
+    assert "1 copy item, 1 over the limit (1 waived)" in copy.text
+    assert "✗ over" in copy_cell(out, "a", "app_store.subtitle", "en-US").text
+    # Worst first, but a waived error after what still counts (the notice that its approval
+    # is not verified), as the check's text and Markdown put the waived apart.
+    found = read(out, "launches/a.html").one("section", id="findings").find("tr")[1:]
+    assert [row.find("code")[0].text for row in found] == ["waiver-unverified", "copy-length"]
+
+
+def test_a_waiver_on_the_launch_page_says_what_it_applies_to(tmp_path: Path) -> None:
+    waiver = "  - {rule: copy-length, reason: ok, approved_by: marketing, expires: 2026-12-31%s}\n"
+    write_tree(
+        tmp_path / "repo",
+        {
+            ".launchgate.yml": "roles:\n  marketing: {users: [mia]}\n",
+            "launches/a.yaml": "id: a\nowners: {marketing: '@mia'}\nwaivers:\n"
+            + waiver % ", where: {channel: sms, locale: [de-DE, fr-FR]}"
+            + waiver % "",
+        },
+    )
+    out = tmp_path / "site"
+    result = run_cli("board", str(tmp_path / "repo"), "--output", str(out), "--today", TODAY)
+    assert result.returncode == 0, result.stderr
+    table = read(out, "launches/a.html").one("section", id="waivers")
+    narrowed, whole = (row.text for row in table.find("tr")[1:])
+    assert "channel: sms; locale: de-DE, fr-FR" in narrowed
+    assert "every copy-length finding" in whole
+
+
+@pytest.mark.parametrize(
+    ("files", "said"),
+    [
+        ({}, "No launches found: no manifest matches launches/**/*.yaml, launches/**/*.yml."),
+        ({"launches/a.yaml": "id: a\nowners: {product: '@ann'}\n"}, "The launch is ready"),
+        (
+            {f"launches/{n}.yaml": f"id: {n}\nowners: {{product: '@ann'}}\n" for n in "ab"},
+            "All 2 launches are ready",
+        ),
+        ({"launches/a.yaml": "id: a\n"}, "1 of 1 launch not ready"),
+        ({"launches/a.yaml": "id: [a\n"}, "No launch could be read."),
+    ],
+)
+def test_the_index_summary_reads_as_a_sentence_for_any_count(
+    tmp_path: Path, files: dict[str, str], said: str
+) -> None:
+    write_tree(tmp_path / "repo", {".launchgate.yml": "{}\n", **files})
+    out = tmp_path / "site"
+    result = run_cli("board", str(tmp_path / "repo"), "--output", str(out), "--today", TODAY)
+    assert result.returncode == 0, result.stderr
+    assert read(out, "index.html").one("p", id="summary").text.startswith(said)
+    count = 0 if said.startswith("No ") else len(files)
+    assert f"wrote the board of {count} launch{'' if count == 1 else 'es'} to" in result.stdout
+
+
+def test_a_rebuild_leaves_no_page_of_a_launch_that_is_gone(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    assert run_cli("board", str(EXAMPLES), "--output", str(out), "--today", TODAY).returncode == 0
+    (out / "notes.txt").write_text("mine")
+    (out / "launches" / "notes.txt").write_text("mine too")
+    write_tree(tmp_path / "repo", {"launches/a.yaml": "id: a\nowners: {product: '@ann'}\n"})
+    result = run_cli("board", str(tmp_path / "repo"), "--output", str(out), "--today", TODAY)
+    assert result.returncode == 0, result.stderr
+    # The examples' pages would still say "Ready" or "Not ready" for launches gone from the
+    # repository; a file the board never writes is not its own to remove.
+    assert sorted(p.name for p in (out / "launches").iterdir()) == ["a.html", "notes.txt"]
+    assert (out / "notes.txt").read_text() == "mine"
