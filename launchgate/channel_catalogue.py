@@ -84,6 +84,19 @@ def _catalogue(*channels: Channel) -> dict[str, Channel]:
     return {channel.name: channel for channel in channels}
 
 
+def _android_push() -> Source:
+    """Both Android push presets rest on the one secondary page (nobody who runs Android
+    gives a number)."""
+    return _cite(
+        (
+            "exchangetuts: iPhone push notification character limit",
+            "https://exchangetuts.com/iphone-push-notification-character-limit-1639702455090810",
+        ),
+        "On Android, the character limits are 65 characters for titles and 240 for descriptions.",
+        secondary=True,
+    )
+
+
 def presets() -> dict[str, Channel]:
     """Every built-in channel by name."""
     from launchgate.channels import NO_OFFICIAL_NUMBER, Channel
@@ -614,15 +627,7 @@ def presets() -> dict[str, Channel]:
             65,
             "graphemes",
             GUIDANCE,
-            _cite(
-                (
-                    "exchangetuts: iPhone push notification character limit",
-                    "https://exchangetuts.com/iphone-push-notification-character-limit-1639702455090810",
-                ),
-                "On Android, the character limits are 65 characters for titles and 240 for "
-                "descriptions.",
-                secondary=True,
-            ),
+            _android_push(),
             truncates=True,
             merge_tags=True,
             note=NO_OFFICIAL_NUMBER + "Android itself cuts a title at 1,024 characters; what "
@@ -633,15 +638,7 @@ def presets() -> dict[str, Channel]:
             240,
             "graphemes",
             GUIDANCE,
-            _cite(
-                (
-                    "exchangetuts: iPhone push notification character limit",
-                    "https://exchangetuts.com/iphone-push-notification-character-limit-1639702455090810",
-                ),
-                "On Android, the character limits are 65 characters for titles and 240 for "
-                "descriptions.",
-                secondary=True,
-            ),
+            _android_push(),
             truncates=True,
             merge_tags=True,
             note=NO_OFFICIAL_NUMBER + "Android itself cuts the text at 1,024 characters; a "
