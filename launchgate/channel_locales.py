@@ -46,11 +46,12 @@ def key_problems(
 ) -> Iterator[tuple[str, str]]:
     """Each key of `scope` that names no channel of this config (nor a family of them),
     with what is wrong in words: a typo would leave its channel needing every locale."""
-    from launchgate.channels import PRESETS
+    from launchgate.channels import PRESETS, channel_lookup
+
+    lookup = channel_lookup(config)  # the names copy-length knows: one rule for both
 
     def is_channel(name: str) -> bool:
-        # As engine.channel_lookup reads names: the config's, the presets, and in_app's family.
-        return name in config.channels or name in PRESETS or name.startswith("in_app.")
+        return lookup(name) is not None
 
     known = sorted({*PRESETS, *config.channels})
     for key in scope:
